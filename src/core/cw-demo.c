@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-review.h"
+#include "cw-store-private.h"
+
+/* The sample review: entirely fictional people, places and agencies
+ * ("Northshire"), realistic enough to explore every screen. Dates are
+ * relative to today so its deadlines are live. */
+
+typedef struct
+{
+  const char *pseudonym, *real_name, *role, *dob, *notes;
+} DemoPerson;
+
+static const DemoPerson demo_people[] = {
+  { "Child A", "Amelia Hartley", "Subject of the review", "2024-06-14",
+    "Admitted to hospital aged 19 months with a fractured femur and bruising." },
+  { "Sibling B", "Mason Hartley", "Half-brother of Child A", "2018-09-03",
+    "Attends Northshire Park Primary School (Year 3)." },
+  { "Mother", "Leanne Hartley", "Mother of Child A and Sibling B", "1998-02-21", NULL },
+  { "Mother's partner", "Dean Collier", "Lived in the household from spring 2025", "1994-11-30",
+    "Not the father of either child." },
+  { "Maternal grandmother", "Patricia Hartley", "Provided regular childcare", "1971-07-08", NULL },
+};
+
+typedef struct
+{
+  const char *name, *sector, *involvement;
+} DemoAgency;
+
+static const DemoAgency demo_agencies[] = {
+  { "Northshire Children's Social Care", "social-care",
+    "Child in need plan for Sibling B, 2024; assessment after the hospital admission" },
+  { "Northshire Police", "police", "Two domestic abuse call-outs, 2025" },
+  { "Northshire Community Health (health visiting)", "health",
+    "Universal health visiting; missed 12-month review" },
+  { "Northshire General Hospital (emergency department)", "health",
+    "Two attendances before the admission" },
+  { "Riverside Medical Practice", "health", "GP for the family" },
+  { "Northshire Park Primary School", "education", "Sibling B's school" },
+};
+
+typedef struct
+{
+  const char *group, *name, *agency, *role, *involvement;
+} DemoMember;
+
+static const DemoMember demo_members[] = {
+  { "review", "Dr Helen Marsh", NULL, "Independent chair and lead reviewer", NULL },
+  { "review", "Sarah Okafor", "Northshire Children's Social Care", "Head of Service", NULL },
+  { "review", "DI Mark Ellis", "Northshire Police", "Public Protection Unit", NULL },
+  { "review", "Joanne Price", "Northshire Community Health (health visiting)",
+    "Designated Nurse for Safeguarding Children", NULL },
+  { "review", "Tom Reilly", NULL, "Safeguarding partnership business manager", "Minutes" },
+  { "case", "Aisha Khan", "Northshire Children's Social Care", "Social worker",
+    "Allocated to Sibling B, 2024" },
+  { "case", "Claire Dunn", "Northshire Community Health (health visiting)", "Health visitor",
+    "Named health visitor" },
+  { "case", "Dr Priya Nair", "Riverside Medical Practice", "GP", NULL },
+  { "case", "Gareth Lewis", "Northshire Park Primary School", "Designated safeguarding lead",
+    NULL },
+  { "case", "PC Laura Benn", "Northshire Police", "Response officer", "Attended both call-outs" },
+  { "case", "Dr Simon Achebe", "Northshire General Hospital (emergency department)",
+    "Emergency department registrar", "Saw Child A at the second attendance" },
+};
+
+static const char *const demo_referral[] = {
+  "referrer_name", "Aisha Khan",
+  "service_team", "Northshire Children's Social Care, Assessment Team 2",
+  "child_name", "Amelia Hartley",
+  "swis_number", "NS-0048213",
+  "parents_carers", "Leanne Hartley (mother)\nDean Collier (mother's partner, not a parent)",
+  "household", "Mason Hartley, half-brother, aged 7\nDean Collier, mother's partner",
+  "agencies_involved",
+  "Health visiting: Claire Dunn (health visitor)\nGP: Dr Priya Nair, Riverside Medical Practice\n"
+  "Hospital: emergency department, two attendances\nPolice: PC Laura Benn (response)\n"
+  "School: Gareth Lewis (DSL) for Sibling B",
+  "grounds", "serious-harm,lack-of-progress",
+  "circumstances",
+  "Child A, aged 19 months, was admitted to hospital with a spiral fracture of the left femur "
+  "and bruising to the face and arms. The explanations given by the mother and her partner "
+  "differed. Child A had attended the emergency department twice in the previous four months.",
+  "key_facts",
+  "2024: child in need plan for Sibling B after concerns about neglect; closed after 6 months.\n"
+  "Spring 2025: mother's partner moves in. Two police call-outs for domestic abuse.\n"
+  "Summer 2025: Child A's 12-month health review missed; not followed up.\n"
+  "Autumn 2025: two emergency department attendances (head bump, burn to hand).\n"
+  "Early 2026: admission with a fractured femur.",
+  "reasons",
+  "Several agencies held pieces of information that were not brought together\n"
+  "Domestic abuse notifications did not reach health visiting\n"
+  "Earlier emergency attendances were not shared with the GP or health visitor\n"
+  "The child in need plan for Sibling B closed shortly before the partner moved in",
+  "discussed_on", NULL, /* filled from the decision date */
+  "decision", "proceed",
+  "rationale",
+  "The criteria for a local child safeguarding practice review are met: serious harm with "
+  "abuse suspected, and learning likely about information sharing between agencies.",
+  "key_objectives",
+  "Understand how information about domestic abuse was shared with universal services\n"
+  "Understand how repeat emergency attendances of a non-mobile child were recognised\n"
+  "Identify learning about the closure of child in need plans when households change",
+  "lead_reviewer", "Dr Helen Marsh",
+  "timescale", "Report to the partnership within six months of the decision",
+  NULL,
+};
+
+static const char *const demo_terms[][2] = {
+  { "term", "The review covers 1 January 2024 to the date of Child A's admission." },
+  { "term", "Agencies will provide chronologies of significant events and meet at a learning "
+            "event with the practitioners involved." },
+  { "term", "The report will be anonymised and published on the partnership's website." },
+  { "kloe", "How well did agencies share information about domestic abuse in the household?" },
+  { "kloe", "Were injuries to a non-mobile child recognised and responded to in line with the "
+            "bruising protocol?" },
+  { "kloe", "How was the voice and lived experience of Child A understood?" },
+  { "kloe", "What was the impact of the closure of Sibling B's child in need plan?" },
+};
+
+static char *
+iso_days_from (const GDate *today,
+               int          days)
+{
+  GDate date = *today;
+
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  return cw_date_format_iso (&date);
+}
+
+static gint64
+find_or_add_agency (CwStore     *self,
+                    const char  *name,
+                    const char  *sector,
+                    GError     **error)
+{
+  g_autoptr (GListModel) agencies = cw_store_list (self, &cw_entity_agency, 0, error);
+  const char *pairs[] = { "name", name, "sector", sector, NULL };
+
+  if (agencies == NULL)
+    return 0;
+  for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr (CwRecord) agency = g_list_model_get_item (agencies, i);
+      if (g_ascii_strcasecmp (cw_record_get (agency, "name"), name) == 0)
+        return cw_record_get_id (agency);
+    }
+  return cw_store_insert (self, &cw_entity_agency, 0, pairs, error);
+}
+
+static gboolean
+add_people (CwStore *self, gint64 review, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    {
+      const DemoPerson *p = &demo_people[i];
+      const char *pairs[] = { "pseudonym", p->pseudonym, "real_name", p->real_name,
+                              "role", p->role, "date_of_birth", p->dob, "notes", p->notes, NULL };
+      if (cw_store_insert (self, &cw_entity_person, review, pairs, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_agencies (CwStore *self, gint64 review, GHashTable *ids, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_agencies); i++)
+    {
+      const DemoAgency *a = &demo_agencies[i];
+      gint64 id = find_or_add_agency (self, a->name, a->sector, error);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      const char *pairs[] = { "agency_id", id_text, "involvement", a->involvement, NULL };
+
+      if (id == 0 || cw_store_insert (self, &cw_entity_review_agency, review, pairs, error) == 0)
+        return FALSE;
+      g_hash_table_insert (ids, (gpointer) a->name, g_steal_pointer (&id_text));
+    }
+  return TRUE;
+}
+
+static gboolean
+add_members (CwStore *self, gint64 review, GHashTable *agency_ids, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_members); i++)
+    {
+      const DemoMember *m = &demo_members[i];
+      const char *agency = m->agency ? g_hash_table_lookup (agency_ids, m->agency) : NULL;
+      const char *pairs[] = { "group_kind", m->group, "name", m->name, "role", m->role,
+                              "involvement", m->involvement, "agency_id", agency, NULL };
+      if (cw_store_insert (self, &cw_entity_member, review, pairs, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+fill_referral (CwStore *self, gint64 review, const char *decided, GError **error)
+{
+  g_autoptr (CwRecord) referral = cw_store_get_referral (self, review, error);
+
+  if (referral == NULL)
+    return FALSE;
+  for (guint i = 0; demo_referral[i] != NULL; i += 2)
+    {
+      const char *value = demo_referral[i + 1] ? demo_referral[i + 1] : decided;
+      if (!cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral),
+                            demo_referral[i], value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_terms (CwStore *self, gint64 review, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_terms); i++)
+    {
+      const char *pairs[] = { "kind", demo_terms[i][0], "text", demo_terms[i][1], NULL };
+      if (cw_store_insert (self, &cw_entity_tor_item, review, pairs, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_dates (CwStore *self, gint64 review, const GDate *today, GError **error)
+{
+  static const struct { const char *name; int days; } dates[] = {
+    { "incident", -44 }, { "notification", -41 }, { "referral", -40 }, { "decision", -23 },
+    { "learning-event", 26 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *iso = iso_days_from (today, dates[i].days);
+      if (!cw_store_set_key_date (self, review, dates[i].name, iso, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+fill_review (CwStore *self, gint64 review, const GDate *today, GError **error)
+{
+  g_autoptr (GHashTable) agency_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                             g_free);
+  g_autofree char *decided = iso_days_from (today, -23);
+
+  return cw_store_update (self, &cw_entity_review, review, "methodology", "learning-together",
+                          error)
+         && cw_store_update (self, &cw_entity_review, review, "summary",
+                             "Serious injury to a 19-month-old child in a household known to "
+                             "several agencies. The review looks at how information was shared "
+                             "and how risk to a non-mobile child was recognised.", error)
+         && set_dates (self, review, today, error)
+         && add_people (self, review, error)
+         && add_agencies (self, review, agency_ids, error)
+         && add_members (self, review, agency_ids, error)
+         && fill_referral (self, review, decided, error)
+         && add_terms (self, review, error)
+         && cw_store_move_phase (self, review, "decision", error)
+         && cw_store_move_phase (self, review, "preparation", error);
+}
+
+/**
+ * cw_store_add_demo:
+ * @today: (nullable): the date the sample is built around; %NULL for today
+ *
+ * Adds the sample review "Child A", all of it or nothing.
+ *
+ * Returns: (transfer full) (nullable): its reference
+ */
+char *
+cw_store_add_demo (CwStore      *self,
+                   const GDate  *today,
+                   GError      **error)
+{
+  g_autofree char *reference = NULL;
+  GDate now;
+  gint64 review = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  if (today == NULL)
+    cw_today (&now);
+  else
+    now = *today;
+  if (!cw_store_begin (self, error))
+    return NULL;
+  reference = cw_store_create_review (self, "cspr", "Child A: serious injury to a toddler",
+                                      "Child A", &now, &review, error);
+  if (reference == NULL || !fill_review (self, review, &now, error))
+    {
+      cw_store_rollback (self);
+      return NULL;
+    }
+  if (!cw_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&reference);
+}

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-review"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-review.h"
+#include "cw-store-private.h"
+
+/* The deadlines of each review, and the register of reviews sorted by the
+ * deadline that comes next. */
+
+typedef struct
+{
+  CwNation nation;
+  GArray  *rules;
+} Profile;
+
+static void
+profile_free (Profile *profile)
+{
+  g_clear_pointer (&profile->rules, g_array_unref);
+  g_free (profile);
+}
+
+static Profile *
+load_profile (CwStore     *self,
+              const char  *slug,
+              GError     **error)
+{
+  Profile *profile = g_new0 (Profile, 1);
+  g_autofree char *nation = NULL;
+  sqlite3_stmt *stmt;
+
+  profile->rules = g_array_new (FALSE, TRUE, sizeof (CwDeadlineRule));
+  g_array_set_clear_func (profile->rules, (GDestroyNotify) cw_deadline_rule_clear);
+  stmt = cw_store_prepare (self, "SELECT p.nation, r.id, r.name, r.anchor, r.amount, r.unit,"
+                                 " r.met_by, r.kinds FROM profile p LEFT JOIN deadline_rule r"
+                                 " ON r.profile = p.slug AND r.deleted = 0"
+                                 " WHERE p.slug = ? ORDER BY r.id", error);
+  if (stmt == NULL)
+    return (profile_free (profile), NULL);
+  sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CwDeadlineRule rule = { 0 };
+
+      g_free (nation);
+      nation = cw_store_column_text (stmt, 0);
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+      rule.id = sqlite3_column_int64 (stmt, 1);
+      rule.name = cw_store_column_text (stmt, 2);
+      rule.anchor = cw_store_column_text (stmt, 3);
+      rule.amount = sqlite3_column_int (stmt, 4);
+      if (!cw_deadline_unit_from_string ((const char *) sqlite3_column_text (stmt, 5), &rule.unit))
+        rule.unit = CW_DEADLINE_UNIT_CALENDAR_DAYS;
+      rule.met_by = cw_store_column_text (stmt, 6);
+      rule.kinds = cw_store_column_text (stmt, 7);
+      g_array_append_val (profile->rules, rule);
+    }
+  sqlite3_reset (stmt);
+  if (nation == NULL || !cw_nation_from_string (nation, &profile->nation))
+    profile->nation = CW_NATION_ENGLAND_WALES;
+  return profile;
+}
+
+static GHashTable *
+key_dates_of (CwRecord *review)
+{
+  GHashTable *dates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; cw_key_dates[i].id != NULL; i++)
+    {
+      g_autofree char *column = cw_key_date_column (cw_key_dates[i].id);
+      const char *value = cw_record_get (review, column);
+      if (value != NULL)
+        g_hash_table_insert (dates, (gpointer) cw_key_dates[i].id, g_strdup (value));
+    }
+  return dates;
+}
+
+static CwDeadlineInfo *
+info_from (const CwDeadline *deadline)
+{
+  CwDeadlineInfo *info = g_new0 (CwDeadlineInfo, 1);
+
+  info->name = g_strdup (deadline->rule->name);
+  info->due = cw_date_format_iso (&deadline->due);
+  info->met_on = g_date_valid (&deadline->met_on) ? cw_date_format_iso (&deadline->met_on) : NULL;
+  info->state = deadline->state;
+  info->days_remaining = deadline->days_remaining;
+  info->text = cw_deadline_describe_days (deadline);
+  return info;
+}
+
+static GPtrArray *
+deadlines_of (CwRecord     *review,
+              Profile      *profile,
+              const GDate  *today)
+{
+  g_autoptr (GHashTable) dates = key_dates_of (review);
+  g_autoptr (GArray) computed = NULL;
+  GPtrArray *infos = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_deadline_info_free);
+
+  computed = cw_deadlines_compute (profile->rules, profile->nation,
+                                   cw_record_get (review, "kind"), dates, today);
+  for (guint i = 0; i < computed->len; i++)
+    g_ptr_array_add (infos, info_from (&g_array_index (computed, CwDeadline, i)));
+  return infos;
+}
+
+/**
+ * cw_store_list_deadlines:
+ * @today: (nullable): the date to count from; %NULL for today
+ *
+ * Returns: (transfer full) (element-type CwDeadlineInfo) (nullable): the
+ *   deadlines that apply to the review, by due date
+ */
+GPtrArray *
+cw_store_list_deadlines (CwStore      *self,
+                         gint64        review_id,
+                         const GDate  *today,
+                         GError      **error)
+{
+  g_autoptr (CwRecord) review = NULL;
+  Profile *profile;
+  GPtrArray *infos;
+  GDate now;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  if (today == NULL)
+    cw_today (&now);
+  else
+    now = *today;
+  if ((review = cw_store_get (self, &cw_entity_review, review_id, error)) == NULL)
+    return NULL;
+  if ((profile = load_profile (self, cw_record_get (review, "profile"), error)) == NULL)
+    return NULL;
+  infos = deadlines_of (review, profile, &now);
+  profile_free (profile);
+  return infos;
+}
+
+static const CwDeadlineInfo *
+next_open (GPtrArray *infos)
+{
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const CwDeadlineInfo *info = infos->pdata[i];
+      if (info->state == CW_DEADLINE_PENDING || info->state == CW_DEADLINE_OVERDUE)
+        return info;
+    }
+  return NULL;
+}
+
+static void
+annotate (CwRecord  *review,
+          GPtrArray *infos)
+{
+  const CwDeadlineInfo *next = next_open (infos);
+
+  cw_record_take (review, "phase__label",
+                  g_strdup (cw_choice_label (cw_phases, cw_record_get (review, "phase"))));
+  if (next == NULL)
+    return;
+  cw_record_set (review, "next_deadline", next->name);
+  cw_record_set (review, "next_due", next->due);
+  cw_record_take (review, "next_days", g_strdup_printf ("%d", next->days_remaining));
+  cw_record_set (review, "next_state", next->state == CW_DEADLINE_OVERDUE ? "overdue" : "pending");
+  cw_record_set (review, "next_text", next->text);
+}
+
+static int
+compare_reviews (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  CwRecord *ra = (CwRecord *) a, *rb = (CwRecord *) b;
+  const char *da = cw_record_get (ra, "next_due"), *db = cw_record_get (rb, "next_due");
+
+  if (da != NULL && db != NULL && !g_str_equal (da, db))
+    return g_strcmp0 (da, db);
+  if ((da == NULL) != (db == NULL))
+    return da == NULL ? 1 : -1;
+  return g_strcmp0 (cw_record_get (ra, "reference"), cw_record_get (rb, "reference"));
+}
+
+/**
+ * cw_store_list_reviews:
+ * @today: (nullable): the date to count from; %NULL for today
+ *
+ * Returns: (transfer full) (nullable): the reviews as #CwRecord, sorted by the
+ *   next open deadline (reviews with none last), each with the extra keys
+ *   phase__label, next_deadline, next_due, next_days, next_state, next_text
+ */
+GListModel *
+cw_store_list_reviews (CwStore      *self,
+                       const GDate  *today,
+                       GError      **error)
+{
+  g_autoptr (GListModel) reviews = NULL;
+  g_autoptr (GHashTable) profiles = NULL;
+  GDate now;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  if (today == NULL)
+    cw_today (&now);
+  else
+    now = *today;
+  if ((reviews = cw_store_list (self, &cw_entity_review, 0, error)) == NULL)
+    return NULL;
+  profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) profile_free);
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr (CwRecord) review = g_list_model_get_item (reviews, i);
+      const char *slug = cw_record_get (review, "profile");
+      Profile *profile = g_hash_table_lookup (profiles, slug);
+      g_autoptr (GPtrArray) infos = NULL;
+
+      if (profile == NULL)
+        {
+          if ((profile = load_profile (self, slug, error)) == NULL)
+            return NULL;
+          g_hash_table_insert (profiles, g_strdup (slug), profile);
+        }
+      infos = deadlines_of (review, profile, &now);
+      annotate (review, infos);
+    }
+  g_list_store_sort (G_LIST_STORE (reviews), compare_reviews, NULL);
+  return g_steal_pointer (&reviews);
+}

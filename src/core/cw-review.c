@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-review"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-review.h"
+#include "cw-store-private.h"
+
+/* Reviews: references per kind and year, the phases of a review's life,
+ * and the deadlines its key dates and jurisdiction profile imply. */
+
+void
+cw_deadline_info_free (CwDeadlineInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info->due);
+  g_free (info->met_on);
+  g_free (info->text);
+  g_free (info);
+}
+
+/**
+ * cw_today:
+ *
+ * Today's local date; `CASEWISE_TODAY=YYYY-MM-DD` fixes it for tests and
+ * screenshots.
+ */
+void
+cw_today (GDate *out)
+{
+  const char *fixed = g_getenv ("CASEWISE_TODAY");
+  g_autoptr (GDateTime) now = NULL;
+
+  if (fixed != NULL && cw_date_parse (fixed, out))
+    return;
+  now = g_date_time_new_now_local ();
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static char *
+next_reference (CwStore     *self,
+                const char  *prefix,
+                int          year,
+                GError     **error)
+{
+  g_autofree char *pattern = g_strdup_printf ("%s-%d-", prefix, year);
+  sqlite3_stmt *stmt;
+  gint64 highest = 0;
+
+  /* A reference is never reused, even after its review was purged: the
+   * append-only audit trail remembers every reference ever issued. */
+  stmt = cw_store_prepare (self, "SELECT reference FROM review WHERE substr (reference, 1, ?1) = ?2"
+                                 " UNION SELECT new_value FROM audit WHERE entity = 'review'"
+                                 " AND field = 'reference' AND substr (new_value, 1, ?1) = ?2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) strlen (pattern));
+  sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *ref = (const char *) sqlite3_column_text (stmt, 0);
+      highest = MAX (highest, g_ascii_strtoll (ref + strlen (pattern), NULL, 10));
+    }
+  sqlite3_reset (stmt);
+  return g_strdup_printf ("%s%03" G_GINT64_FORMAT, pattern, highest + 1);
+}
+
+static char *
+kind_prefix (CwStore     *self,
+             const char  *kind,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *prefix = NULL;
+
+  stmt = cw_store_prepare (self, "SELECT prefix FROM review_kind WHERE slug = ? AND deleted = 0",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    prefix = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (prefix == NULL)
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+                 _("There is no kind of review “%s”"), kind);
+  return prefix;
+}
+
+static char *
+default_profile (CwStore *self)
+{
+  char *profile = cw_store_get_setting (self, "default-profile");
+
+  return profile && *profile ? profile : (g_free (profile), g_strdup ("england-current"));
+}
+
+/**
+ * cw_store_create_review:
+ * @kind: a kind id such as "learning"
+ * @title: what the review is called
+ * @subject: (nullable): the child's pseudonym
+ * @today: (nullable): the date whose year the reference takes; %NULL for today
+ * @out_id: (out) (optional): the new review's id
+ *
+ * Creates the review in phase "referral" with an empty referral form, in
+ * one transaction.
+ *
+ * Returns: (transfer full) (nullable): the new reference, e.g. LR-2026-001
+ */
+char *
+cw_store_create_review (CwStore      *self,
+                        const char   *kind,
+                        const char   *title,
+                        const char   *subject,
+                        const GDate  *today,
+                        gint64       *out_id,
+                        GError      **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *profile = NULL;
+  GDate now;
+  gint64 id;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (today == NULL)
+    cw_today (&now);
+  else
+    now = *today;
+  if (!cw_store_begin (self, error))
+    return NULL;
+  profile = default_profile (self);
+  if ((prefix = kind_prefix (self, kind, error)) == NULL
+      || (reference = next_reference (self, prefix, g_date_get_year (&now), error)) == NULL)
+    goto fail;
+  {
+    const char *pairs[] = { "reference", reference, "title", title, "kind", kind,
+                            "phase", "referral", "profile", profile,
+                            "subject_pseudonym", subject, NULL };
+    if ((id = cw_store_insert (self, &cw_entity_review, 0, pairs, error)) == 0)
+      goto fail;
+  }
+  if (cw_store_insert (self, &cw_entity_referral, id, NULL, error) == 0
+      || !cw_store_commit (self, error))
+    goto fail;
+  if (out_id != NULL)
+    *out_id = id;
+  return g_steal_pointer (&reference);
+
+fail:
+  if (self->depth > 0)
+    cw_store_rollback (self);
+  return NULL;
+}
+
+/**
+ * cw_store_find_review:
+ * @reference: e.g. "LR-2026-001", case-insensitive
+ *
+ * Returns: (transfer full) (nullable): the review
+ */
+CwRecord *
+cw_store_find_review (CwStore     *self,
+                      const char  *reference,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  stmt = cw_store_prepare (self, "SELECT id FROM review WHERE reference = ? COLLATE NOCASE"
+                                 " AND deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                   _("There is no review “%s”"), reference);
+      return NULL;
+    }
+  return cw_store_get (self, &cw_entity_review, id, error);
+}
+
+/**
+ * cw_store_get_referral:
+ *
+ * Returns: (transfer full) (nullable): the review's referral and decision
+ */
+CwRecord *
+cw_store_get_referral (CwStore  *self,
+                       gint64    review_id,
+                       GError  **error)
+{
+  g_autoptr (GListModel) list = cw_store_list (self, &cw_entity_referral, review_id, error);
+
+  if (list == NULL)
+    return NULL;
+  if (g_list_model_get_n_items (list) == 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                   _("The review has no referral form"));
+      return NULL;
+    }
+  return g_list_model_get_item (list, 0);
+}
+
+/**
+ * cw_store_set_key_date:
+ * @key_date: one of #cw_key_dates, e.g. "notification"
+ * @value: (nullable): the date as entered, or %NULL to clear it
+ */
+gboolean
+cw_store_set_key_date (CwStore     *self,
+                       gint64       review_id,
+                       const char  *key_date,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autofree char *column = cw_key_date_column (key_date);
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  if (column == NULL)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+                   _("“%s” is not a key date; use one of incident, notification, referral, "
+                     "decision, learning-event, report, action-plan, publication"), key_date);
+      return FALSE;
+    }
+  return cw_store_update (self, &cw_entity_review, review_id, column, value, error);
+}
+
+/**
+ * cw_store_record_decision:
+ * @decision: "proceed" or "not-proceed"
+ * @rationale: (nullable): why; required when not proceeding
+ * @date: (nullable): when it was discussed; %NULL for today
+ *
+ * Fills the decision record and the review's decision date together.
+ */
+gboolean
+cw_store_record_decision (CwStore      *self,
+                          gint64        review_id,
+                          const char   *decision,
+                          const char   *rationale,
+                          const GDate  *date,
+                          GError      **error)
+{
+  g_autoptr (CwRecord) referral = NULL;
+  g_autofree char *iso = NULL;
+  GDate when;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  if (g_strcmp0 (decision, "not-proceed") == 0 && (rationale == NULL || *rationale == '\0'))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+                   _("A decision not to proceed must record its rationale"));
+      return FALSE;
+    }
+  if (date == NULL)
+    cw_today (&when);
+  else
+    when = *date;
+  iso = cw_date_format_iso (&when);
+  if (!cw_store_begin (self, error))
+    return FALSE;
+  if ((referral = cw_store_get_referral (self, review_id, error)) == NULL
+      || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral), "decision",
+                           decision, error)
+      || (rationale != NULL && !cw_store_update (self, &cw_entity_referral,
+                                                 cw_record_get_id (referral), "rationale",
+                                                 rationale, error))
+      || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral),
+                           "discussed_on", iso, error)
+      || !cw_store_set_key_date (self, review_id, "decision", iso, error))
+    {
+      cw_store_rollback (self);
+      return FALSE;
+    }
+  return cw_store_commit (self, error);
+}
+
+/* The life of a review, forward; each move can also be undone by moving back. */
+static const char *const phase_edges[][2] = {
+  { "referral", "decision" },
+  { "decision", "preparation" },
+  { "decision", "not-proceeding" },
+  { "preparation", "learning-event" },
+  { "learning-event", "findings" },
+  { "findings", "action-monitoring" },
+  { "action-monitoring", "published" },
+  { "action-monitoring", "closed" },
+  { "published", "closed" },
+  { "not-proceeding", "closed" },
+};
+
+static gboolean
+edge_exists (const char *from,
+             const char *to)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (phase_edges); i++)
+    if (g_str_equal (phase_edges[i][0], from) && g_str_equal (phase_edges[i][1], to))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * cw_phase_moves:
+ * @from: a phase id
+ *
+ * Returns: (transfer full): the phases a review in @from may move to,
+ *   forward moves first
+ */
+GStrv
+cw_phase_moves (const char *from)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (from != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (phase_edges); i++)
+    if (g_str_equal (phase_edges[i][0], from))
+      g_strv_builder_add (builder, phase_edges[i][1]);
+  for (guint i = 0; i < G_N_ELEMENTS (phase_edges); i++)
+    if (g_str_equal (phase_edges[i][1], from))
+      g_strv_builder_add (builder, phase_edges[i][0]);
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+check_decision (const char  *reference,
+                const char  *to,
+                CwRecord    *referral,
+                GError     **error)
+{
+  const char *decision = referral ? cw_record_get (referral, "decision") : NULL;
+  const char *rationale = referral ? cw_record_get (referral, "rationale") : NULL;
+
+  if (g_str_equal (to, "preparation") && g_strcmp0 (decision, "proceed") != 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE,
+                   _("%s cannot move to Preparation until the decision to proceed is recorded"),
+                   reference);
+      return FALSE;
+    }
+  if (g_str_equal (to, "not-proceeding")
+      && (g_strcmp0 (decision, "not-proceed") != 0 || rationale == NULL || *rationale == '\0'))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE,
+                   _("%s cannot move to Not proceeding until the decision not to proceed is "
+                     "recorded with its rationale"), reference);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cw_phase_check_move:
+ * @referral: (nullable): the review's decision record
+ *
+ * Returns: whether the life of a review allows the move; if not, @error
+ *   says why and what would
+ */
+gboolean
+cw_phase_check_move (const char  *reference,
+                     const char  *from,
+                     const char  *to,
+                     CwRecord    *referral,
+                     GError     **error)
+{
+  g_auto (GStrv) moves = NULL;
+  g_autofree char *allowed = NULL;
+
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  if (!cw_choice_contains (cw_phases, to))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+                   _("“%s” is not a phase; phases are referral, decision, preparation, "
+                     "learning-event, findings, action-monitoring, published, closed, "
+                     "not-proceeding"), to);
+      return FALSE;
+    }
+  if (edge_exists (from, to))
+    return check_decision (reference, to, referral, error);
+  if (edge_exists (to, from))
+    return TRUE;
+  moves = cw_phase_moves (from);
+  for (guint i = 0; moves[i] != NULL; i++)
+    {
+      char *label = g_strdup (cw_choice_label (cw_phases, moves[i]));
+      g_free (moves[i]);
+      moves[i] = label;
+    }
+  allowed = g_strjoinv (_(" or "), moves);
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE,
+               _("%s cannot move from %s to %s; from %s it can move to %s"), reference,
+               cw_choice_label (cw_phases, from), cw_choice_label (cw_phases, to),
+               cw_choice_label (cw_phases, from), allowed);
+  return FALSE;
+}
+
+/**
+ * cw_store_move_phase:
+ *
+ * Moves the review to @phase if its life allows; the move is recorded in
+ * its history like any change.
+ */
+gboolean
+cw_store_move_phase (CwStore     *self,
+                     gint64       review_id,
+                     const char  *phase,
+                     GError     **error)
+{
+  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (CwRecord) referral = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (phase != NULL, FALSE);
+
+  if ((review = cw_store_get (self, &cw_entity_review, review_id, error)) == NULL)
+    return FALSE;
+  referral = cw_store_get_referral (self, review_id, NULL);
+  if (!cw_phase_check_move (cw_record_get (review, "reference"), cw_record_get (review, "phase"),
+                            phase, referral, error))
+    return FALSE;
+  /* phase is READONLY for forms, so it is written here, not by cw_store_update. */
+  stmt = cw_store_prepare (self, "UPDATE review SET phase = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, phase, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, review_id);
+  if (!cw_store_step_done (self, stmt, error))
+    return FALSE;
+  cw_store_emit_changed (self, "review", review_id);
+  return TRUE;
+}

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cw-deadline.h"
+#include "cw-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char           *name;
+  char           *due;    /* YYYY-MM-DD */
+  char           *met_on; /* YYYY-MM-DD or NULL */
+  CwDeadlineState state;
+  int             days_remaining;
+  char           *text;   /* "12 days left", "overdue by 3 days", ... */
+} CwDeadlineInfo;
+
+void        cw_deadline_info_free          (CwDeadlineInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwDeadlineInfo, cw_deadline_info_free)
+
+char       *cw_store_create_review         (CwStore      *self,
+                                            const char   *kind,
+                                            const char   *title,
+                                            const char   *subject,
+                                            const GDate  *today,
+                                            gint64       *out_id,
+                                            GError      **error);
+CwRecord   *cw_store_find_review           (CwStore      *self,
+                                            const char   *reference,
+                                            GError      **error);
+CwRecord   *cw_store_get_referral          (CwStore      *self,
+                                            gint64        review_id,
+                                            GError      **error);
+gboolean    cw_store_set_key_date          (CwStore      *self,
+                                            gint64        review_id,
+                                            const char   *key_date,
+                                            const char   *value,
+                                            GError      **error);
+gboolean    cw_store_record_decision       (CwStore      *self,
+                                            gint64        review_id,
+                                            const char   *decision,
+                                            const char   *rationale,
+                                            const GDate  *date,
+                                            GError      **error);
+gboolean    cw_store_move_phase            (CwStore      *self,
+                                            gint64        review_id,
+                                            const char   *phase,
+                                            GError      **error);
+GStrv       cw_phase_moves                 (const char   *from);
+gboolean    cw_phase_check_move            (const char   *reference,
+                                            const char   *from,
+                                            const char   *to,
+                                            CwRecord     *referral,
+                                            GError      **error);
+GPtrArray  *cw_store_list_deadlines        (CwStore      *self,
+                                            gint64        review_id,
+                                            const GDate  *today,
+                                            GError      **error);
+GListModel *cw_store_list_reviews          (CwStore      *self,
+                                            const GDate  *today,
+                                            GError      **error);
+char       *cw_store_add_demo              (CwStore      *self,
+                                            const GDate  *today,
+                                            GError      **error);
+void        cw_today                       (GDate        *out);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cw-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _CwStore
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  char       *actor_override;
+  char       *actor;
+  GHashTable *statements; /* SQL -> sqlite3_stmt*, prepared once */
+  guint       depth;      /* open savepoints */
+};
+
+sqlite3_stmt *cw_store_prepare        (CwStore      *self,
+                                       const char   *sql,
+                                       GError      **error);
+gboolean      cw_store_step_done      (CwStore      *self,
+                                       sqlite3_stmt *stmt,
+                                       GError      **error);
+void          cw_store_set_error      (CwStore      *self,
+                                       GError      **error,
+                                       const char   *what);
+void          cw_store_emit_changed   (CwStore      *self,
+                                       const char   *table,
+                                       gint64        id);
+void          cw_store_emit_reset     (CwStore      *self);
+char         *cw_store_column_text    (sqlite3_stmt *stmt,
+                                       int           column);
+gboolean      cw_store_migrate        (CwStore      *self,
+                                       int           target,
+                                       GError      **error);
+gboolean      cw_store_reload_after_restore (CwStore *self,
+                                             GError **error);
+gboolean      cw_store_create_private_file (const char *path,
+                                           GError    **error);
+gboolean      cw_store_check_database (sqlite3      *db,
+                                       const char   *path,
+                                       GError      **error);
+
+G_END_DECLS

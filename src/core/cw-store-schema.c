@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-store-private.h"
+
+/* Forward migrations, one per schema version, each run in its own
+ * transaction together with the new user_version. Never edit a released
+ * migration: add the next one. Audit triggers are derived from the entity
+ * descriptions and rebuilt after any migration. */
+
+#define DELETED_COLUMN "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+
+static const char migration_1[] =
+  "PRAGMA application_id = 1129796421;"
+  "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT);"
+  "CREATE TABLE review_kind ("
+  "  id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+  "  prefix TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0, " DELETED_COLUMN ");"
+  "CREATE TABLE agency ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, sector TEXT, notes TEXT, " DELETED_COLUMN ");"
+  "CREATE UNIQUE INDEX agency_name ON agency (name COLLATE NOCASE) WHERE deleted = 0;"
+  "CREATE TABLE review ("
+  "  id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+  "  kind TEXT NOT NULL REFERENCES review_kind (slug) ON UPDATE CASCADE,"
+  "  methodology TEXT, phase TEXT NOT NULL DEFAULT 'referral',"
+  "  subject_pseudonym TEXT, summary TEXT,"
+  "  incident_date TEXT, notification_date TEXT, referral_date TEXT, decision_date TEXT,"
+  "  learning_event_date TEXT, report_date TEXT, action_plan_date TEXT, publication_date TEXT,"
+  "  created_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  " DELETED_COLUMN ");"
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  pseudonym TEXT NOT NULL, real_name TEXT, role TEXT, date_of_birth TEXT, notes TEXT,"
+  "  " DELETED_COLUMN ");"
+  "CREATE INDEX person_review ON person (review_id);"
+  "CREATE TABLE review_agency ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,"
+  "  involvement TEXT, " DELETED_COLUMN ");"
+  "CREATE INDEX review_agency_review ON review_agency (review_id);"
+  "CREATE TABLE member ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  group_kind TEXT NOT NULL CHECK (group_kind IN ('review', 'case')),"
+  "  name TEXT NOT NULL, agency_id INTEGER REFERENCES agency (id) ON DELETE SET NULL,"
+  "  role TEXT, involvement TEXT, " DELETED_COLUMN ");"
+  "CREATE INDEX member_review ON member (review_id);"
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL, review_id INTEGER, action TEXT NOT NULL, field TEXT,"
+  "  old_value TEXT, new_value TEXT);"
+  "CREATE INDEX audit_review ON audit (review_id, id);"
+  "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  "INSERT INTO review_kind (slug, name, prefix, position) VALUES"
+  "  ('cspr', 'Child Safeguarding Practice Review', 'CSPR', 1),"
+  "  ('scr', 'Serious Case Review', 'SCR', 2),"
+  "  ('rapid', 'Rapid review', 'RR', 3),"
+  "  ('critical', 'Critical case review', 'CCR', 4),"
+  "  ('learning', 'Practice review / learning review', 'LR', 5),"
+  "  ('single-agency', 'Individual agency review', 'IAR', 6),"
+  "  ('audit', 'Multi-agency audit', 'MAA', 7),"
+  "  ('peer', 'Peer review', 'PR', 8),"
+  "  ('disruption', 'Disruption review', 'DR', 9),"
+  "  ('debrief', 'Structured debrief', 'SD', 10),"
+  "  ('cpr', 'CPR case review', 'CPR', 11),"
+  "  ('lac', 'LAC learning review', 'LAC', 12);";
+
+/* Version 2: the referral form and decision record, terms of reference, and
+ * deadline profiles. Timescales come from BRIEF.md; every rule is editable. */
+static const char migration_2[] =
+  "CREATE TABLE profile ("
+  "  id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+  "  nation TEXT NOT NULL, " DELETED_COLUMN ");"
+  "CREATE TABLE deadline_rule ("
+  "  id INTEGER PRIMARY KEY,"
+  "  profile TEXT NOT NULL REFERENCES profile (slug) ON UPDATE CASCADE ON DELETE CASCADE,"
+  "  name TEXT NOT NULL, amount INTEGER NOT NULL, unit TEXT NOT NULL, anchor TEXT NOT NULL,"
+  "  met_by TEXT, kinds TEXT, " DELETED_COLUMN ");"
+  "ALTER TABLE review ADD COLUMN profile TEXT NOT NULL DEFAULT 'england-current';"
+  "CREATE TABLE referral ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL UNIQUE REFERENCES review (id) ON DELETE CASCADE,"
+  "  referrer_name TEXT, service_team TEXT, submitted_on TEXT, child_name TEXT,"
+  "  swis_number TEXT, parents_carers TEXT, household TEXT, agencies_involved TEXT,"
+  "  grounds TEXT, circumstances TEXT, key_facts TEXT, reasons TEXT,"
+  "  worker_signed_on TEXT, manager_signed_on TEXT, discussed_on TEXT,"
+  "  decision TEXT CHECK (decision IS NULL OR decision IN ('proceed', 'not-proceed')),"
+  "  rationale TEXT, key_objectives TEXT, lead_reviewer TEXT, timescale TEXT,"
+  "  further_actions TEXT, " DELETED_COLUMN ");"
+  "INSERT INTO referral (review_id) SELECT id FROM review;"
+  "CREATE TABLE tor_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('term', 'kloe')), text TEXT NOT NULL,"
+  "  " DELETED_COLUMN ");"
+  "CREATE INDEX tor_item_review ON tor_item (review_id);"
+  "INSERT INTO profile (slug, name, nation) VALUES"
+  "  ('england-2013', 'England (2013 procedures)', 'england-wales'),"
+  "  ('england-current', 'England (current guidance)', 'england-wales'),"
+  "  ('wales', 'Wales', 'england-wales'),"
+  "  ('scotland', 'Scotland', 'scotland');"
+  "INSERT INTO deadline_rule (profile, name, amount, unit, anchor, met_by, kinds) VALUES"
+  "  ('england-2013', 'Decision whether to hold a review', 1, 'months', 'notification',"
+  "   'decision', NULL),"
+  "  ('england-2013', 'Serious case review completed', 6, 'months', 'decision', 'report',"
+  "   'scr,cspr'),"
+  "  ('england-2013', 'Report kept online until', 12, 'months', 'publication', NULL, 'scr,cspr'),"
+  "  ('england-current', 'Notify the national panel', 5, 'working-days', 'incident',"
+  "   'notification', 'cspr,rapid,scr'),"
+  "  ('england-current', 'Rapid review completed', 15, 'working-days', 'notification',"
+  "   'report', 'rapid'),"
+  "  ('england-current', 'Decision whether to hold a review', 15, 'working-days',"
+  "   'notification', 'decision', 'cspr,scr,critical,learning'),"
+  "  ('england-current', 'Local review published', 6, 'months', 'decision', 'publication',"
+  "   'cspr,scr'),"
+  "  ('wales', 'Decision on the referral', 1, 'months', 'referral', 'decision', NULL),"
+  "  ('wales', 'Review completed', 6, 'months', 'decision', 'report', NULL),"
+  "  ('wales', 'Action plan signed off', 3, 'months', 'report', 'action-plan', NULL),"
+  "  ('scotland', 'Decision whether to hold a learning review', 28, 'days', 'notification',"
+  "   'decision', NULL),"
+  "  ('scotland', 'Learning review completed', 6, 'months', 'decision', 'report', NULL),"
+  "  ('scotland', 'Action plan signed off', 3, 'months', 'report', 'action-plan', NULL);";
+
+static const char *const migrations[CW_SCHEMA_VERSION] = {
+  migration_1,
+  migration_2,
+};
+
+static gboolean
+column_exists (CwStore    *self,
+               const char *table,
+               const char *column)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  return found;
+}
+
+static char *
+review_expr (const CwEntity *entity,
+             const char     *row)
+{
+  if (entity->per_review)
+    return g_strdup_printf ("%s.review_id", row);
+  if (entity == &cw_entity_review)
+    return g_strdup_printf ("%s.id", row);
+  return g_strdup ("NULL");
+}
+
+static char *
+column_expr (const char *row,
+             const char *column)
+{
+  return row ? g_strdup_printf ("%s.%s", row, column) : g_strdup ("NULL");
+}
+
+/* "SELECT NULL AS f, ... UNION ALL SELECT 'a', OLD.a, NEW.a ..." over the
+ * columns this version of the table has; @old_row or @new_row NULL gives
+ * NULL values on that side. */
+static char *
+field_rows (CwStore        *self,
+            const CwEntity *entity,
+            const char     *old_row,
+            const char     *new_row)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT NULL AS f, NULL AS o, NULL AS n");
+
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      const char *name = entity->fields[i].name;
+      g_autofree char *o = column_expr (old_row, name);
+      g_autofree char *n = column_expr (new_row, name);
+
+      if (column_exists (self, entity->table, name))
+        g_string_append_printf (sql, " UNION ALL SELECT '%s', %s, %s", name, o, n);
+    }
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static void
+append_trigger (GString        *sql,
+                const CwEntity *entity,
+                const char     *suffix,
+                const char     *event,
+                const char     *when,
+                const char     *action,
+                const char     *rows,
+                const char     *filter)
+{
+  const char *row = g_str_equal (action, "delete") ? "OLD" : "NEW";
+  g_autofree char *review = review_expr (entity, row);
+
+  g_string_append_printf (sql,
+    "DROP TRIGGER IF EXISTS audit_%1$s_%2$s;"
+    "CREATE TRIGGER audit_%1$s_%2$s AFTER %3$s ON %1$s %4$s BEGIN "
+    "INSERT INTO audit (at, actor, entity, entity_id, review_id, action, field, old_value,"
+    " new_value) SELECT strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), cw_actor (), '%1$s',"
+    " %5$s.id, %6$s, '%7$s', f, o, n FROM (%8$s) WHERE %9$s; END;",
+    entity->table, suffix, event, when, row, review, action, rows, filter);
+}
+
+#define KEEP_FILLED "(f IS NULL OR (%s IS NOT NULL AND %s <> ''))"
+
+static void
+append_entity_triggers (CwStore        *self,
+                        GString        *sql,
+                        const CwEntity *entity)
+{
+  g_autofree char *old_new = field_rows (self, entity, "OLD", "NEW");
+  g_autofree char *null_new = field_rows (self, entity, NULL, "NEW");
+  g_autofree char *old_null = field_rows (self, entity, "OLD", NULL);
+  g_autofree char *keep_new = g_strdup_printf (KEEP_FILLED, "n", "n");
+  g_autofree char *keep_old = g_strdup_printf (KEEP_FILLED, "o", "o");
+  /* A purge of a deleted row, or of the rows of a deleted review, is not a
+   * new event: the delete was recorded when it happened. */
+  g_autofree char *alive = entity->per_review
+    ? g_strdup ("WHEN OLD.deleted = 0 AND EXISTS (SELECT 1 FROM review WHERE id = OLD.review_id"
+                " AND deleted = 0)")
+    : g_strdup ("WHEN OLD.deleted = 0");
+
+  append_trigger (sql, entity, "insert", "INSERT", "", "insert", null_new, keep_new);
+  append_trigger (sql, entity, "update", "UPDATE", "WHEN OLD.deleted = NEW.deleted", "update",
+                  old_new, "f IS NOT NULL AND o IS NOT n");
+  append_trigger (sql, entity, "remove", "UPDATE OF deleted",
+                  "WHEN OLD.deleted = 0 AND NEW.deleted = 1", "delete", old_null, keep_old);
+  append_trigger (sql, entity, "restore", "UPDATE OF deleted",
+                  "WHEN OLD.deleted = 1 AND NEW.deleted = 0", "restore", null_new, keep_new);
+  append_trigger (sql, entity, "delete", "DELETE", alive, "delete", old_null, keep_old);
+}
+
+static gboolean
+table_exists (CwStore    *self,
+              const char *table)
+{
+  return column_exists (self, table, "id");
+}
+
+static gboolean
+rebuild_audit_triggers (CwStore  *self,
+                        GError  **error)
+{
+  const CwEntity *const *entities = cw_entities_all ();
+  g_autoptr (GString) sql = g_string_new (NULL);
+
+  for (guint i = 0; entities[i] != NULL; i++)
+    if (table_exists (self, entities[i]->table))
+      append_entity_triggers (self, sql, entities[i]);
+  return cw_store_exec (self, sql->str, error);
+}
+
+static gboolean
+run_migration (CwStore  *self,
+               int       version,
+               GError  **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!cw_store_begin (self, error))
+    return FALSE;
+  if (!cw_store_exec (self, migrations[version - 1], error)
+      || !rebuild_audit_triggers (self, error)
+      || !cw_store_exec (self, set_version, error))
+    {
+      cw_store_rollback (self);
+      g_prefix_error (error, _("Could not update the database to version %d: "), version);
+      return FALSE;
+    }
+  return cw_store_commit (self, error);
+}
+
+/**
+ * cw_store_migrate:
+ * @target: the version wanted, at most %CW_SCHEMA_VERSION
+ *
+ * Runs the forward migrations from the file's version to @target.
+ */
+gboolean
+cw_store_migrate (CwStore  *self,
+                  int       target,
+                  GError  **error)
+{
+  int version = cw_store_get_schema_version (self);
+
+  if (version > CW_SCHEMA_VERSION)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was made by a newer version of Casewise (schema %d; this version "
+                     "reads up to %d). Update Casewise to open it."),
+                   self->path, version, CW_SCHEMA_VERSION);
+      return FALSE;
+    }
+  for (int v = version + 1; v <= target; v++)
+    if (!run_migration (self, v, error))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "cw-store-private.h"
+
+/* The one database of a user. Opening checks before it writes: a file that is
+ * not a Casewise database, is damaged, or was made by a newer Casewise is
+ * refused and left exactly as it was. */
+
+#define CW_APPLICATION_ID 0x43575345 /* "CWSE" */
+
+G_DEFINE_FINAL_TYPE (CwStore, cw_store, G_TYPE_OBJECT)
+
+enum { CHANGED, RESET, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (cw-store-error-quark, cw_store_error)
+
+static void
+cw_store_finalize (GObject *object)
+{
+  CwStore *self = CW_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->actor_override);
+  g_free (self->actor);
+  G_OBJECT_CLASS (cw_store_parent_class)->finalize (object);
+}
+
+static void
+cw_store_class_init (CwStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cw_store_finalize;
+
+  /**
+   * CwStore::changed:
+   * @table: the entity's table
+   * @id: the row, or 0 for many rows
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+  /**
+   * CwStore::reset:
+   *
+   * Everything may have changed (a backup was restored).
+   */
+  signals[RESET] = g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+cw_store_init (CwStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+void
+cw_store_emit_changed (CwStore    *self,
+                       const char *table,
+                       gint64      id)
+{
+  if (self->depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0, table, id);
+}
+
+void
+cw_store_emit_reset (CwStore *self)
+{
+  g_signal_emit (self, signals[RESET], 0);
+}
+
+void
+cw_store_set_error (CwStore     *self,
+                    GError     **error,
+                    const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  CwStoreError kind = CW_STORE_ERROR_FAILED;
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    kind = CW_STORE_ERROR_CONSTRAINT;
+  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    kind = CW_STORE_ERROR_CORRUPT;
+  /* sqlite's messages name tables and columns, never values: safe to show. */
+  g_set_error (error, CW_STORE_ERROR, kind, "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+/* Cached prepared statements: SQL text comes from code, values are bound. */
+sqlite3_stmt *
+cw_store_prepare (CwStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      cw_store_set_error (self, error, _("Could not read the database"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+cw_store_step_done (CwStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  cw_store_set_error (self, error, _("Could not save the change"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+char *
+cw_store_column_text (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+gboolean
+cw_store_exec (CwStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      cw_store_set_error (self, error, _("Could not change the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Transactions nest as savepoints so core functions can be composed. */
+gboolean
+cw_store_begin (CwStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  if (!cw_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cw", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+cw_store_commit (CwStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!cw_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE cw", error))
+    {
+      cw_store_rollback (self);
+      return FALSE;
+    }
+  if (--self->depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0);
+  return TRUE;
+}
+
+void
+cw_store_rollback (CwStore *self)
+{
+  g_return_if_fail (CW_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO cw; RELEASE cw", NULL, NULL, NULL);
+  self->depth--;
+}
+
+static void
+sql_actor (sqlite3_context *context,
+           int              argc,
+           sqlite3_value  **argv)
+{
+  CwStore *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context, cw_store_get_actor (self), -1, SQLITE_TRANSIENT);
+}
+
+static void
+refresh_actor (CwStore *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->actor_override == NULL)
+    name = cw_store_get_setting (self, "reviewer-name");
+  g_free (self->actor);
+  if (self->actor_override != NULL)
+    self->actor = g_strdup (self->actor_override);
+  else if (name != NULL && *name != '\0')
+    self->actor = g_steal_pointer (&name);
+  else
+    self->actor = g_strdup (g_get_user_name ());
+}
+
+/**
+ * cw_store_get_actor:
+ *
+ * Returns: who the audit trail names for changes made now: the reviewer name
+ *   from preferences, else the operating system's user name
+ */
+const char *
+cw_store_get_actor (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  return self->actor;
+}
+
+void
+cw_store_set_actor (CwStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (CW_IS_STORE (self));
+
+  g_free (self->actor_override);
+  self->actor_override = g_strdup (actor);
+  refresh_actor (self);
+}
+
+const char *
+cw_store_get_path (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * cw_store_default_path:
+ *
+ * Returns: (transfer full): `<user data dir>/casewise/casewise.db`
+ */
+char *
+cw_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "casewise", "casewise.db", NULL);
+}
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *out)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *out = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+int
+cw_store_get_schema_version (CwStore *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (self), 0);
+  query_int (self->db, "PRAGMA user_version", &version);
+  return version;
+}
+
+static gboolean
+quick_check (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  const char *result = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CORRUPT,
+               _("“%s” is not a Casewise database or is damaged (%s). The file has not been "
+                 "changed; choose another file or restore a backup."),
+               path, result ? result : sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/**
+ * cw_store_check_database:
+ * @db: a connection to the file, opened read-only
+ *
+ * Refuses, without writing, a damaged file, another program's database and
+ * a database made by a newer Casewise.
+ */
+gboolean
+cw_store_check_database (sqlite3     *db,
+                         const char  *path,
+                         GError     **error)
+{
+  int app_id = 0, version = 0, tables = 0;
+
+  if (!quick_check (db, path, error))
+    return FALSE;
+  query_int (db, "PRAGMA application_id", &app_id);
+  query_int (db, "PRAGMA user_version", &version);
+  query_int (db, "SELECT count(*) FROM sqlite_master", &tables);
+  if ((app_id != 0 && app_id != CW_APPLICATION_ID) || (app_id == 0 && tables > 0))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CORRUPT,
+                   _("“%s” is an SQLite database of another program, not a Casewise database. "
+                     "The file has not been changed."), path);
+      return FALSE;
+    }
+  if (version > CW_SCHEMA_VERSION)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was made by a newer version of Casewise (schema %d; this version "
+                     "reads up to %d). Update Casewise to open it. The file has not been "
+                     "changed."), path, version, CW_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cw_store_create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autoptr (GFileOutputStream) stream = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (parent != NULL && g_mkdir_with_parents (g_file_peek_path (parent), 0700) != 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                   _("Could not create the folder for “%s”"), path);
+      return FALSE;
+    }
+  /* G_FILE_CREATE_PRIVATE: mode 0600 where the platform has modes. */
+  stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, &local_error);
+  if (stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                   _("Could not create the database “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return stream == NULL || g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+static gboolean
+check_before_writing (const char  *path,
+                      GError     **error)
+{
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), path, sqlite3_errmsg (db));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  ok = cw_store_check_database (db, path, error);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+static gboolean
+open_connection (CwStore     *self,
+                 GError     **error)
+{
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED, _("Could not open “%s”: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function_v2 (self->db, "cw_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
+                              sql_actor, NULL, NULL, NULL);
+  return cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON", error);
+}
+
+/**
+ * cw_store_open_at_version:
+ * @path: a file, or ":memory:"
+ * @version: the schema version to migrate to (tests use older ones)
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+CwStore *
+cw_store_open_at_version (const char  *path,
+                          int          version,
+                          GError     **error)
+{
+  g_autoptr (CwStore) self = NULL;
+  gboolean memory;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= CW_SCHEMA_VERSION, NULL);
+
+  memory = g_str_equal (path, ":memory:");
+  if (!memory && g_file_test (path, G_FILE_TEST_EXISTS)
+      && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                   _("“%s” is not a file"), path);
+      return NULL;
+    }
+  if (!memory && !cw_store_create_private_file (path, error))
+    return NULL;
+  if (!memory && !check_before_writing (path, error))
+    return NULL;
+
+  self = g_object_new (CW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->actor = g_strdup (g_get_user_name ());
+  if (!open_connection (self, error) || !cw_store_migrate (self, version, error))
+    return NULL;
+  refresh_actor (self);
+  return g_steal_pointer (&self);
+}
+
+CwStore *
+cw_store_open (const char  *path,
+               GError     **error)
+{
+  return cw_store_open_at_version (path, CW_SCHEMA_VERSION, error);
+}
+
+/**
+ * cw_store_get_setting:
+ * Returns: (transfer full) (nullable): the value, %NULL when unset
+ */
+char *
+cw_store_get_setting (CwStore    *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = cw_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+cw_store_set_setting (CwStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  stmt = cw_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (!cw_store_step_done (self, stmt, error))
+    return FALSE;
+  if (g_str_equal (key, "reviewer-name"))
+    refresh_actor (self);
+  cw_store_emit_changed (self, "setting", 0);
+  return TRUE;
+}
+
+/**
+ * cw_store_get_backup_retention:
+ *
+ * Returns: how many days of automatic backups to keep (1 to 365, default 7)
+ */
+int
+cw_store_get_backup_retention (CwStore *self)
+{
+  g_autofree char *value = cw_store_get_setting (self, "backup-retention-days");
+  gint64 days = 7;
+
+  if (value != NULL)
+    g_ascii_string_to_signed (value, 10, 1, 365, &days, NULL);
+  return (int) days;
+}

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-entity.h"
+#include "cw-record.h"
+
+G_BEGIN_DECLS
+
+#define CW_STORE_ERROR (cw_store_error_quark ())
+
+typedef enum
+{
+  CW_STORE_ERROR_FAILED,
+  CW_STORE_ERROR_CORRUPT,       /* not a Casewise database, or damaged */
+  CW_STORE_ERROR_NEWER_VERSION, /* made by a newer Casewise */
+  CW_STORE_ERROR_NOT_FOUND,
+  CW_STORE_ERROR_INVALID,       /* a value a person entered is not acceptable */
+  CW_STORE_ERROR_CONSTRAINT,    /* the change would break the data's rules */
+  CW_STORE_ERROR_PHASE,         /* a phase move the life of a review does not allow */
+} CwStoreError;
+
+/* The schema this build writes; later issues add migrations. */
+#define CW_SCHEMA_VERSION 2
+
+#define CW_TYPE_STORE (cw_store_get_type ())
+G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
+
+GQuark      cw_store_error_quark       (void);
+char       *cw_store_default_path      (void);
+CwStore    *cw_store_open              (const char  *path,
+                                        GError     **error);
+CwStore    *cw_store_open_at_version   (const char  *path,
+                                        int          version,
+                                        GError     **error);
+const char *cw_store_get_path          (CwStore     *self);
+int         cw_store_get_schema_version (CwStore    *self);
+const char *cw_store_get_actor         (CwStore     *self);
+void        cw_store_set_actor         (CwStore     *self,
+                                        const char  *actor);
+
+gboolean    cw_store_begin             (CwStore     *self,
+                                        GError     **error);
+gboolean    cw_store_commit            (CwStore     *self,
+                                        GError     **error);
+void        cw_store_rollback          (CwStore     *self);
+gboolean    cw_store_exec              (CwStore     *self,
+                                        const char  *sql,
+                                        GError     **error);
+
+char       *cw_store_get_setting       (CwStore     *self,
+                                        const char  *key);
+gboolean    cw_store_set_setting       (CwStore     *self,
+                                        const char  *key,
+                                        const char  *value,
+                                        GError     **error);
+int         cw_store_get_backup_retention (CwStore  *self);
+
+/* Generic records (cw-store-records.c) */
+gint64      cw_store_insert            (CwStore        *self,
+                                        const CwEntity *entity,
+                                        gint64          review_id,
+                                        const char     *const *pairs,
+                                        GError        **error);
+gboolean    cw_store_update            (CwStore        *self,
+                                        const CwEntity *entity,
+                                        gint64          id,
+                                        const char     *field,
+                                        const char     *value,
+                                        GError        **error);
+gboolean    cw_store_delete            (CwStore        *self,
+                                        const CwEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
+gboolean    cw_store_undelete          (CwStore        *self,
+                                        const CwEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
+gboolean    cw_store_purge_deleted     (CwStore        *self,
+                                        GError        **error);
+CwRecord   *cw_store_get               (CwStore        *self,
+                                        const CwEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
+GListModel *cw_store_list              (CwStore        *self,
+                                        const CwEntity *entity,
+                                        gint64          review_id,
+                                        GError        **error);
+GListModel *cw_store_list_history      (CwStore        *self,
+                                        gint64          review_id,
+                                        GError        **error);
+
+/* Backups (cw-store-backup.c) */
+char       *cw_store_get_backup_dir    (CwStore     *self);
+char       *cw_store_backup_create     (CwStore     *self,
+                                        GError     **error);
+gboolean    cw_store_backup_auto       (CwStore     *self,
+                                        const GDate *today,
+                                        GError     **error);
+GPtrArray  *cw_store_backup_list       (CwStore     *self,
+                                        GError     **error);
+gboolean    cw_store_backup_restore    (CwStore     *self,
+                                        const char  *backup_path,
+                                        GError     **error);
+
+G_END_DECLS

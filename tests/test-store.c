@@ -1,0 +1,454 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "test-helpers.h"
+
+static char *
+read_bytes (const char *path, gsize *len)
+{
+  char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &contents, len, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+assert_untouched_after_refusal (const char   *path,
+                                CwStoreError  expected)
+{
+  gsize before_len, after_len;
+  g_autofree char *before = read_bytes (path, &before_len);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = cw_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, CW_STORE_ERROR, expected);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "not been changed"));
+  after = read_bytes (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_new_file_private (Fixture *f, gconstpointer data)
+{
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (cw_store_get_schema_version (f->store), ==, CW_SCHEMA_VERSION);
+#ifdef G_OS_UNIX
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+#endif
+  /* WAL journal: the -wal file sits beside the database while it is open. */
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_foreign_keys_on (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (cw_store_exec (f->store,
+                                 "INSERT INTO person (review_id, pseudonym) VALUES (999, 'X')",
+                                 &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CONSTRAINT);
+}
+
+static void
+test_refuses_newer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autoptr (GError) error = NULL;
+  CwStore *store = cw_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cw_store_exec (store, "PRAGMA user_version = 99", &error));
+  g_object_unref (store);
+  assert_untouched_after_refusal (path, CW_STORE_ERROR_NEWER_VERSION);
+}
+
+static void
+test_refuses_text_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *text = g_strnfill (3000, 'x');
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  assert_untouched_after_refusal (path, CW_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuses_other_program (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE bookmarks (url TEXT)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  assert_untouched_after_refusal (path, CW_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuses_damaged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  CwStore *store = cw_store_open (path, &error);
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cw_store_add_demo (store, NULL, &error));
+  g_object_unref (store);
+  /* Scribble over the second half of the file: b-tree pages the check reads. */
+  contents = read_bytes (path, &len);
+  g_assert_cmpuint (len, >, 8192);
+  memset (contents + len / 2, 0xA5, len / 2);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  assert_untouched_after_refusal (path, CW_STORE_ERROR_CORRUPT);
+}
+
+/* Each earlier schema version, with data in it, opens and migrates forward
+ * with nothing lost. The data is written with the SQL of version 1, which
+ * every later migration must carry along. */
+static void
+test_migrations (void)
+{
+  for (int version = 1; version < CW_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CwRecord) review = NULL;
+      g_autoptr (CwRecord) referral = NULL;
+      g_autoptr (GListModel) people = NULL;
+      g_autoptr (GListModel) history = NULL;
+      CwStore *store = cw_store_open_at_version (path, version, &error);
+
+      g_test_message ("migrating from version %d", version);
+      g_assert_no_error (error);
+      g_assert_cmpint (cw_store_get_schema_version (store), ==, version);
+      g_assert_true (cw_store_exec (store,
+        "INSERT INTO review (reference, title, kind, notification_date)"
+        " VALUES ('LR-2025-007', 'An old review', 'learning', '2025-01-06');"
+        "INSERT INTO person (review_id, pseudonym, real_name)"
+        " VALUES (last_insert_rowid (), 'Child Z', 'Private Name')", &error));
+      g_assert_no_error (error);
+      g_object_unref (store);
+
+      store = cw_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cw_store_get_schema_version (store), ==, CW_SCHEMA_VERSION);
+      review = cw_store_find_review (store, "LR-2025-007", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cw_record_get (review, "title"), ==, "An old review");
+      g_assert_cmpstr (cw_record_get (review, "notification_date"), ==, "2025-01-06");
+      g_assert_cmpstr (cw_record_get (review, "profile"), ==, "england-current");
+      referral = cw_store_get_referral (store, cw_record_get_id (review), &error);
+      g_assert_no_error (error);
+      people = cw_store_list (store, &cw_entity_person, cw_record_get_id (review), &error);
+      g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+      /* The history written before the migration is still there. */
+      history = cw_store_list_history (store, cw_record_get_id (review), &error);
+      g_assert_cmpuint (g_list_model_get_n_items (history), >=, 2);
+      /* And changes after it are audited with the new triggers. */
+      g_assert_true (cw_store_update (store, &cw_entity_review, cw_record_get_id (review),
+                                      "profile", "wales", &error));
+      g_assert_no_error (error);
+      g_clear_object (&history);
+      history = cw_store_list_history (store, cw_record_get_id (review), &error);
+      {
+        g_autoptr (CwRecord) last = g_list_model_get_item (history, 0);
+        g_assert_cmpstr (cw_record_get (last, "field"), ==, "profile");
+        g_assert_cmpstr (cw_record_get (last, "new_value"), ==, "wales");
+      }
+      g_object_unref (store);
+    }
+}
+
+static gint64
+count_rows (CwStore *store, const char *table)
+{
+  g_autoptr (GListModel) list = cw_store_list (store, cw_entity_lookup (table), 0, NULL);
+  return list ? g_list_model_get_n_items (list) : -1;
+}
+
+static gint64
+audit_rows (Fixture *f, gint64 review_id)
+{
+  return count_of (cw_store_list_history (f->store, review_id, NULL));
+}
+
+static void
+test_audit_append_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &id,
+                                                 &error);
+  gint64 before = audit_rows (f, id);
+
+  g_assert_cmpint (before, >, 0);
+  g_assert_false (cw_store_exec (f->store, "UPDATE audit SET actor = 'someone else'", &error));
+  g_assert_nonnull (strstr (error->message, "append-only"));
+  g_clear_error (&error);
+  g_assert_false (cw_store_exec (f->store, "DELETE FROM audit", &error));
+  g_assert_nonnull (strstr (error->message, "append-only"));
+  g_assert_cmpint (audit_rows (f, id), ==, before);
+}
+
+static CwRecord *
+history_row (Fixture *f, gint64 review_id, guint index)
+{
+  g_autoptr (GListModel) history = cw_store_list_history (f->store, review_id, NULL);
+  return g_list_model_get_item (history, index);
+}
+
+static void
+test_audit_records_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) row = NULL;
+  gint64 review = 0, person;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "Before", "Child C",
+                                                 NULL, &review, &error);
+  const char *pairs[] = { "pseudonym", "Mother", "real_name", "Jane Example", NULL };
+
+  g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "title", "After", &error));
+  row = history_row (f, review, 0);
+  g_assert_cmpstr (cw_record_get (row, "action"), ==, "update");
+  g_assert_cmpstr (cw_record_get (row, "entity"), ==, "review");
+  g_assert_cmpstr (cw_record_get (row, "field"), ==, "title");
+  g_assert_cmpstr (cw_record_get (row, "old_value"), ==, "Before");
+  g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "After");
+  g_assert_cmpstr (cw_record_get (row, "actor"), ==, "Test Reviewer");
+  g_assert_true (g_str_has_suffix (cw_record_get (row, "at"), "Z"));
+  g_clear_object (&row);
+
+  /* No change, no entry. */
+  {
+    gint64 n = audit_rows (f, review);
+    g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "title", "After", NULL));
+    g_assert_cmpint (audit_rows (f, review), ==, n);
+  }
+
+  /* The reviewer name from preferences names the actor. */
+  cw_store_set_actor (f->store, NULL);
+  g_assert_true (cw_store_set_setting (f->store, "reviewer-name", "Dr R. Viewer", &error));
+  person = cw_store_insert (f->store, &cw_entity_person, review, pairs, &error);
+  g_assert_no_error (error);
+  row = history_row (f, review, 0);
+  g_assert_cmpstr (cw_record_get (row, "actor"), ==, "Dr R. Viewer");
+  g_assert_cmpstr (cw_record_get (row, "action"), ==, "insert");
+  g_assert_cmpstr (cw_record_get (row, "entity"), ==, "person");
+  g_clear_object (&row);
+
+  /* Without one, the operating system's user. */
+  g_assert_true (cw_store_set_setting (f->store, "reviewer-name", "", &error));
+  g_assert_cmpstr (cw_store_get_actor (f->store), ==, g_get_user_name ());
+
+  g_assert_true (cw_store_delete (f->store, &cw_entity_person, person, &error));
+  row = history_row (f, review, 0);
+  g_assert_cmpstr (cw_record_get (row, "action"), ==, "delete");
+  g_assert_cmpstr (cw_record_get (row, "entity"), ==, "person");
+  g_assert_nonnull (cw_record_get (row, "old_value"));
+  g_clear_object (&row);
+
+  g_assert_true (cw_store_undelete (f->store, &cw_entity_person, person, &error));
+  row = history_row (f, review, 0);
+  g_assert_cmpstr (cw_record_get (row, "action"), ==, "restore");
+}
+
+static void
+test_delete_undo_purge (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) back = NULL;
+  gint64 review = 0, person;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &review,
+                                                 &error);
+  const char *pairs[] = { "pseudonym", "Father", NULL };
+
+  person = cw_store_insert (f->store, &cw_entity_person, review, pairs, &error);
+  g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, review, NULL)), ==, 1);
+  g_assert_true (cw_store_delete (f->store, &cw_entity_person, person, &error));
+  g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, review, NULL)), ==, 0);
+  /* Undo brings back the same row, not a copy. */
+  g_assert_true (cw_store_undelete (f->store, &cw_entity_person, person, &error));
+  back = cw_store_get (f->store, &cw_entity_person, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_record_get (back, "pseudonym"), ==, "Father");
+  g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, review, NULL)), ==, 1);
+
+  /* Deleting the review hides it; purging removes it and its rows. */
+  g_assert_true (cw_store_delete (f->store, &cw_entity_review, review, &error));
+  g_assert_cmpint (count_rows (f->store, "review"), ==, 0);
+  g_assert_true (cw_store_purge_deleted (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (cw_store_undelete (f->store, &cw_entity_review, review, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (cw_store_get (f->store, &cw_entity_person, person, NULL));
+}
+
+static void
+test_validation (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 review = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &review,
+                                                 &error);
+  const char *no_pseudonym[] = { "role", "Uncle", NULL };
+  const char *bad_agency[] = { "group_kind", "case", "name", "A Person", "agency_id", "9999",
+                               NULL };
+  const char *bad_dob[] = { "pseudonym", "Uncle", "date_of_birth", "31/02/2020", NULL };
+
+  g_assert_cmpint (cw_store_insert (f->store, &cw_entity_person, review, no_pseudonym, &error),
+                   ==, 0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (cw_store_insert (f->store, &cw_entity_member, review, bad_agency, &error), ==,
+                   0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Agency"));
+  g_clear_error (&error);
+  g_assert_cmpint (cw_store_insert (f->store, &cw_entity_person, review, bad_dob, &error), ==, 0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* The reference and phase are the core's to set. */
+  g_assert_false (cw_store_update (f->store, &cw_entity_review, review, "reference", "X-1",
+                                   &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cw_store_update (f->store, &cw_entity_review, review, "phase", "closed",
+                                   &error));
+  g_clear_error (&error);
+  g_assert_false (cw_store_update (f->store, &cw_entity_review, review, "profile", "mars",
+                                   &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, review, NULL)), ==, 0);
+}
+
+static void
+test_transaction_rolls_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ref = NULL;
+  gint64 review = 0;
+  const char *pairs[] = { "pseudonym", "Child D", NULL };
+
+  g_assert_true (cw_store_begin (f->store, &error));
+  ref = cw_store_create_review (f->store, "learning", "Doomed", NULL, NULL, &review, &error);
+  g_assert_nonnull (ref);
+  g_assert_cmpint (cw_store_insert (f->store, &cw_entity_person, review, pairs, &error), >, 0);
+  cw_store_rollback (f->store);
+  g_assert_cmpint (count_rows (f->store, "review"), ==, 0);
+  g_assert_null (cw_store_find_review (f->store, ref, NULL));
+
+  /* A failure deep inside a composite operation leaves nothing of it. */
+  g_assert_true (cw_store_exec (f->store, "CREATE TEMP TRIGGER fail_terms BEFORE INSERT ON"
+                                " tor_item BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
+                                &error));
+  g_assert_null (cw_store_add_demo (f->store, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "injected failure"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->store, "review"), ==, 0);
+  g_assert_cmpint (count_rows (f->store, "agency"), ==, 0);
+  g_assert_true (cw_store_exec (f->store, "DROP TRIGGER fail_terms", NULL));
+  g_clear_pointer (&ref, g_free);
+  ref = cw_store_add_demo (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->store, "review"), ==, 1);
+}
+
+static void
+test_settings (Fixture *f, gconstpointer data)
+{
+  g_autofree char *unset = cw_store_get_setting (f->store, "default-profile");
+
+  g_assert_null (unset);
+  g_assert_cmpint (cw_store_get_backup_retention (f->store), ==, 7);
+  g_assert_true (cw_store_set_setting (f->store, "backup-retention-days", "14", NULL));
+  g_assert_cmpint (cw_store_get_backup_retention (f->store), ==, 14);
+  g_assert_true (cw_store_set_setting (f->store, "backup-retention-days", "junk", NULL));
+  g_assert_cmpint (cw_store_get_backup_retention (f->store), ==, 7);
+}
+
+static void
+count_change (guint *changed)
+{
+  (*changed)++;
+}
+
+static void
+test_list_sync_keeps_objects (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListStore) shown = g_list_store_new (CW_TYPE_RECORD);
+  g_autoptr (GListModel) fresh = NULL;
+  g_autoptr (CwRecord) first = NULL;
+  g_autoptr (CwRecord) again = NULL;
+  gint64 review = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &review,
+                                                 &error);
+  const char *a[] = { "pseudonym", "A", NULL }, *b[] = { "pseudonym", "B", NULL };
+  gint64 id_a = cw_store_insert (f->store, &cw_entity_person, review, a, &error);
+  guint changed = 0;
+
+  cw_store_insert (f->store, &cw_entity_person, review, b, &error);
+  fresh = cw_store_list (f->store, &cw_entity_person, review, &error);
+  cw_record_list_sync (shown, fresh);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+  g_signal_connect_swapped (first, "changed", G_CALLBACK (count_change), &changed);
+  g_assert_true (cw_store_update (f->store, &cw_entity_person, id_a, "pseudonym", "A2", &error));
+  g_clear_object (&fresh);
+  fresh = cw_store_list (f->store, &cw_entity_person, review, &error);
+  cw_record_list_sync (shown, fresh);
+  again = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+  g_assert_true (again == first);
+  g_assert_cmpstr (cw_record_get (again, "pseudonym"), ==, "A2");
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+#define ADD(path, func) \
+  g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("new-file-private", test_new_file_private);
+  ADD ("foreign-keys", test_foreign_keys_on);
+  ADD ("audit-append-only", test_audit_append_only);
+  ADD ("audit-records-changes", test_audit_records_changes);
+  ADD ("delete-undo-purge", test_delete_undo_purge);
+  ADD ("validation", test_validation);
+  ADD ("transaction-rolls-back", test_transaction_rolls_back);
+  ADD ("settings", test_settings);
+  ADD ("list-sync-keeps-objects", test_list_sync_keeps_objects);
+#undef ADD
+  g_test_add_func ("/store/refuses-newer", test_refuses_newer);
+  g_test_add_func ("/store/refuses-text-file", test_refuses_text_file);
+  g_test_add_func ("/store/refuses-other-program", test_refuses_other_program);
+  g_test_add_func ("/store/refuses-damaged", test_refuses_damaged);
+  g_test_add_func ("/store/migrations", test_migrations);
+  return g_test_run ();
+}
