@@ -77,12 +77,14 @@ test_auto_rotates (Fixture *f, gconstpointer data)
   touch_backup (dir, "casewise-2026-03-04.db", today_path);
   touch_backup (dir, "other-2026-01-01.db", today_path); /* another database's: left alone */
   g_assert_cmpuint (n_backups (f), ==, 4);
-  /* Keep 7 days: 4 to 10 March. */
+  /* Keep 7 days of automatic backups: 4 to 10 March. The one made on
+   * request (with a time) is kept whatever its age. */
   g_assert_true (cw_store_backup_auto (f->store, &today, &error));
   paths = cw_store_backup_list (f->store, &error);
-  g_assert_cmpuint (paths->len, ==, 2);
+  g_assert_cmpuint (paths->len, ==, 3);
   g_assert_true (g_str_has_suffix (paths->pdata[0], "casewise-2026-03-10.db"));
   g_assert_true (g_str_has_suffix (paths->pdata[1], "casewise-2026-03-04.db"));
+  g_assert_true (g_str_has_suffix (paths->pdata[2], "casewise-2026-03-03-101010.db"));
   {
     g_autofree char *other = g_build_filename (dir, "other-2026-01-01.db", NULL);
     g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
@@ -90,7 +92,7 @@ test_auto_rotates (Fixture *f, gconstpointer data)
   /* A shorter retention prunes more. */
   g_assert_true (cw_store_set_setting (f->store, "backup-retention-days", "1", &error));
   g_assert_true (cw_store_backup_auto (f->store, &today, &error));
-  g_assert_cmpuint (n_backups (f), ==, 1);
+  g_assert_cmpuint (n_backups (f), ==, 2);
 }
 
 static void

@@ -28,7 +28,7 @@ assert_untouched_after_refusal (const char   *path,
   g_autoptr (CwStore) store = cw_store_open (path, &error);
 
   g_assert_null (store);
-  g_assert_error (error, CW_STORE_ERROR, expected);
+  g_assert_error (error, CW_STORE_ERROR, (int) expected);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "not been changed"));
   after = read_bytes (path, &after_len);
@@ -187,7 +187,7 @@ static gint64
 count_rows (CwStore *store, const char *table)
 {
   g_autoptr (GListModel) list = cw_store_list (store, cw_entity_lookup (table), 0, NULL);
-  return list ? g_list_model_get_n_items (list) : -1;
+  return list ? (gint64) g_list_model_get_n_items (list) : -1;
 }
 
 static gint64
@@ -274,6 +274,48 @@ test_audit_records_changes (Fixture *f, gconstpointer data)
   g_assert_true (cw_store_undelete (f->store, &cw_entity_person, person, &error));
   row = history_row (f, review, 0);
   g_assert_cmpstr (cw_record_get (row, "action"), ==, "restore");
+}
+
+static gboolean
+history_mentions (Fixture *f, gint64 review, const char *text)
+{
+  g_autoptr (GListModel) history = cw_store_list_history (f->store, review, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr (CwRecord) row = g_list_model_get_item (history, i);
+      if (g_strcmp0 (cw_record_get (row, "old_value"), text) == 0
+          || g_strcmp0 (cw_record_get (row, "new_value"), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A change to a real name is recorded, its value never: once the person is
+ * deleted and purged, the name is nowhere in the file's trail. */
+static void
+test_audit_keeps_no_private_values (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) row = NULL;
+  gint64 review = 0, person;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &review,
+                                                 &error);
+  const char *pairs[] = { "pseudonym", "Mother", "real_name", "Jane Example",
+                          "date_of_birth", "1/2/1990", NULL };
+
+  person = cw_store_insert (f->store, &cw_entity_person, review, pairs, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_store_update (f->store, &cw_entity_person, person, "real_name",
+                                  "Janet Example", &error));
+  row = history_row (f, review, 0);
+  g_assert_cmpstr (cw_record_get (row, "field"), ==, "real_name");
+  g_assert_cmpstr (cw_record_get (row, "old_value"), ==, "(private)");
+  g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "(private)");
+  g_assert_true (history_mentions (f, review, "Mother"));
+  g_assert_false (history_mentions (f, review, "Jane Example"));
+  g_assert_false (history_mentions (f, review, "Janet Example"));
+  g_assert_false (history_mentions (f, review, "1990-02-01"));
 }
 
 static void
@@ -439,6 +481,7 @@ main (int argc, char *argv[])
   ADD ("foreign-keys", test_foreign_keys_on);
   ADD ("audit-append-only", test_audit_append_only);
   ADD ("audit-records-changes", test_audit_records_changes);
+  ADD ("audit-keeps-no-private-values", test_audit_keeps_no_private_values);
   ADD ("delete-undo-purge", test_delete_undo_purge);
   ADD ("validation", test_validation);
   ADD ("transaction-rolls-back", test_transaction_rolls_back);

@@ -295,7 +295,7 @@ cw_store_add_demo (CwStore      *self,
     now = *today;
   if (!cw_store_begin (self, error))
     return NULL;
-  reference = cw_store_create_review (self, "cspr", "Child A: serious injury to a toddler",
+  reference = cw_store_create_review (self, "cspr", CW_DEMO_TITLE,
                                       "Child A", &now, &review, error);
   if (reference == NULL || !fill_review (self, review, &now, error))
     {

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* The sample review's title, so the app can find it rather than add another. */
+#define CW_DEMO_TITLE "Child A: serious injury to a toddler"
+
 typedef struct
 {
   char           *name;

@@ -225,8 +225,11 @@ prune (CwStore     *self,
   for (guint i = 0; paths != NULL && i < paths->len; i++)
     {
       g_autofree char *name = g_path_get_basename (paths->pdata[i]);
+      gboolean automatic = strlen (name) == strlen (stem) + strlen ("-YYYY-MM-DD.db");
       GDate date;
-      if (date_of_backup (name, stem, &date) && g_date_compare (&date, &oldest) < 0)
+
+      /* Backups made on request or before a restore are the user's to remove. */
+      if (automatic && date_of_backup (name, stem, &date) && g_date_compare (&date, &oldest) < 0)
         g_remove (paths->pdata[i]);
     }
 }

@@ -179,19 +179,25 @@ field_rows (CwStore        *self,
             const char     *old_row,
             const char     *new_row)
 {
-  g_autoptr (GString) sql = g_string_new ("SELECT NULL AS f, NULL AS o, NULL AS n");
+  g_autoptr (GString) sql = g_string_new ("SELECT NULL AS f, NULL AS o, NULL AS n, 0 AS p");
 
   for (guint i = 0; i < entity->n_fields; i++)
     {
       const char *name = entity->fields[i].name;
       g_autofree char *o = column_expr (old_row, name);
       g_autofree char *n = column_expr (new_row, name);
+      gboolean private = (entity->fields[i].flags & CW_FIELD_PRIVATE) != 0;
 
       if (column_exists (self, entity->table, name))
-        g_string_append_printf (sql, " UNION ALL SELECT '%s', %s, %s", name, o, n);
+        g_string_append_printf (sql, " UNION ALL SELECT '%s', %s, %s, %d", name, o, n, private);
     }
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
+
+/* Private values (real names, dates of birth) are recorded as changed but
+ * never copied into the append-only trail: deleting a person must remove
+ * their name from the file for good. */
+#define PRIVATE_VALUE(v) "CASE WHEN p = 1 AND " v " IS NOT NULL THEN '(private)' ELSE " v " END"
 
 static void
 append_trigger (GString        *sql,
@@ -211,7 +217,8 @@ append_trigger (GString        *sql,
     "CREATE TRIGGER audit_%1$s_%2$s AFTER %3$s ON %1$s %4$s BEGIN "
     "INSERT INTO audit (at, actor, entity, entity_id, review_id, action, field, old_value,"
     " new_value) SELECT strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), cw_actor (), '%1$s',"
-    " %5$s.id, %6$s, '%7$s', f, o, n FROM (%8$s) WHERE %9$s; END;",
+    " %5$s.id, %6$s, '%7$s', f, " PRIVATE_VALUE ("o") ", " PRIVATE_VALUE ("n")
+    " FROM (%8$s) WHERE %9$s; END;",
     entity->table, suffix, event, when, row, review, action, rows, filter);
 }
 
