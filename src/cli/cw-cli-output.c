@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#ifdef G_OS_WIN32
+#include <windows.h>
+#endif
+
+#include "cw-cli.h"
+
+/* Text goes out as UTF-8 bytes: g_print() would turn every non-ASCII
+ * character into an escape under the C locale, and JSON must stay UTF-8. */
+
+G_GNUC_PRINTF (2, 0) static void
+write_to (FILE       *stream,
+          const char *format,
+          va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  fputs (text, stream);
+  fflush (stream);
+}
+
+void
+cw_cli_print (const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  write_to (stdout, format, args);
+  va_end (args);
+}
+
+void
+cw_cli_printerr (const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  write_to (stderr, format, args);
+  va_end (args);
+}
+
+/**
+ * cw_cli_setup_console:
+ *
+ * Makes a Windows console show the UTF-8 the CLI writes.
+ */
+void
+cw_cli_setup_console (void)
+{
+#ifdef G_OS_WIN32
+  SetConsoleOutputCP (CP_UTF8);
+#endif
+}
+
+static void
+print_padded (const char *text,
+              guint       width)
+{
+  glong len = g_utf8_strlen (text, -1);
+  g_autofree char *padding = g_strnfill (width + 2 - (gsize) MIN (len, (glong) width), ' ');
+
+  cw_cli_print ("%s%s", text, padding);
+}
+
+/**
+ * cw_cli_print_table:
+ * @rows: (element-type GStrv): rows of @n_columns cells, the header first
+ *
+ * Prints the rows in aligned columns; the last column is not padded.
+ */
+void
+cw_cli_print_table (GPtrArray *rows,
+                    guint      n_columns)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < n_columns; c++)
+      widths[c] = MAX (widths[c], (guint) g_utf8_strlen (((char **) rows->pdata[r])[c], -1));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = rows->pdata[r];
+
+      for (guint c = 0; c + 1 < n_columns; c++)
+        print_padded (cells[c], widths[c]);
+      cw_cli_print ("%s\n", cells[n_columns - 1]);
+    }
+}
+
+/* "Label: value" @indent spaces in; the lines of a multi-line value
+ * continue two spaces further in. Prints nothing for an empty value. */
+void
+cw_cli_print_field (guint       indent,
+                    const char *label,
+                    const char *value)
+{
+  g_autofree char *margin = g_strnfill (indent, ' ');
+  g_auto (GStrv) lines = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  lines = g_strsplit (value, "\n", -1);
+  cw_cli_print ("%s%s: %s\n", margin, label, lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    cw_cli_print ("%s  %s\n", margin, lines[i]);
+}
+
+/**
+ * cw_cli_deadline_state:
+ *
+ * Returns: the state as scripts see it: pending, overdue, met or met-late
+ */
+const char *
+cw_cli_deadline_state (CwDeadlineState state)
+{
+  switch (state)
+    {
+    case CW_DEADLINE_PENDING: return "pending";
+    case CW_DEADLINE_OVERDUE: return "overdue";
+    case CW_DEADLINE_MET: return "met";
+    case CW_DEADLINE_MET_LATE: return "met-late";
+    default: g_return_val_if_reached ("pending");
+    }
+}

@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "cw-cli.h"
+
+/* casewise-cli: the core driven from a terminal. Exit status 0 on success,
+ * 1 when the data refuses (unknown review, invalid date, refused phase
+ * move, damaged database), 2 when the command line itself is wrong. */
+
+G_DEFINE_QUARK (cw-cli-error-quark, cw_cli_error)
+
+#define GLOBAL_USAGE "casewise-cli [--database PATH] [--actor NAME]"
+
+static const CwCliCommand commands[] = {
+  { "review", "list", NULL, "[--json]",
+    N_("List the reviews, the next deadline first"), cw_cli_review_list },
+  { "review", "create", NULL, "--kind KIND --title TITLE [--subject PSEUDONYM]",
+    N_("Create a review and print its reference"), cw_cli_review_create },
+  { "review", "set", "REF",
+    "[--phase PHASE] [--profile PROFILE] [--date NAME=DATE]... [--title TITLE] "
+    "[--subject PSEUDONYM] [--methodology METHODOLOGY]",
+    N_("Change a review: every change is made, or none"), cw_cli_review_set },
+  { "review", "decide", "REF", "--proceed|--not-proceed [--rationale TEXT] [--date DATE]",
+    N_("Record the decision whether to hold the review"), cw_cli_review_decide },
+  { "review", "show", "REF", "[--json] [--show-private]",
+    N_("Show everything about a review"), cw_cli_review_show },
+  { "review", "delete", "REF", NULL,
+    N_("Delete a review and everything in it, for good"), cw_cli_review_delete },
+  { NULL, "demo", NULL, NULL,
+    N_("Add the sample review and print its reference"), cw_cli_demo },
+  { "backup", "create", NULL, NULL,
+    N_("Back up the database now and print the backup’s path"), cw_cli_backup_create },
+  { "backup", "list", NULL, "[--json]",
+    N_("List the backups, newest first"), cw_cli_backup_list },
+  { "backup", "restore", "WHICH", NULL,
+    N_("Restore a backup given by its path, file name or date"), cw_cli_backup_restore },
+};
+
+gboolean
+cw_cli_usage_error (GError     **error,
+                    const char  *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, CW_CLI_ERROR, CW_CLI_ERROR_USAGE, message);
+  return FALSE;
+}
+
+static char *
+command_words (const CwCliCommand *command)
+{
+  return command->group ? g_strdup_printf ("%s %s", command->group, command->name)
+                        : g_strdup (command->name);
+}
+
+/**
+ * cw_cli_command_usage:
+ *
+ * Returns: (transfer full): e.g. "casewise-cli review show REF [--json]"
+ */
+char *
+cw_cli_command_usage (const CwCliCommand *command)
+{
+  g_autoptr (GString) usage = g_string_new ("casewise-cli ");
+  g_autofree char *words = command_words (command);
+
+  g_string_append (usage, words);
+  if (command->arg != NULL)
+    g_string_append_printf (usage, " %s", command->arg);
+  if (command->options != NULL)
+    g_string_append_printf (usage, " %s", command->options);
+  return g_string_free (g_steal_pointer (&usage), FALSE);
+}
+
+static void
+add_global_entries (GOptionContext *context,
+                    CwCli          *cli)
+{
+  const GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &cli->database,
+      N_("The database to use instead of the app’s own"), N_("PATH") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &cli->actor,
+      N_("The name the history records for these changes"), N_("NAME") },
+    { NULL },
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static gboolean
+parse_options (GOptionContext  *context,
+               GStrv           *args,
+               GError         **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_option_context_parse_strv (context, args, &local_error))
+    return TRUE;
+  return cw_cli_usage_error (error, "%s", local_error->message);
+}
+
+/**
+ * cw_cli_parse:
+ * @entries: (nullable): the command's own options
+ * @args: (inout): the command's arguments; on return, args[0] and the
+ *   positional argument if the command takes one
+ *
+ * Parses a command's options, with the global ones allowed among them.
+ */
+gboolean
+cw_cli_parse (CwCli               *cli,
+              const CwCliCommand  *command,
+              const GOptionEntry  *entries,
+              GStrv               *args,
+              GError             **error)
+{
+  g_autofree char *words = command_words (command);
+  g_autofree char *params = g_strjoin (" ", words, command->arg ? command->arg : "", NULL);
+  g_autoptr (GOptionContext) context = g_option_context_new (g_strstrip (params));
+  guint wanted = command->arg != NULL ? 1 : 0;
+  guint n;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_global_entries (context, cli);
+  if (!parse_options (context, args, error))
+    return FALSE;
+  n = g_strv_length (*args) - 1;
+  if (n < wanted)
+    return cw_cli_usage_error (error, _("%s is missing"), command->arg);
+  if (n > wanted)
+    return cw_cli_usage_error (error, _("unexpected argument “%s”"), (*args)[wanted + 1]);
+  return TRUE;
+}
+
+/* Absolute, so messages and backup paths say where the file really is. */
+static char *
+database_path (CwCli *cli)
+{
+  if (cli->database == NULL)
+    return cw_store_default_path ();
+  if (g_str_equal (cli->database, ":memory:"))
+    return g_strdup (cli->database);
+  return g_canonicalize_filename (cli->database, NULL);
+}
+
+/**
+ * cw_cli_open_store:
+ * @for_change: whether the command will change data: today's automatic
+ *   backup is made first
+ *
+ * Returns: (transfer none) (nullable): the database of --database, else the app's
+ */
+CwStore *
+cw_cli_open_store (CwCli     *cli,
+                   gboolean   for_change,
+                   GError   **error)
+{
+  g_autoptr (GError) backup_error = NULL;
+
+  if (cli->store == NULL)
+    {
+      g_autofree char *path = database_path (cli);
+
+      if ((cli->store = cw_store_open (path, error)) == NULL)
+        return NULL;
+      if (cli->actor != NULL && *cli->actor != '\0')
+        cw_store_set_actor (cli->store, cli->actor);
+    }
+  if (for_change && !g_str_equal (cw_store_get_path (cli->store), ":memory:")
+      && !cw_store_backup_auto (cli->store, NULL, &backup_error))
+    cw_cli_printerr (_("casewise-cli: warning: today’s automatic backup failed: %s\n"),
+                     backup_error->message);
+  return cli->store;
+}
+
+/**
+ * cw_cli_find_review:
+ *
+ * Opens the store as cw_cli_open_store() does and finds the review.
+ *
+ * Returns: (transfer full) (nullable): the review
+ */
+CwRecord *
+cw_cli_find_review (CwCli       *cli,
+                    gboolean     for_change,
+                    const char  *reference,
+                    GError     **error)
+{
+  CwStore *store = cw_cli_open_store (cli, for_change, error);
+
+  if (store == NULL)
+    return NULL;
+  return cw_store_find_review (store, reference, error);
+}
+
+static char *
+describe_commands (const char *group)
+{
+  g_autoptr (GString) text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = NULL;
+
+      if (group != NULL && g_strcmp0 (commands[i].group, group) != 0)
+        continue;
+      usage = cw_cli_command_usage (&commands[i]);
+      g_string_append_printf (text, "\n  %s\n      %s", usage + strlen ("casewise-cli "),
+                              _(commands[i].summary));
+    }
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Run a command with --help for its options. Exit status: 0 on "
+                           "success, 1 when the data refuses the command, 2 for a wrong "
+                           "command line."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GOptionContext *
+global_context (CwCli    *cli,
+                gboolean *version)
+{
+  g_autofree char *description = describe_commands (NULL);
+  GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENTS...]"));
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, version, N_("Print the version and exit"), NULL },
+    { NULL },
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Casewise, the safeguarding case review workbench, "
+                                           "from the command line."));
+  g_option_context_set_description (context, description);
+  /* Options after the command word belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+  add_global_entries (context, cli);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static gboolean
+is_group (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].group, word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_help (const char *word)
+{
+  return g_str_equal (word, "help") || g_str_equal (word, "--help") || g_str_equal (word, "-h");
+}
+
+static const CwCliCommand *
+lookup (const char *group,
+        const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].group, group) == 0 && g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+static char *
+group_names (const char *group)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].group, group) == 0)
+      g_strv_builder_add (names, commands[i].name);
+  strv = g_strv_builder_end (names);
+  return g_strjoinv (", ", strv);
+}
+
+static gboolean
+asks_for_help (char **words)
+{
+  return words[0] != NULL
+         && (is_help (words[0]) || (is_group (words[0]) && words[1] != NULL && is_help (words[1])));
+}
+
+/* @words: what follows the global options; @n_words: how many of them name
+ * the command. Returns the command, or NULL with @error set. */
+static const CwCliCommand *
+find_command (char    **words,
+              guint    *n_words,
+              GError  **error)
+{
+  g_autofree char *typed = NULL;
+  const CwCliCommand *command;
+
+  if (words[0] == NULL)
+    {
+      cw_cli_usage_error (error, _("no command given"));
+      return NULL;
+    }
+  if (is_group (words[0]) && words[1] == NULL)
+    {
+      g_autofree char *names = group_names (words[0]);
+      cw_cli_usage_error (error, _("“%s” needs a command: %s"), words[0], names);
+      return NULL;
+    }
+  *n_words = is_group (words[0]) ? 2 : 1;
+  command = lookup (*n_words == 2 ? words[0] : NULL, words[*n_words - 1]);
+  if (command != NULL)
+    return command;
+  typed = *n_words == 2 ? g_strdup_printf ("%s %s", words[0], words[1]) : g_strdup (words[0]);
+  cw_cli_usage_error (error, _("unknown command “%s”"), typed);
+  return NULL;
+}
+
+static GStrv
+command_args (const CwCliCommand  *command,
+              char               **rest)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *words = command_words (command);
+  g_autofree char *program = g_strdup_printf ("casewise-cli %s", words);
+
+  g_strv_builder_add (builder, program);
+  g_strv_builder_addv (builder, (const char **) rest);
+  return g_strv_builder_end (builder);
+}
+
+static void
+print_help (CwCli      *cli,
+            const char *group)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *text = NULL;
+  gboolean version = FALSE;
+
+  if (group != NULL)
+    {
+      text = describe_commands (group);
+      cw_cli_print ("%s\n", text);
+      return;
+    }
+  context = global_context (cli, &version);
+  text = g_option_context_get_help (context, TRUE, NULL);
+  cw_cli_print ("%s", text);
+}
+
+static gboolean
+run (CwCli               *cli,
+     GStrv               *args,
+     const CwCliCommand **command,
+     GError             **error)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) sub_args = NULL;
+  gboolean version = FALSE;
+  guint n_words = 0;
+
+  context = global_context (cli, &version);
+  if (!parse_options (context, args, error))
+    return FALSE;
+  if (version)
+    {
+      cw_cli_print ("casewise-cli %s\n", PACKAGE_VERSION);
+      return TRUE;
+    }
+  if (asks_for_help (*args + 1))
+    {
+      print_help (cli, is_group ((*args)[1]) ? (*args)[1] : NULL);
+      return TRUE;
+    }
+  if ((*command = find_command (*args + 1, &n_words, error)) == NULL)
+    return FALSE;
+  sub_args = command_args (*command, *args + 1 + n_words);
+  return (*command)->run (cli, *command, &sub_args, error);
+}
+
+static int
+report (const CwCliCommand *command,
+        GError             *error)
+{
+  g_autofree char *usage = command ? cw_cli_command_usage (command)
+                                   : g_strdup (GLOBAL_USAGE " COMMAND [ARGUMENTS...]");
+  g_autofree char *message = g_strdup (error->message);
+
+  /* One line, so scripts can show it as it is. */
+  g_strdelimit (message, "\r\n", ' ');
+  cw_cli_printerr ("casewise-cli: %s\n", message);
+  if (!g_error_matches (error, CW_CLI_ERROR, CW_CLI_ERROR_USAGE))
+    return 1;
+  cw_cli_printerr (_("Usage: %s (see casewise-cli --help)\n"), usage);
+  return 2;
+}
+
+static void
+setup_locale (void)
+{
+  g_autofree char *localedir = NULL;
+
+  setlocale (LC_ALL, "");
+#ifdef G_OS_WIN32
+  {
+    g_autofree char *base = g_win32_get_package_installation_directory_of_module (NULL);
+    localedir = g_build_filename (base, "share", "locale", NULL);
+  }
+#else
+  localedir = g_strdup (LOCALEDIR);
+#endif
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (GError) error = NULL;
+  const CwCliCommand *command = NULL;
+  CwCli cli = { NULL };
+  int status = 0;
+
+  setup_locale ();
+  cw_cli_setup_console ();
+  g_set_prgname ("casewise-cli");
+  /* GOptionContext and the core want UTF-8; Windows passes argv in the
+   * ANSI code page, so take the wide command line there. */
+#ifdef G_OS_WIN32
+  args = g_win32_get_command_line ();
+#else
+  args = g_strdupv (argv);
+#endif
+  if (!run (&cli, &args, &command, &error))
+    status = report (command, error);
+  g_clear_object (&cli.store);
+  g_free (cli.database);
+  g_free (cli.actor);
+  return status;
+}

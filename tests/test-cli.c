@@ -1,0 +1,970 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cw-review.h"
+#include "cw-store.h"
+
+/* casewise-cli driven as a user would: the built executable, its output,
+ * its exit status, and the database it leaves behind. Today is fixed at
+ * Monday 2 March 2026 so deadlines are exact. */
+
+static const char *cli_path;
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->status = -1;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("casewise-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "casewise.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+/* Windows writes text with \r\n; the checks expect \n. */
+static void
+normalize_newlines (char *text)
+{
+  char *to = text;
+
+  for (const char *from = text; *from != '\0'; from++)
+    if (from[0] != '\r' || from[1] != '\n')
+      *to++ = *from;
+  *to = '\0';
+}
+
+static void
+spawn (GPtrArray *argv,
+       Run       *run)
+{
+  g_auto (GStrv) env = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  run_clear (run);
+  g_ptr_array_insert (argv, 0, (char *) cli_path);
+  g_ptr_array_add (argv, NULL);
+  env = g_environ_setenv (env, "CASEWISE_TODAY", "2026-03-02", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  normalize_newlines (run->out);
+  normalize_newlines (run->err);
+  if (g_spawn_check_wait_status (wait_status, &error))
+    run->status = 0;
+  else if (error->domain == G_SPAWN_EXIT_ERROR)
+    run->status = error->code;
+  else
+    g_error ("casewise-cli did not exit normally: %s\nstderr: %s", error->message, run->err);
+}
+
+static GPtrArray *
+collect (const char *first,
+         va_list     args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  return argv;
+}
+
+/* Runs casewise-cli --database <the fixture's> ARGS... */
+G_GNUC_NULL_TERMINATED static int
+cli (Fixture    *f,
+     Run        *run,
+     const char *first,
+     ...)
+{
+  g_autoptr (GPtrArray) argv = NULL;
+  va_list args;
+
+  va_start (args, first);
+  argv = collect (first, args);
+  va_end (args);
+  g_ptr_array_insert (argv, 0, "--database");
+  g_ptr_array_insert (argv, 1, f->db);
+  spawn (argv, run);
+  return run->status;
+}
+
+/* Runs casewise-cli ARGS... with nothing added. */
+G_GNUC_NULL_TERMINATED static int
+cli_raw (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr (GPtrArray) argv = NULL;
+  va_list args;
+
+  va_start (args, first);
+  argv = collect (first, args);
+  va_end (args);
+  spawn (argv, run);
+  return run->status;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+assert_lacks (const char *haystack,
+              const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
+}
+
+/* A data error: status 1, nothing on stdout, one line on stderr. */
+static void
+assert_data_error (Run *run)
+{
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "casewise-cli: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static void
+assert_ok (Run *run)
+{
+  if (run->status != 0)
+    g_error ("casewise-cli exited with %d: %s", run->status, run->err);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+/* The innermost {...} of a JSON text that holds @needle: enough to check
+ * the members of one flat object, such as one deadline. */
+static char *
+json_object_with (const char *json,
+                  const char *needle)
+{
+  const char *hit = strstr (json, needle);
+  const char *start, *end;
+
+  if (hit == NULL)
+    g_error ("“%s” not found in:\n%s", needle, json);
+  for (start = hit; start > json && *start != '{'; start--)
+    ;
+  end = strchr (hit, '}');
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start + 1);
+}
+
+static char *
+create (Fixture    *f,
+        const char *kind,
+        const char *title,
+        const char *subject)
+{
+  g_auto (Run) run = { NULL };
+
+  if (subject != NULL)
+    cli (f, &run, "review", "create", "--kind", kind, "--title", title, "--subject", subject,
+         NULL);
+  else
+    cli (f, &run, "review", "create", "--kind", kind, "--title", title, NULL);
+  assert_ok (&run);
+  return g_strstrip (g_steal_pointer (&run.out));
+}
+
+static char *
+show_json (Fixture    *f,
+           const char *reference)
+{
+  g_auto (Run) run = { NULL };
+
+  cli (f, &run, "review", "show", reference, "--json", NULL);
+  assert_ok (&run);
+  return g_steal_pointer (&run.out);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *auto_backup = g_build_filename (f->dir, "casewise-backups",
+                                                   "casewise-2026-03-02.db", NULL);
+
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "First", NULL);
+  assert_ok (&run);
+  g_assert_true (g_regex_match_simple ("^CSPR-2026-001\n$", run.out, 0, 0));
+  cli (f, &run, "review", "create", "--title", "Second", "--kind", "cspr", "--subject",
+       "Child B", NULL);
+  assert_ok (&run);
+  g_assert_true (g_regex_match_simple ("^CSPR-2026-002\n$", run.out, 0, 0));
+  cli (f, &run, "review", "create", "--kind", "rapid", "--title", "Third", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "RR-2026-001\n");
+  /* Changing data makes today's automatic backup first. */
+  g_assert_true (g_file_test (auto_backup, G_FILE_TEST_IS_REGULAR));
+
+  cli (f, &run, "review", "create", "--kind", "nonsense", "--title", "Fourth", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "nonsense");
+  assert_contains (run.err, "cspr");
+}
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *cspr = create (f, "cspr", "First", "Child X");
+  g_autofree char *rapid = create (f, "rapid", "Second", NULL);
+  g_autofree char *deadline = NULL;
+  g_autofree char *item = NULL;
+
+  g_assert_cmpstr (cspr, ==, "CSPR-2026-001");
+  g_assert_cmpstr (rapid, ==, "RR-2026-001");
+  cli (f, &run, "review", "set", rapid, "--date", "notification=2/3/2026", NULL);
+  assert_ok (&run);
+
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "REFERENCE");
+  assert_contains (run.out, "CSPR-2026-001  Child Safeguarding Practice Review");
+  assert_contains (run.out, "Referral");
+  assert_contains (run.out, "Child X");
+  assert_contains (run.out, "Rapid review completed, due 23 Mar 2026 (21 days left)");
+  /* The review with the next deadline comes first. */
+  g_assert_true (strstr (run.out, "RR-2026-001") < strstr (run.out, "CSPR-2026-001"));
+
+  cli (f, &run, "review", "list", "--json", NULL);
+  assert_ok (&run);
+  g_assert_true (g_str_has_prefix (run.out, "["));
+  g_assert_true (g_str_has_suffix (run.out, "]\n"));
+  deadline = json_object_with (run.out, "\"name\": \"Rapid review completed\"");
+  assert_contains (deadline, "\"due\": \"2026-03-23\"");
+  assert_contains (deadline, "\"days_remaining\": 21");
+  assert_contains (deadline, "\"state\": \"pending\"");
+  item = json_object_with (run.out, "\"reference\": \"CSPR-2026-001\"");
+  assert_contains (item, "\"subject_pseudonym\": \"Child X\"");
+  assert_contains (item, "\"kind\": \"cspr\"");
+  assert_contains (item, "\"phase\": \"referral\"");
+  assert_contains (item, "\"next_deadline\": null");
+}
+
+static void
+test_list_empty (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+
+  cli (f, &run, "review", "list", "--json", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "[]\n");
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "No reviews");
+}
+
+static void
+assert_deadline (const char *json,
+                 const char *name,
+                 const char *due,
+                 int         days_remaining,
+                 const char *state,
+                 const char *met_on)
+{
+  g_autofree char *needle = g_strdup_printf ("\"name\": \"%s\"", name);
+  g_autofree char *object = json_object_with (json, needle);
+  g_autofree char *due_member = g_strdup_printf ("\"due\": \"%s\"", due);
+  g_autofree char *days_member = g_strdup_printf ("\"days_remaining\": %d,", days_remaining);
+  g_autofree char *state_member = g_strdup_printf ("\"state\": \"%s\"", state);
+  g_autofree char *met_member = met_on ? g_strdup_printf ("\"met_on\": \"%s\"", met_on)
+                                       : g_strdup ("\"met_on\": null");
+
+  assert_contains (object, due_member);
+  assert_contains (object, days_member);
+  assert_contains (object, state_member);
+  assert_contains (object, met_member);
+}
+
+static void
+test_set_deadlines (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "rapid", "Deadlines", NULL);
+  g_autofree char *json = NULL;
+
+  /* Notification on Monday 2 March 2026; 15 working days later, with no
+   * bank holiday in between, is Monday 23 March: 21 calendar days. The
+   * incident on Monday 23 February (typed day first) makes the panel due
+   * 5 working days later, on 2 March, met that day by the notification. */
+  cli (f, &run, "review", "set", ref, "--profile", "england-current", "--date",
+       "notification=2026-03-02", "--date", "incident=23/02/2026", NULL);
+  assert_ok (&run);
+  json = show_json (f, ref);
+  assert_contains (json, "\"profile\": \"england-current\"");
+  assert_contains (json, "\"notification\": \"2026-03-02\"");
+  assert_contains (json, "\"incident\": \"2026-02-23\"");
+  assert_deadline (json, "Rapid review completed", "2026-03-23", 21, "pending", NULL);
+  assert_deadline (json, "Notify the national panel", "2026-03-02", 0, "met", "2026-03-02");
+
+  cli (f, &run, "review", "show", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Rapid review completed: due 23 Mar 2026, 21 days left");
+  assert_contains (run.out, "Notification: 2 Mar 2026");
+  assert_contains (run.out, "Incident became known: 23 Feb 2026");
+
+  /* Another profile, other rules: one month after the notification. */
+  cli (f, &run, "review", "set", ref, "--profile", "england-2013", "--date", "incident=", NULL);
+  assert_ok (&run);
+  g_free (json);
+  json = show_json (f, ref);
+  assert_contains (json, "\"incident\": null");
+  assert_deadline (json, "Decision whether to hold a review", "2026-04-02", 31, "pending", NULL);
+  assert_lacks (json, "Rapid review completed");
+  assert_lacks (json, "Notify the national panel");
+}
+
+static void
+test_set_fields (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "learning", "Old title", NULL);
+  g_autofree char *json = NULL;
+
+  cli (f, &run, "review", "set", ref, "--title", "New title", "--subject", "Child C",
+       "--methodology", "salford", NULL);
+  assert_ok (&run);
+  json = show_json (f, ref);
+  assert_contains (json, "\"title\": \"New title\"");
+  assert_contains (json, "\"subject_pseudonym\": \"Child C\"");
+  assert_contains (json, "\"methodology\": \"salford\"");
+
+  cli (f, &run, "review", "set", ref, "--profile", "atlantis", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "atlantis");
+}
+
+static void
+test_phase_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Phases", NULL);
+  g_autofree char *json = NULL;
+
+  cli (f, &run, "review", "set", ref, "--phase", "findings", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "cannot move");
+  json = show_json (f, ref);
+  assert_contains (json, "\"phase\": \"referral\"");
+
+  /* Preparation needs the decision to proceed first. */
+  cli (f, &run, "review", "set", ref, "--phase", "decision", NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "set", ref, "--phase", "preparation", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "review", "decide", ref, "--proceed", NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "set", ref, "--phase", "preparation", NULL);
+  assert_ok (&run);
+  g_free (json);
+  json = show_json (f, ref);
+  assert_contains (json, "\"phase\": \"preparation\"");
+}
+
+static void
+test_invalid_date (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Dates", NULL);
+  g_autofree char *json = NULL;
+
+  cli (f, &run, "review", "set", ref, "--date", "notification=31/02/2026", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "Notification");
+  assert_contains (run.err, "31/02/2026");
+
+  cli (f, &run, "review", "set", ref, "--date", "birthday=1/2/2026", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "birthday");
+
+  json = show_json (f, ref);
+  assert_contains (json, "\"notification\": null");
+}
+
+static void
+test_set_atomic (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Atomic", NULL);
+  g_autofree char *json = NULL;
+
+  cli (f, &run, "review", "set", ref, "--date", "notification=2026-03-02", "--phase", "bogus",
+       NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "bogus");
+  cli (f, &run, "review", "set", ref, "--title", "Changed", "--date", "referral=1/3/2026",
+       "--phase", "findings", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "review", "set", ref, "--profile", "wales", "--date", "report=30/02/2026",
+       NULL);
+  assert_data_error (&run);
+
+  json = show_json (f, ref);
+  assert_contains (json, "\"notification\": null");
+  assert_contains (json, "\"referral\": null");
+  assert_contains (json, "\"title\": \"Atomic\"");
+  assert_contains (json, "\"profile\": \"england-current\"");
+  assert_contains (json, "\"phase\": \"referral\"");
+}
+
+static void
+test_decide (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Decisions", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *referral = NULL;
+
+  cli (f, &run, "review", "decide", ref, "--not-proceed", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "rationale");
+  cli (f, &run, "review", "decide", ref, "--proceed", "--date", "32/1/2026", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "32/1/2026");
+  json = show_json (f, ref);
+  referral = json_object_with (json, "\"referrer_name\"");
+  assert_contains (referral, "\"decision\": null");
+
+  cli (f, &run, "review", "decide", ref, "--not-proceed", "--rationale", "Criteria not met",
+       "--date", "1/3/2026", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "1 Mar 2026");
+  g_free (json);
+  g_free (referral);
+  json = show_json (f, ref);
+  referral = json_object_with (json, "\"referrer_name\"");
+  assert_contains (referral, "\"decision\": \"not-proceed\"");
+  assert_contains (referral, "\"rationale\": \"Criteria not met\"");
+  assert_contains (referral, "\"discussed_on\": \"2026-03-01\"");
+  assert_contains (json, "\"decision\": \"2026-03-01\"");
+}
+
+typedef struct
+{
+  const char *args[8];
+  const char *message; /* part of the error line */
+} UsageCase;
+
+static const UsageCase usage_cases[] = {
+  { { NULL }, "no command" },
+  { { "frobnicate", NULL }, "frobnicate" },
+  { { "review", NULL }, "review" },
+  { { "review", "frobnicate", NULL }, "review frobnicate" },
+  { { "--bogus", "review", "list", NULL }, "bogus" },
+  { { "review", "list", "--bogus", NULL }, "bogus" },
+  { { "review", "create", "--kind", "cspr", NULL }, "--title" },
+  { { "review", "create", "--title", "T", NULL }, "--kind" },
+  { { "review", "create", "--kind", NULL }, "kind" },
+  { { "review", "show", NULL }, "REF" },
+  { { "review", "show", "A", "B", NULL }, "B" },
+  { { "review", "set", "CSPR-2026-001", NULL }, "nothing to change" },
+  { { "review", "set", "CSPR-2026-001", "--date", "notification", NULL }, "NAME=DATE" },
+  { { "review", "decide", "CSPR-2026-001", NULL }, "--proceed" },
+  { { "review", "decide", "CSPR-2026-001", "--proceed", "--not-proceed", NULL }, "--proceed" },
+  { { "backup", "restore", NULL }, "WHICH" },
+  { { "demo", "extra", NULL }, "extra" },
+};
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
+    {
+      g_auto (Run) run = { NULL };
+      g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+      g_auto (GStrv) lines = NULL;
+
+      g_ptr_array_add (argv, "--database");
+      g_ptr_array_add (argv, f->db);
+      for (guint j = 0; usage_cases[i].args[j] != NULL; j++)
+        g_ptr_array_add (argv, (char *) usage_cases[i].args[j]);
+      spawn (argv, &run);
+      g_test_message ("case %u: %s", i, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      lines = g_strsplit (run.err, "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, 3);
+      g_assert_true (g_str_has_prefix (lines[0], "casewise-cli: "));
+      assert_contains (lines[0], usage_cases[i].message);
+      g_assert_true (g_str_has_prefix (lines[1], "Usage: casewise-cli"));
+    }
+  /* A wrong command line never gets as far as the database. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_help_and_version (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+
+  cli_raw (&run, "--version", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "casewise-cli " PACKAGE_VERSION "\n");
+  cli_raw (&run, "--help", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "review set REF");
+  assert_contains (run.out, "backup restore WHICH");
+  cli_raw (&run, "review", "create", "--help", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "--subject");
+  cli_raw (&run, "backup", "help", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "backup list");
+  assert_lacks (run.out, "review list");
+}
+
+static void
+test_unknown_review (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *const commands[][5] = {
+    { "review", "show", "CSPR-2026-999", NULL },
+    { "review", "set", "CSPR-2026-999", "--title", "X" },
+    { "review", "decide", "CSPR-2026-999", "--proceed", NULL },
+    { "review", "delete", "CSPR-2026-999", NULL },
+  };
+  g_autofree char *ref = create (f, "cspr", "Exists", NULL);
+
+  g_assert_cmpstr (ref, ==, "CSPR-2026-001");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run = { NULL };
+      g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+      g_ptr_array_add (argv, "--database");
+      g_ptr_array_add (argv, f->db);
+      for (guint j = 0; j < G_N_ELEMENTS (commands[i]) && commands[i][j] != NULL; j++)
+        g_ptr_array_add (argv, (char *) commands[i][j]);
+      spawn (argv, &run);
+      assert_data_error (&run);
+      assert_contains (run.err, "CSPR-2026-999");
+    }
+  /* Whatever the message holds, it stays on one line. */
+  {
+    g_auto (Run) run = { NULL };
+
+    cli (f, &run, "review", "show", "CSPR-2026-001\nCSPR-2026-002", NULL);
+    assert_data_error (&run);
+    assert_contains (run.err, "CSPR-2026-001 CSPR-2026-002");
+  }
+}
+
+static void
+test_corrupt_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char text[] = "Minutes of the review group, 2 March 2026.\nNot a database.\n";
+  g_auto (Run) run = { NULL };
+  g_autofree char *after = NULL;
+  g_autofree char *backups = g_build_filename (f->dir, "casewise-backups", NULL);
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (f->db, text, -1, &error);
+  g_assert_no_error (error);
+
+  cli (f, &run, "review", "list", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, f->db);
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "T", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, f->db);
+
+  g_file_get_contents (f->db, &after, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (after, length, text, strlen (text));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_newer_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autoptr (GError) error = NULL;
+  CwStore *store = cw_store_open (f->db, &error);
+
+  g_assert_no_error (error);
+  cw_store_exec (store, "PRAGMA user_version = 99", &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  cli (f, &run, "review", "list", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "newer");
+}
+
+static void
+test_private_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = NULL;
+
+  cli (f, &run, "demo", NULL);
+  assert_ok (&run);
+  g_assert_true (g_regex_match_simple ("^[A-Z]+-2026-[0-9]{3}\n$", run.out, 0, 0));
+  ref = g_strstrip (g_steal_pointer (&run.out));
+
+  cli (f, &run, "review", "show", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Child A");
+  assert_contains (run.out, "Mother's partner");
+  assert_lacks (run.out, "Amelia");
+  assert_lacks (run.out, "Hartley");
+  assert_lacks (run.out, "Collier");
+  assert_lacks (run.out, "NS-0048213");
+
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_lacks (run.out, "Hartley");
+
+  cli (f, &run, "review", "show", ref, "--json", NULL);
+  assert_ok (&run);
+  {
+    g_autofree char *child = json_object_with (run.out, "\"pseudonym\": \"Child A\"");
+    assert_contains (child, "\"real_name\": \"Amelia Hartley\"");
+    assert_contains (child, "\"date_of_birth\": \"2024-06-14\"");
+  }
+  /* The referral's private details stay out unless asked for. */
+  assert_lacks (run.out, "NS-0048213");
+  assert_lacks (run.out, "child_name");
+
+  cli (f, &run, "review", "show", ref, "--show-private", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Amelia Hartley");
+  assert_contains (run.out, "NS-0048213");
+}
+
+static void
+test_show_sections (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = NULL;
+
+  cli (f, &run, "demo", NULL);
+  assert_ok (&run);
+  ref = g_strstrip (g_steal_pointer (&run.out));
+  cli (f, &run, "review", "show", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Key dates");
+  assert_contains (run.out, "Deadlines");
+  assert_contains (run.out, "Referral and decision");
+  assert_contains (run.out, "Agencies involved");
+  assert_contains (run.out, "Northshire Police");
+  assert_contains (run.out, "Review group");
+  assert_contains (run.out, "Dr Helen Marsh");
+  assert_contains (run.out, "Case group");
+  assert_contains (run.out, "Terms of reference");
+  assert_contains (run.out, "Key lines of enquiry");
+
+  cli (f, &run, "review", "show", ref, "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"review_group\": [");
+  assert_contains (run.out, "\"case_group\": [");
+  assert_contains (run.out, "\"agencies\": [");
+  assert_contains (run.out, "\"key_lines_of_enquiry\": [");
+  assert_contains (run.out, "\"grounds\": [");
+}
+
+static char *
+last_line (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  g_assert_cmpuint (n, >=, 2);
+  return g_strdup (lines[n - 2]);
+}
+
+static void
+test_backup_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *a = create (f, "cspr", "Review A", NULL);
+  g_autofree char *b = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  cli (f, &run, "backup", "create", NULL);
+  assert_ok (&run);
+  path = g_strstrip (g_steal_pointer (&run.out));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  name = g_path_get_basename (path);
+  b = create (f, "cspr", "Review B", NULL);
+  g_assert_cmpstr (b, ==, "CSPR-2026-002");
+
+  cli (f, &run, "backup", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, path);
+  cli (f, &run, "backup", "list", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, name);
+
+  cli (f, &run, "backup", "restore", path, NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, a);
+  assert_lacks (run.out, b);
+
+  /* By file name too, as `backup list` shows it. */
+  g_free (b);
+  b = create (f, "cspr", "Review B again", NULL);
+  cli (f, &run, "backup", "restore", name, NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, a);
+  assert_lacks (run.out, b);
+
+  cli (f, &run, "backup", "restore", "no-such-backup.db", NULL);
+  assert_data_error (&run);
+  g_free (path);
+  cli (f, &run, "backup", "list", NULL);
+  path = last_line (run.out);
+  g_assert_true (g_str_has_suffix (path, ".db"));
+}
+
+static gint64
+review_id (Fixture    *f,
+           const char *reference)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = cw_store_open (f->db, &error);
+  g_autoptr (CwRecord) review = NULL;
+
+  g_assert_no_error (error);
+  review = cw_store_find_review (store, reference, &error);
+  g_assert_no_error (error);
+  return cw_record_get_id (review);
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *a = create (f, "cspr", "To delete", NULL);
+  g_autofree char *b = create (f, "cspr", "To keep", NULL);
+  gint64 id = review_id (f, a);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = NULL;
+
+  cli (f, &run, "review", "delete", a, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, a);
+  assert_contains (run.out, "To delete");
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_lacks (run.out, a);
+  assert_contains (run.out, b);
+  cli (f, &run, "review", "show", a, NULL);
+  assert_data_error (&run);
+
+  /* Purged, not merely hidden: there is nothing left to undelete. */
+  store = cw_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_false (cw_store_undelete (store, &cw_entity_review, id, &error));
+  g_assert_error (error, CW_STORE_ERROR, (int) CW_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_json_escaping (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Say \"hi\" \\ tab\there\nnext\x01 caf\xc3\xa9", NULL);
+
+  g_assert_cmpstr (ref, ==, "CSPR-2026-001");
+  cli (f, &run, "review", "list", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out,
+                   "\"title\": \"Say \\\"hi\\\" \\\\ tab\\there\\nnext\\u0001 caf\xc3\xa9\"");
+}
+
+static void
+test_actor_and_options_anywhere (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = NULL;
+  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (GListModel) history = NULL;
+
+  /* Global options may also follow the command. */
+  cli_raw (&run, "review", "create", "--kind", "cspr", "--title", "Audited", "--database", f->db,
+           "--actor", "Test Reviewer", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "CSPR-2026-001\n");
+
+  store = cw_store_open (f->db, &error);
+  g_assert_no_error (error);
+  review = cw_store_find_review (store, "CSPR-2026-001", &error);
+  g_assert_no_error (error);
+  history = cw_store_list_history (store, cw_record_get_id (review), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr (CwRecord) entry = g_list_model_get_item (history, i);
+      g_assert_cmpstr (cw_record_get (entry, "actor"), ==, "Test Reviewer");
+    }
+}
+
+static void
+test_backup_failure_warns (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *blocker = g_build_filename (f->dir, "casewise-backups", NULL);
+  g_autoptr (GError) error = NULL;
+
+  /* A file where the backup folder should be: the backup fails, the
+   * change goes ahead with a warning. */
+  g_file_set_contents (blocker, "not a folder", -1, &error);
+  g_assert_no_error (error);
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "Still made", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "CSPR-2026-001\n");
+  g_assert_true (g_str_has_prefix (run.err, "casewise-cli: warning: "));
+}
+
+static void
+test_memory_database (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+
+  cli_raw (&run, "--database", ":memory:", "review", "create", "--kind", "learning", "--title",
+           "Scratch", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "LR-2026-001\n");
+  cli_raw (&run, "--database", ":memory:", "backup", "create", NULL);
+  assert_data_error (&run);
+}
+
+static void
+add (const char *name,
+     void (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The path of casewise-cli comes first, before GLib's test options. */
+  if (argc < 2 || !g_file_test (argv[1], G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("Usage: %s PATH-TO-CASEWISE-CLI [TEST OPTIONS]\n", argv[0]);
+      return 1;
+    }
+  cli_path = argv[1];
+  argv[1] = argv[0];
+  argc--;
+  argv++;
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  add ("/cli/create", test_create);
+  add ("/cli/list", test_list);
+  add ("/cli/list/empty", test_list_empty);
+  add ("/cli/set/deadlines", test_set_deadlines);
+  add ("/cli/set/fields", test_set_fields);
+  add ("/cli/set/phase-refused", test_phase_refused);
+  add ("/cli/set/invalid-date", test_invalid_date);
+  add ("/cli/set/all-or-nothing", test_set_atomic);
+  add ("/cli/decide", test_decide);
+  add ("/cli/usage", test_usage);
+  add ("/cli/help-and-version", test_help_and_version);
+  add ("/cli/unknown-review", test_unknown_review);
+  add ("/cli/corrupt-database", test_corrupt_database);
+  add ("/cli/newer-database", test_newer_database);
+  add ("/cli/private-names", test_private_names);
+  add ("/cli/show/sections", test_show_sections);
+  add ("/cli/backup/round-trip", test_backup_round_trip);
+  add ("/cli/delete", test_delete);
+  add ("/cli/json-escaping", test_json_escaping);
+  add ("/cli/actor", test_actor_and_options_anywhere);
+  add ("/cli/backup/failure-warns", test_backup_failure_warns);
+  add ("/cli/memory-database", test_memory_database);
+  return g_test_run ();
+}
