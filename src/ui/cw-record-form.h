@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cw-store.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_RECORD_FORM (cw_record_form_get_type ())
+G_DECLARE_FINAL_TYPE (CwRecordForm, cw_record_form, CW, RECORD_FORM, GtkWidget)
+
+GtkWidget *cw_record_form_new         (void);
+void       cw_record_form_set_fields  (CwRecordForm      *self,
+                                       const CwEntity    *entity,
+                                       const char *const *fields);
+void       cw_record_form_set_record  (CwRecordForm      *self,
+                                       CwStore           *store,
+                                       gint64             id);
+gint64     cw_record_form_get_id      (CwRecordForm      *self);
+void       cw_record_form_flush       (CwRecordForm      *self);
+GtkWidget *cw_record_form_get_editor  (CwRecordForm      *self,
+                                       const char        *field);
+const char *cw_record_form_get_error  (CwRecordForm      *self,
+                                       const char        *field);
+
+G_END_DECLS

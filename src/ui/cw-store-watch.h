@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cw-store.h"
+
+G_BEGIN_DECLS
+
+void cw_store_watch   (CwStore  **slot,
+                       CwStore   *store,
+                       gulong    *handler_id,
+                       GCallback  on_changed,
+                       gpointer   data);
+void cw_store_unwatch (CwStore  **slot,
+                       gulong    *handler_id);
+
+G_END_DECLS
