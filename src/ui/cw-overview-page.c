@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-store-watch.h"
+
+#include "cw-overview-page.h"
+#include "cw-record-form.h"
+#include "cw-review.h"
+
+/* A review at a glance: what it is, its phase and the moves its life
+ * allows, its key dates, and the deadlines they imply. The core decides
+ * which moves are allowed and why not; this page shows and asks. */
+
+struct _CwOverviewPage
+{
+  GtkWidget     parent_instance;
+  CwRecordForm *review_form;
+  CwRecordForm *dates_form;
+  GtkLabel     *phase_label;
+  GtkFlowBox   *moves_box;
+  GtkLabel     *phase_message;
+  GtkListBox   *deadlines_list;
+  GtkLabel     *deadlines_empty;
+  GtkLabel     *profile_label;
+  CwStore      *store;
+  gint64        id;
+  gulong        changed_id;
+  char         *next_phase;
+  guint         n_deadlines;
+};
+
+G_DEFINE_FINAL_TYPE (CwOverviewPage, cw_overview_page, GTK_TYPE_WIDGET)
+
+static const char *const review_fields[] = {
+  "title", "kind", "methodology", "profile", "subject_pseudonym", "summary", NULL,
+};
+
+static const char *const date_fields[] = {
+  "incident_date", "notification_date", "referral_date", "decision_date",
+  "learning_event_date", "report_date", "action_plan_date", "publication_date", NULL,
+};
+
+static void
+show_phase_message (CwOverviewPage *self,
+                    const char     *message)
+{
+  gtk_label_set_text (self->phase_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_message), message != NULL);
+}
+
+/**
+ * cw_overview_page_move_phase:
+ *
+ * Returns: whether the move was made; if not the page shows why
+ */
+gboolean
+cw_overview_page_move_phase (CwOverviewPage *self,
+                             const char     *phase)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CW_IS_OVERVIEW_PAGE (self), FALSE);
+
+  if (self->store == NULL || self->id == 0)
+    return FALSE;
+  cw_overview_page_flush (self);
+  if (!cw_store_move_phase (self->store, self->id, phase, &error))
+    {
+      show_phase_message (self, error->message);
+      return FALSE;
+    }
+  show_phase_message (self, NULL);
+  return TRUE;
+}
+
+static void
+on_move_clicked (GtkButton      *button,
+                 CwOverviewPage *self)
+{
+  cw_overview_page_move_phase (self, g_object_get_data (G_OBJECT (button), "cw-phase"));
+}
+
+static gboolean
+is_forward (const char *from,
+            const char *to)
+{
+  int a = -1, b = -1;
+
+  for (int i = 0; cw_phases[i].id != NULL; i++)
+    {
+      if (g_str_equal (cw_phases[i].id, from))
+        a = i;
+      if (g_str_equal (cw_phases[i].id, to))
+        b = i;
+    }
+  return b > a || g_str_equal (to, "not-proceeding");
+}
+
+static GtkWidget *
+make_move_button (CwOverviewPage *self,
+                  const char     *from,
+                  const char     *to)
+{
+  gboolean forward = is_forward (from, to);
+  g_autofree char *label = g_strdup_printf (forward ? _("Move to %s") : _("Back to %s"),
+                                            cw_choice_label (cw_phases, to));
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  if (forward && g_strcmp0 (self->next_phase, to) == 0)
+    gtk_widget_add_css_class (button, "suggested-action");
+  g_object_set_data_full (G_OBJECT (button), "cw-phase", g_strdup (to), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked), self);
+  return button;
+}
+
+static void
+update_phase (CwOverviewPage *self,
+              CwRecord       *review)
+{
+  const char *phase = cw_record_get (review, "phase");
+  g_auto (GStrv) moves = cw_phase_moves (phase);
+  GtkWidget *child;
+
+  gtk_label_set_text (self->phase_label, cw_choice_label (cw_phases, phase));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_box))) != NULL)
+    gtk_flow_box_remove (self->moves_box, child);
+  g_clear_pointer (&self->next_phase, g_free);
+  if (moves[0] != NULL && is_forward (phase, moves[0]))
+    self->next_phase = g_strdup (moves[0]);
+  for (guint i = 0; moves[i] != NULL; i++)
+    gtk_flow_box_append (self->moves_box, make_move_button (self, phase, moves[i]));
+}
+
+static GtkWidget *
+make_deadline_row (const CwDeadlineInfo *info)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (info->name);
+  g_autofree char *due_text = cw_date_iso_to_display (info->due);
+  g_autofree char *line = NULL;
+  GtkWidget *detail;
+  gboolean overdue = info->state == CW_DEADLINE_OVERDUE;
+
+  line = g_strdup_printf (_("Due %s · %s%s"), due_text, overdue ? "⚠ " : "", info->text);
+  detail = gtk_label_new (line);
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "caption");
+  if (overdue)
+    gtk_widget_add_css_class (detail, "overdue");
+  else if (info->state == CW_DEADLINE_MET || info->state == CW_DEADLINE_MET_LATE)
+    gtk_widget_add_css_class (detail, "dim-label");
+  else if (info->days_remaining <= 7)
+    gtk_widget_add_css_class (detail, "deadline-soon");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  return box;
+}
+
+static void
+update_deadlines (CwOverviewPage *self,
+                  CwRecord       *review)
+{
+  g_autoptr (GPtrArray) deadlines = cw_store_list_deadlines (self->store, self->id, NULL, NULL);
+  g_autofree char *profile = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->deadlines_list))) != NULL)
+    gtk_list_box_remove (self->deadlines_list, child);
+  self->n_deadlines = deadlines ? deadlines->len : 0;
+  for (guint i = 0; i < self->n_deadlines; i++)
+    gtk_list_box_append (self->deadlines_list, make_deadline_row (deadlines->pdata[i]));
+  gtk_widget_set_visible (GTK_WIDGET (self->deadlines_list), self->n_deadlines > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadlines_empty), self->n_deadlines == 0);
+  profile = g_strdup_printf (_("Rules: %s. Edit them in Preferences."),
+                             cw_record_get (review, "profile__label"));
+  gtk_label_set_text (self->profile_label, profile);
+}
+
+static void
+refresh (CwOverviewPage *self)
+{
+  g_autoptr (CwRecord) review = NULL;
+
+  if (self->store == NULL || self->id == 0
+      || (review = cw_store_get (self->store, &cw_entity_review, self->id, NULL)) == NULL)
+    return;
+  update_phase (self, review);
+  update_deadlines (self, review);
+}
+
+static void
+on_store_changed (CwOverviewPage *self,
+                  const char     *table,
+                  gint64          id)
+{
+  if (g_str_equal (table, "*") || g_str_equal (table, "review")
+      || g_str_equal (table, "referral") || g_str_equal (table, "deadline_rule"))
+    refresh (self);
+}
+
+void
+cw_overview_page_set_review (CwOverviewPage *self,
+                             CwStore        *store,
+                             gint64          id)
+{
+  g_return_if_fail (CW_IS_OVERVIEW_PAGE (self));
+
+  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  self->id = id;
+  show_phase_message (self, NULL);
+  cw_record_form_set_record (self->review_form, store, id);
+  cw_record_form_set_record (self->dates_form, store, id);
+  refresh (self);
+}
+
+void
+cw_overview_page_flush (CwOverviewPage *self)
+{
+  g_return_if_fail (CW_IS_OVERVIEW_PAGE (self));
+
+  cw_record_form_flush (self->review_form);
+  cw_record_form_flush (self->dates_form);
+}
+
+void
+cw_overview_page_move_to_next_phase (CwOverviewPage *self)
+{
+  g_return_if_fail (CW_IS_OVERVIEW_PAGE (self));
+
+  if (self->next_phase != NULL)
+    {
+      g_autofree char *next = g_strdup (self->next_phase);
+      cw_overview_page_move_phase (self, next);
+    }
+}
+
+/**
+ * cw_overview_page_get_message:
+ * Returns: (nullable): why the last phase move was refused
+ */
+const char *
+cw_overview_page_get_message (CwOverviewPage *self)
+{
+  g_return_val_if_fail (CW_IS_OVERVIEW_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->phase_message)))
+    return NULL;
+  return gtk_label_get_text (self->phase_message);
+}
+
+/**
+ * cw_overview_page_get_form:
+ * @name: "review" or "dates"
+ * Returns: (transfer none): the form
+ */
+GtkWidget *
+cw_overview_page_get_form (CwOverviewPage *self,
+                           const char     *name)
+{
+  g_return_val_if_fail (CW_IS_OVERVIEW_PAGE (self), NULL);
+  return GTK_WIDGET (g_str_equal (name, "dates") ? self->dates_form : self->review_form);
+}
+
+guint
+cw_overview_page_get_n_deadlines (CwOverviewPage *self)
+{
+  g_return_val_if_fail (CW_IS_OVERVIEW_PAGE (self), 0);
+  return self->n_deadlines;
+}
+
+static void
+cw_overview_page_dispose (GObject *object)
+{
+  CwOverviewPage *self = CW_OVERVIEW_PAGE (object);
+  GtkWidget *child;
+
+  cw_store_unwatch (&self->store, &self->changed_id);
+  g_clear_pointer (&self->next_phase, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_OVERVIEW_PAGE);
+  /* The template's root is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (cw_overview_page_parent_class)->dispose (object);
+}
+
+static void
+cw_overview_page_class_init (CwOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cw_overview_page_dispose;
+  g_type_ensure (CW_TYPE_RECORD_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/casewise/Casewise/ui/cw-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, review_form);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, dates_form);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, moves_box);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, phase_message);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, deadlines_list);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, deadlines_empty);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, profile_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cw_overview_page_init (CwOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cw_record_form_set_fields (self->review_form, &cw_entity_review, review_fields);
+  cw_record_form_set_fields (self->dates_form, &cw_entity_review, date_fields);
+}

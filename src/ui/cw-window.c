@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-new-review-dialog.h"
+#include "cw-review.h"
+#include "cw-review-list.h"
+#include "cw-review-view.h"
+#include "cw-undo-bar.h"
+#include "cw-window.h"
+
+/* The main window: which review (the list), and the review itself. A
+ * deletion is undoable for a few seconds through the bar at the bottom;
+ * after that it is purged for good. */
+
+struct _CwWindow
+{
+  GtkApplicationWindow parent_instance;
+  GtkPaned            *paned;
+  CwReviewList        *review_list;
+  GtkStack            *main_stack;
+  CwReviewView        *review_view;
+  CwUndoBar           *undo_bar;
+  CwStore             *store;
+  GSettings           *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CwWindow, cw_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+update_main_page (CwWindow *self)
+{
+  gint64 id = cw_review_list_get_selected_id (self->review_list);
+
+  if (cw_review_list_get_n_reviews (self->review_list) == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else if (id == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "select");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "review");
+  cw_review_view_set_review (self->review_view, self->store, id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-review", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-phase", id != 0);
+}
+
+static void
+on_undone (CwWindow   *self,
+           const char *table,
+           gint64      id)
+{
+  if (g_str_equal (table, cw_entity_review.table))
+    cw_review_list_select_id (self->review_list, id);
+}
+
+static void
+show_error (CwWindow   *self,
+            const char *message)
+{
+  cw_undo_bar_show_message (self->undo_bar, message);
+}
+
+/* Reviews */
+
+void
+cw_window_select_review (CwWindow   *self,
+                         const char *reference)
+{
+  g_autoptr (CwRecord) review = NULL;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+
+  if (reference != NULL && (review = cw_store_find_review (self->store, reference, NULL)))
+    cw_review_list_select_id (self->review_list, cw_record_get_id (review));
+}
+
+static void
+on_review_created (CwWindow   *self,
+                   const char *reference)
+{
+  cw_window_select_review (self, reference);
+  cw_review_view_show_section (self->review_view, "overview");
+}
+
+static void
+new_review_activated (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  GtkWidget *dialog = cw_new_review_dialog_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_review_created), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_sample_activated (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reference = NULL;
+  const char *existing = cw_review_list_find_sample (self->review_list);
+
+  if (existing != NULL)
+    {
+      cw_window_select_review (self, existing);
+      return;
+    }
+  reference = cw_store_add_demo (self->store, NULL, &error);
+  if (reference == NULL)
+    show_error (self, error->message);
+  else
+    cw_window_select_review (self, reference);
+}
+
+static void
+delete_review_activated (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+  gint64 id = cw_review_list_get_selected_id (self->review_list);
+  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (id == 0 || (review = cw_store_get (self->store, &cw_entity_review, id, &error)) == NULL)
+    return;
+  cw_review_view_flush (self->review_view);
+  if (!cw_store_delete (self->store, &cw_entity_review, id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Deleted review %s"), cw_record_get (review, "reference"));
+  cw_undo_bar_offer (self->undo_bar, cw_entity_review.table, id, message);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  cw_review_list_focus_search (CW_WINDOW (widget)->review_list);
+}
+
+static void
+section_activated (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (cw_review_list_get_selected_id (self->review_list) != 0)
+    cw_review_view_show_section (self->review_view, g_variant_get_string (parameter, NULL));
+}
+
+static void
+next_phase_activated (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  cw_review_view_move_to_next_phase (CW_WINDOW (widget)->review_view);
+}
+
+/* Window state */
+
+static void
+restore_state (CwWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
+  last = g_settings_get_string (self->settings, "last-review");
+  if (*last != '\0')
+    cw_window_select_review (self, last);
+}
+
+static void
+save_state (CwWindow *self)
+{
+  g_autoptr (CwRecord) review = NULL;
+  gint64 id = cw_review_list_get_selected_id (self->review_list);
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
+  review = id ? cw_store_get (self->store, &cw_entity_review, id, NULL) : NULL;
+  g_settings_set_string (self->settings, "last-review",
+                         review ? cw_record_get (review, "reference") : "");
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+cw_window_close_request (GtkWindow *window)
+{
+  CwWindow *self = CW_WINDOW (window);
+
+  cw_review_view_flush (self->review_view);
+  cw_undo_bar_finish (self->undo_bar);
+  save_state (self);
+  return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
+}
+
+static void
+cw_window_dispose (GObject *object)
+{
+  CwWindow *self = CW_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_class_init (CwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cw_window_dispose;
+  window_class->close_request = cw_window_close_request;
+  g_type_ensure (CW_TYPE_REVIEW_LIST);
+  g_type_ensure (CW_TYPE_REVIEW_VIEW);
+  g_type_ensure (CW_TYPE_UNDO_BAR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/casewise/Casewise/ui/cw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, review_list);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, review_view);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, undo_bar);
+  gtk_widget_class_install_action (widget_class, "win.new-review", NULL, new_review_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-review", NULL,
+                                   delete_review_activated);
+  cw_undo_bar_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-phase", NULL, next_phase_activated);
+}
+
+static void
+cw_window_init (CwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->undo_bar, "undone", G_CALLBACK (on_undone), self);
+}
+
+GtkWidget *
+cw_window_new (CwApplication *application)
+{
+  CwWindow *self = g_object_new (CW_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = cw_application_get_settings (application);
+
+  self->store = g_object_ref (cw_application_get_store (application));
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  cw_undo_bar_set_store (self->undo_bar, self->store);
+  g_signal_connect_swapped (self->review_list, "notify::selected-id",
+                            G_CALLBACK (update_main_page), self);
+  g_signal_connect_swapped (self->review_list, "notify::n-reviews",
+                            G_CALLBACK (update_main_page), self);
+  cw_review_list_set_store (self->review_list, self->store);
+  restore_state (self);
+  update_main_page (self);
+  return GTK_WIDGET (self);
+}
