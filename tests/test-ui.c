@@ -1,0 +1,447 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application as a person uses it, in a real window (under Xvfb in CI):
+ * register a review through the dialog, fill the referral, move its phase,
+ * and find all of it in the review's history. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "cw-application.h"
+#include "cw-history-view.h"
+#include "cw-new-review-dialog.h"
+#include "cw-overview-page.h"
+#include "cw-record-form.h"
+#include "cw-record-table.h"
+#include "cw-review-list.h"
+#include "cw-review-view.h"
+#include "cw-review.h"
+#include "cw-undo-bar.h"
+#include "cw-preferences-window.h"
+#include "cw-window.h"
+
+typedef struct
+{
+  char          *dir;
+  CwApplication *app;
+  CwWindow      *window;
+  CwStore       *store;
+} Ui;
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+part (Ui *ui, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (ui->window), CW_TYPE_WINDOW,
+                                                    name));
+}
+
+static CwReviewView *
+review_view (Ui *ui)
+{
+  return CW_REVIEW_VIEW (part (ui, "review_view"));
+}
+
+static const char *
+main_page (Ui *ui)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (part (ui, "main_stack")));
+}
+
+static void
+ui_set_up (Ui *ui, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  GList *windows;
+
+  ui->dir = g_dir_make_tmp ("casewise-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (ui->dir, "casewise.db", NULL);
+  ui->app = cw_application_new ();
+  cw_application_set_database_path (ui->app, path);
+  g_assert_true (g_application_register (G_APPLICATION (ui->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (ui->app));
+  settle (200);
+  windows = gtk_application_get_windows (GTK_APPLICATION (ui->app));
+  g_assert_nonnull (windows);
+  ui->window = CW_WINDOW (windows->data);
+  ui->store = cw_application_get_store (ui->app);
+  cw_store_set_actor (ui->store, "UI Tester");
+}
+
+static void
+ui_tear_down (Ui *ui, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (ui->window));
+  settle (50);
+  g_clear_object (&ui->app);
+  g_free (ui->dir);
+}
+
+static CwNewReviewDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (CW_IS_NEW_REVIEW_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CW_NEW_REVIEW_DIALOG (window);
+    }
+  return NULL;
+}
+
+static char *
+create_review_through_dialog (Ui *ui, const char *title, const char *subject)
+{
+  CwNewReviewDialog *dialog;
+  GtkWidget *title_entry, *subject_entry;
+  gint64 id;
+  g_autoptr (CwRecord) review = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.new-review", NULL));
+  settle (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  title_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                           CW_TYPE_NEW_REVIEW_DIALOG,
+                                                           "title_entry"));
+  subject_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                             CW_TYPE_NEW_REVIEW_DIALOG,
+                                                             "subject_entry"));
+  gtk_editable_set_text (GTK_EDITABLE (title_entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (subject_entry), subject);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  settle (150);
+  g_assert_null (find_dialog ());
+  id = cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list")));
+  g_assert_cmpint (id, >, 0);
+  review = cw_store_get (ui->store, &cw_entity_review, id, NULL);
+  g_assert_cmpstr (cw_record_get (review, "title"), ==, title);
+  return g_strdup (cw_record_get (review, "reference"));
+}
+
+static CwRecordForm *
+form (Ui *ui, const char *name)
+{
+  return CW_RECORD_FORM (cw_review_view_get_part (review_view (ui), name));
+}
+
+static CwRecord *
+referral_of (Ui *ui, const char *reference)
+{
+  g_autoptr (CwRecord) review = cw_store_find_review (ui->store, reference, NULL);
+  return cw_store_get_referral (ui->store, cw_record_get_id (review), NULL);
+}
+
+static gboolean
+history_has (Ui *ui, const char *field, const char *new_value)
+{
+  GListModel *model;
+
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "history");
+  settle (100);
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "history");
+  model = cw_history_view_get_model (CW_HISTORY_VIEW (cw_review_view_get_part (review_view (ui),
+                                                                               "history")));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CwRecord) entry = g_list_model_get_item (model, i);
+      if (g_strcmp0 (cw_record_get (entry, "field"), field) == 0
+          && g_strcmp0 (cw_record_get (entry, "new_value"), new_value) == 0)
+        {
+          g_assert_cmpstr (cw_record_get (entry, "actor"), ==, "UI Tester");
+          g_assert_nonnull (cw_record_get (entry, "when"));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_first_run_empty_state (Ui *ui, gconstpointer data)
+{
+  g_assert_cmpstr (main_page (ui), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
+  settle (150);
+  g_assert_cmpstr (main_page (ui), ==, "review");
+  g_assert_cmpuint (cw_review_list_get_n_reviews (CW_REVIEW_LIST (part (ui, "review_list"))), ==,
+                    1);
+  /* Opening it again selects it rather than adding a copy. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
+  settle (100);
+  g_assert_cmpuint (cw_review_list_get_n_reviews (CW_REVIEW_LIST (part (ui, "review_list"))), ==,
+                    1);
+}
+
+static void
+test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Learning review of Child Q",
+                                                             "Child Q");
+  CwRecordForm *referral_form = form (ui, "referral-form");
+  CwRecordForm *decision_form = form (ui, "decision-form");
+  CwOverviewPage *overview = CW_OVERVIEW_PAGE (cw_review_view_get_part (review_view (ui),
+                                                                        "overview"));
+  GtkWidget *editor;
+  g_autoptr (CwRecord) referral = NULL;
+  g_autoptr (CwRecord) review = NULL;
+
+  g_assert_cmpstr (main_page (ui), ==, "review");
+  g_assert_true (g_str_has_prefix (reference, "LR-"));
+
+  /* Fill the referral: saved after the typing pause, without a Save button. */
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "referral");
+  settle (50);
+  editor = cw_record_form_get_editor (referral_form, "referrer_name");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "A. Practitioner");
+  editor = cw_record_form_get_editor (referral_form, "service_team");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "Assessment Team 1");
+  settle (800);
+  referral = referral_of (ui, reference);
+  g_assert_cmpstr (cw_record_get (referral, "referrer_name"), ==, "A. Practitioner");
+  g_assert_cmpstr (cw_record_get (referral, "service_team"), ==, "Assessment Team 1");
+
+  /* An impossible date is refused, shown under the field, and not stored. */
+  editor = cw_record_form_get_editor (referral_form, "submitted_on");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "31/02/2026");
+  g_signal_emit_by_name (editor, "activate");
+  settle (50);
+  g_assert_nonnull (cw_record_form_get_error (referral_form, "submitted_on"));
+  g_assert_nonnull (strstr (cw_record_form_get_error (referral_form, "submitted_on"),
+                            "31/02/2026"));
+  g_clear_object (&referral);
+  referral = referral_of (ui, reference);
+  g_assert_null (cw_record_get (referral, "submitted_on"));
+  gtk_editable_set_text (GTK_EDITABLE (editor), "3/2/2026");
+  g_signal_emit_by_name (editor, "activate");
+  settle (50);
+  g_assert_null (cw_record_form_get_error (referral_form, "submitted_on"));
+  g_clear_object (&referral);
+  referral = referral_of (ui, reference);
+  g_assert_cmpstr (cw_record_get (referral, "submitted_on"), ==, "2026-02-03");
+
+  /* Move to Decision; Preparation is refused until the decision is made. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-phase", NULL));
+  settle (50);
+  review = cw_store_find_review (ui->store, reference, NULL);
+  g_assert_cmpstr (cw_record_get (review, "phase"), ==, "decision");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-phase", NULL));
+  settle (50);
+  g_assert_nonnull (cw_overview_page_get_message (overview));
+  g_assert_nonnull (strstr (cw_overview_page_get_message (overview), "decision to proceed"));
+
+  editor = cw_record_form_get_editor (decision_form, "decision");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor), 1); /* (none), Proceed, Do not proceed */
+  settle (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-phase", NULL));
+  settle (50);
+  g_assert_null (cw_overview_page_get_message (overview));
+  g_clear_object (&review);
+  review = cw_store_find_review (ui->store, reference, NULL);
+  g_assert_cmpstr (cw_record_get (review, "phase"), ==, "preparation");
+
+  /* All of it is in the history. */
+  g_assert_true (history_has (ui, "referrer_name", "A. Practitioner"));
+  g_assert_true (history_has (ui, "decision", "proceed"));
+  g_assert_true (history_has (ui, "phase", "decision"));
+  g_assert_true (history_has (ui, "phase", "preparation"));
+}
+
+static void
+test_delete_review_and_undo (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "To be deleted", "Child D");
+  CwReviewList *list = CW_REVIEW_LIST (part (ui, "review_list"));
+  gint64 id = cw_review_list_get_selected_id (list);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.delete-review", NULL));
+  settle (50);
+  g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 0);
+  g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (part (ui, "undo_bar"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
+  settle (50);
+  g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 1);
+  /* The same review, not a copy. */
+  g_assert_cmpint (cw_review_list_get_selected_id (list), ==, id);
+}
+
+static void
+test_people_add_edit_delete (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "People", "Child P");
+  GtkWidget *table = cw_review_view_get_part (review_view (ui), "people");
+  GListModel *rows;
+  g_autoptr (CwRecord) row = NULL;
+  GtkWidget *editor;
+
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "people");
+  settle (50);
+  g_assert_true (gtk_widget_activate_action (table, "table.add", NULL));
+  settle (50);
+  rows = cw_record_table_get_model (CW_RECORD_TABLE (table));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  editor = cw_record_form_get_editor (CW_RECORD_FORM (cw_record_table_get_form (
+                                        CW_RECORD_TABLE (table))), "pseudonym");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "Mother");
+  settle (800);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (cw_record_get (row, "pseudonym"), ==, "Mother");
+  g_assert_true (gtk_widget_activate_action (table, "table.delete", NULL));
+  settle (50);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
+  settle (50);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+}
+
+static void
+test_search_filters_list (Ui *ui, gconstpointer data)
+{
+  CwReviewList *list = CW_REVIEW_LIST (part (ui, "review_list"));
+  g_autofree char *a = create_review_through_dialog (ui, "Alpha review", "Child Alpha");
+  g_autofree char *b = create_review_through_dialog (ui, "Beta review", "Child Beta");
+
+  g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 2);
+  cw_review_list_set_search (list, "beta");
+  g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 1);
+  cw_review_list_set_search (list, b);
+  g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 1);
+  cw_review_list_set_search (list, "no such thing");
+  g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 0);
+  cw_review_list_set_search (list, "");
+  g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 2);
+}
+
+static void
+test_window_restores_state (Ui *ui, gconstpointer data)
+{
+  g_autofree char *first = create_review_through_dialog (ui, "First", "Child F");
+  g_autofree char *second = create_review_through_dialog (ui, "Second", "Child S");
+  g_autoptr (CwRecord) wanted = cw_store_find_review (ui->store, first, NULL);
+  GList *windows;
+  int width, height;
+
+  /* meson test points GSETTINGS_SCHEMA_DIR at the compiled schema. */
+  g_assert_nonnull (cw_application_get_settings (ui->app));
+
+  cw_window_select_review (ui->window, first);
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 1010, 690);
+  settle (50);
+  gtk_window_close (GTK_WINDOW (ui->window));
+  settle (100);
+
+  g_application_activate (G_APPLICATION (ui->app));
+  settle (200);
+  windows = gtk_application_get_windows (GTK_APPLICATION (ui->app));
+  g_assert_nonnull (windows);
+  ui->window = CW_WINDOW (windows->data);
+  gtk_window_get_default_size (GTK_WINDOW (ui->window), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 690);
+  g_assert_cmpint (cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list"))), ==,
+                   cw_record_get_id (wanted));
+}
+
+static CwPreferencesWindow *
+open_preferences (Ui *ui)
+{
+  GListModel *toplevels; /* transfer none */
+
+  g_action_group_activate_action (G_ACTION_GROUP (ui->app), "preferences", NULL);
+  settle (150);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (CW_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CW_PREFERENCES_WINDOW (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+prefs_part (CwPreferencesWindow *prefs, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                    CW_TYPE_PREFERENCES_WINDOW, name));
+}
+
+static void
+test_preferences (Ui *ui, gconstpointer data)
+{
+  CwPreferencesWindow *prefs = open_preferences (ui);
+  GtkWidget *kinds, *agencies;
+  g_autofree char *name = NULL;
+  g_autoptr (GListModel) all_kinds = NULL;
+  guint n_kinds;
+
+  g_assert_nonnull (prefs);
+  /* Asking again brings the same window forward. */
+  g_assert_true (open_preferences (ui) == prefs);
+
+  /* The reviewer name is who the history names. */
+  gtk_editable_set_text (GTK_EDITABLE (prefs_part (prefs, "reviewer_entry")), "Dr Q. Reviewer");
+  g_signal_emit_by_name (prefs_part (prefs, "reviewer_entry"), "activate");
+  settle (50);
+  name = cw_store_get_setting (ui->store, "reviewer-name");
+  g_assert_cmpstr (name, ==, "Dr Q. Reviewer");
+
+  /* New kinds can be added one after another. */
+  kinds = prefs_part (prefs, "kinds_table");
+  n_kinds = g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (kinds)));
+  g_assert_true (gtk_widget_activate_action (kinds, "table.add", NULL));
+  g_assert_true (gtk_widget_activate_action (kinds, "table.add", NULL));
+  settle (50);
+  all_kinds = cw_store_list (ui->store, &cw_entity_review_kind, 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (all_kinds), ==, n_kinds + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (kinds))),
+                    ==, n_kinds + 2);
+
+  /* Deleting an agency offers undo in this window. */
+  agencies = prefs_part (prefs, "agencies_table");
+  g_assert_true (gtk_widget_activate_action (agencies, "table.add", NULL));
+  settle (50);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (agencies))),
+                    ==, 1);
+  g_assert_true (gtk_widget_activate_action (agencies, "table.delete", NULL));
+  settle (50);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (agencies))),
+                    ==, 0);
+  g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (prefs_part (prefs, "undo_bar"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "win.undo", NULL));
+  settle (50);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (agencies))),
+                    ==, 1);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add ("/ui/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
+  ADD ("first-run-empty-state", test_first_run_empty_state);
+  ADD ("register-fill-referral-move-phase", test_register_review_fill_referral_move_phase);
+  ADD ("delete-review-and-undo", test_delete_review_and_undo);
+  ADD ("people-add-edit-delete", test_people_add_edit_delete);
+  ADD ("search-filters-list", test_search_filters_list);
+  ADD ("window-restores-state", test_window_restores_state);
+  ADD ("preferences", test_preferences);
+#undef ADD
+  return g_test_run ();
+}
