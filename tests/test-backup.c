@@ -76,6 +76,17 @@ test_auto_rotates (Fixture *f, gconstpointer data)
   touch_backup (dir, "casewise-2026-03-03-101010.db", today_path);
   touch_backup (dir, "casewise-2026-03-04.db", today_path);
   touch_backup (dir, "other-2026-01-01.db", today_path); /* another database's: left alone */
+  touch_backup (dir, "casewise-2026-03-10-140000.db", today_path);
+  /* Newest first: the one made at 14:00 comes before that day's automatic one. */
+  {
+    g_autoptr (GPtrArray) sorted = cw_store_backup_list (f->store, &error);
+    g_assert_true (g_str_has_suffix (sorted->pdata[0], "casewise-2026-03-10-140000.db"));
+    g_assert_true (g_str_has_suffix (sorted->pdata[1], "casewise-2026-03-10.db"));
+  }
+  {
+    g_autofree char *made = g_build_filename (dir, "casewise-2026-03-10-140000.db", NULL);
+    g_assert_cmpint (g_remove (made), ==, 0);
+  }
   g_assert_cmpuint (n_backups (f), ==, 4);
   /* Keep 7 days of automatic backups: 4 to 10 March. The one made on
    * request (with a time) is kept whatever its age. */

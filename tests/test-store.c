@@ -422,6 +422,46 @@ test_transaction_rolls_back (Fixture *f, gconstpointer data)
 }
 
 static void
+test_generated_keys_and_duplicates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *kind[] = { "name", "New kind", "prefix", "NK", NULL };
+  const char *agency[] = { "name", "Northshire Police", NULL };
+  const char *same_agency[] = { "name", "northshire police", NULL };
+  g_autoptr (CwRecord) first = NULL;
+  g_autoptr (CwRecord) second = NULL;
+  g_autoptr (GListModel) kinds = NULL;
+  g_autoptr (CwRecord) last = NULL;
+  gint64 a, b;
+
+  /* A new kind gets an identifier made from its name, unique. */
+  a = cw_store_insert (f->store, &cw_entity_review_kind, 0, kind, &error);
+  b = cw_store_insert (f->store, &cw_entity_review_kind, 0, kind, &error);
+  g_assert_no_error (error);
+  first = cw_store_get (f->store, &cw_entity_review_kind, a, &error);
+  second = cw_store_get (f->store, &cw_entity_review_kind, b, &error);
+  g_assert_cmpstr (cw_record_get (first, "slug"), ==, "new-kind");
+  g_assert_cmpstr (cw_record_get (second, "slug"), ==, "new-kind-2");
+  /* Listed after the seeded ones, in the order added. */
+  kinds = cw_store_list (f->store, &cw_entity_review_kind, 0, &error);
+  last = g_list_model_get_item (kinds, g_list_model_get_n_items (kinds) - 1);
+  g_assert_cmpint (cw_record_get_id (last), ==, b);
+  /* And reviews of that kind get references with its prefix. */
+  {
+    g_autofree char *ref = cw_store_create_review (f->store, "new-kind", "T", NULL, NULL, NULL,
+                                                   &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (ref, "NK-"));
+  }
+
+  /* Agency names are unique whatever the case, said in words a person reads. */
+  g_assert_cmpint (cw_store_insert (f->store, &cw_entity_agency, 0, agency, &error), >, 0);
+  g_assert_cmpint (cw_store_insert (f->store, &cw_entity_agency, 0, same_agency, &error), ==, 0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "Another agency already has this name; choose another");
+}
+
+static void
 test_settings (Fixture *f, gconstpointer data)
 {
   g_autofree char *unset = cw_store_get_setting (f->store, "default-profile");
@@ -486,6 +526,7 @@ main (int argc, char *argv[])
   ADD ("validation", test_validation);
   ADD ("transaction-rolls-back", test_transaction_rolls_back);
   ADD ("settings", test_settings);
+  ADD ("generated-keys-and-duplicates", test_generated_keys_and_duplicates);
   ADD ("list-sync-keeps-objects", test_list_sync_keeps_objects);
 #undef ADD
   g_test_add_func ("/store/refuses-newer", test_refuses_newer);

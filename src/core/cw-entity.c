@@ -110,7 +110,7 @@ const CwChoice cw_deadline_units[] = {
 #define N_FIELDS(a) G_N_ELEMENTS (a)
 
 static const CwField review_kind_fields[] = {
-  { "slug", N_("Identifier"), CW_FIELD_TEXT, CW_FIELD_REQUIRED | CW_FIELD_READONLY },
+  { "slug", N_("Identifier"), CW_FIELD_TEXT, CW_FIELD_READONLY },
   { "name", N_("Name"), CW_FIELD_TEXT, CW_FIELD_REQUIRED },
   { "prefix", N_("Reference prefix"), CW_FIELD_TEXT, CW_FIELD_REQUIRED, NULL, NULL,
     N_("Letters that start each reference, e.g. LR in LR-2026-001") },
@@ -118,7 +118,7 @@ static const CwField review_kind_fields[] = {
 
 const CwEntity cw_entity_review_kind = {
   "review_kind", N_("Kind of review"), N_("Kinds of review"),
-  review_kind_fields, N_FIELDS (review_kind_fields), FALSE, "slug", "name", "t.position, t.id",
+  review_kind_fields, N_FIELDS (review_kind_fields), FALSE, "slug", "name", "t.id",
 };
 
 extern const CwEntity cw_entity_profile;
@@ -246,7 +246,7 @@ const CwEntity cw_entity_tor_item = {
 };
 
 static const CwField profile_fields[] = {
-  { "slug", N_("Identifier"), CW_FIELD_TEXT, CW_FIELD_REQUIRED | CW_FIELD_READONLY },
+  { "slug", N_("Identifier"), CW_FIELD_TEXT, CW_FIELD_READONLY },
   { "name", N_("Name"), CW_FIELD_TEXT, CW_FIELD_REQUIRED },
   { "nation", N_("Bank holidays of"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_nations },
 };

@@ -174,11 +174,18 @@ date_of_backup (const char *name,
   return strlen (date) == 10 && date[4] == '-' && cw_date_parse (date, out);
 }
 
+/* By the stamp in the name: a backup made at 14:00 sorts after that day's
+ * automatic one, which has no time (so ".db" must not take part). */
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
 {
-  return g_strcmp0 (*(const char *const *) b, *(const char *const *) a);
+  g_autofree char *stamp_a = g_strdup (*(const char *const *) a);
+  g_autofree char *stamp_b = g_strdup (*(const char *const *) b);
+
+  stamp_a[strlen (stamp_a) - strlen (".db")] = '\0';
+  stamp_b[strlen (stamp_b) - strlen (".db")] = '\0';
+  return g_strcmp0 (stamp_b, stamp_a);
 }
 
 /**

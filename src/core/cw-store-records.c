@@ -88,6 +88,86 @@ check_required_present (const CwEntity     *entity,
   return TRUE;
 }
 
+static gboolean
+key_taken (CwStore        *self,
+           const CwEntity *entity,
+           const char     *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ?", entity->table,
+                                          entity->key_column);
+  sqlite3_stmt *stmt = cw_store_prepare (self, sql, NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
+/* Entities referred to by a text key (kinds, profiles) get one made from
+ * their name when none is given: "New kind" becomes new-kind, new-kind-2... */
+static char *
+make_key (CwStore            *self,
+          const CwEntity     *entity,
+          const char *const  *pairs)
+{
+  const char *name = NULL;
+  g_autoptr (GString) base = g_string_new (NULL);
+  char *key;
+
+  for (guint j = 0; pairs && pairs[j] != NULL; j += 2)
+    if (g_str_equal (pairs[j], entity->label_field))
+      name = pairs[j + 1];
+  for (const char *p = name ? name : ""; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (base, g_ascii_tolower (*p));
+    else if (base->len > 0 && base->str[base->len - 1] != '-')
+      g_string_append_c (base, '-');
+  while (base->len > 0 && base->str[base->len - 1] == '-')
+    g_string_truncate (base, base->len - 1);
+  if (base->len == 0)
+    g_string_assign (base, "item");
+  key = g_strdup (base->str);
+  for (int n = 2; key_taken (self, entity, key); n++)
+    {
+      g_free (key);
+      key = g_strdup_printf ("%s-%d", base->str, n);
+    }
+  return key;
+}
+
+static gboolean
+has_pair (const char *const *pairs,
+          const char        *field)
+{
+  for (guint j = 0; pairs && pairs[j] != NULL; j += 2)
+    if (g_str_equal (pairs[j], field))
+      return TRUE;
+  return FALSE;
+}
+
+/* A unique index names its table and column, which a person cannot act on. */
+static void
+explain_duplicate (CwStore         *self,
+                   const CwEntity  *entity,
+                   GError         **error)
+{
+  if (error == NULL || *error == NULL
+      || sqlite3_extended_errcode (self->db) != SQLITE_CONSTRAINT_UNIQUE)
+    return;
+  {
+  g_autofree char *what = g_utf8_strdown (_(entity->label), -1);
+  g_autofree char *field = g_utf8_strdown (
+    _(cw_entity_find_field (entity, entity->label_field)->label), -1);
+
+  g_clear_error (error);
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CONSTRAINT,
+               _("Another %s already has this %s; choose another"), what, field);
+  }
+}
+
 /**
  * cw_store_insert:
  * @entity: what to insert
@@ -107,6 +187,7 @@ cw_store_insert (CwStore            *self,
   g_autoptr (GString) marks = g_string_new (entity->per_review ? "?" : "");
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -116,6 +197,13 @@ cw_store_insert (CwStore            *self,
 
   if (!check_required_present (entity, pairs, error))
     return 0;
+  if (!g_str_equal (entity->key_column, "id") && !has_pair (pairs, entity->key_column))
+    {
+      key = make_key (self, entity, pairs);
+      g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", entity->key_column);
+      g_string_append_printf (marks, "%s?", marks->len ? ", " : "");
+      g_ptr_array_add (values, g_strdup (key));
+    }
   for (guint j = 0; pairs && pairs[j] != NULL; j += 2)
     {
       const CwField *field = find_field_or_error (entity, pairs[j], error);
@@ -139,7 +227,10 @@ cw_store_insert (CwStore            *self,
     sqlite3_bind_text (stmt, i + 1 + (entity->per_review ? 1 : 0), values->pdata[i], -1,
                        SQLITE_TRANSIENT);
   if (!cw_store_step_done (self, stmt, error))
-    return 0;
+    {
+      explain_duplicate (self, entity, error);
+      return 0;
+    }
   id = sqlite3_last_insert_rowid (self->db);
   cw_store_emit_changed (self, entity->table, id);
   return id;
@@ -205,7 +296,10 @@ cw_store_update (CwStore         *self,
   sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ? AND deleted = 0", entity->table,
                          field->name);
   if (!run_on_row (self, sql, normalized, id, error))
-    return FALSE;
+    {
+      explain_duplicate (self, entity, error);
+      return FALSE;
+    }
   cw_store_emit_changed (self, entity->table, id);
   return TRUE;
 }

@@ -83,6 +83,8 @@ void
 cw_store_emit_reset (CwStore *self)
 {
   g_signal_emit (self, signals[RESET], 0);
+  /* Listeners of "changed" need not also listen to "reset". */
+  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0);
 }
 
 void
