@@ -79,6 +79,7 @@ test_phase_moves (Fixture *f, gconstpointer data)
   g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &id,
                                                  &error);
 
+  g_assert_nonnull (ref);
   g_assert_false (cw_store_move_phase (f->store, id, "findings", &error));
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE);
   g_assert_nonnull (strstr (error->message, "it can move to Decision"));
@@ -132,6 +133,7 @@ test_whole_life (Fixture *f, gconstpointer data)
   gint64 id = 0;
   g_autofree char *ref = cw_store_create_review (f->store, "cspr", "T", NULL, NULL, &id, &error);
 
+  g_assert_nonnull (ref);
   for (guint i = 0; i < G_N_ELEMENTS (life); i++)
     {
       if (i == 1)
@@ -164,6 +166,8 @@ test_deadlines (Fixture *f, gconstpointer data)
   g_autofree char *ref_c = cw_store_create_review (f->store, "cspr", "C", NULL, NULL, &c, &error);
   CwDeadlineInfo *info;
 
+  g_assert_nonnull (ref_r);
+  g_assert_nonnull (ref_c);
   /* England (current): rapid review within 15 working days of notification. */
   g_assert_true (cw_store_set_key_date (f->store, r, "notification", "2/3/2026", &error));
   rapid = cw_store_list_deadlines (f->store, r, &today, &error);
@@ -209,6 +213,7 @@ test_rules_are_editable (Fixture *f, gconstpointer data)
   gint64 r = 0;
   g_autofree char *ref = cw_store_create_review (f->store, "rapid", "R", NULL, NULL, &r, &error);
 
+  g_assert_nonnull (ref);
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr (CwRecord) rule = g_list_model_get_item (rules, i);

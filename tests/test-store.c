@@ -205,6 +205,7 @@ test_audit_append_only (Fixture *f, gconstpointer data)
                                                  &error);
   gint64 before = audit_rows (f, id);
 
+  g_assert_nonnull (ref);
   g_assert_cmpint (before, >, 0);
   g_assert_false (cw_store_exec (f->store, "UPDATE audit SET actor = 'someone else'", &error));
   g_assert_nonnull (strstr (error->message, "append-only"));
@@ -231,6 +232,7 @@ test_audit_records_changes (Fixture *f, gconstpointer data)
                                                  NULL, &review, &error);
   const char *pairs[] = { "pseudonym", "Mother", "real_name", "Jane Example", NULL };
 
+  g_assert_nonnull (ref);
   g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "title", "After", &error));
   row = history_row (f, review, 0);
   g_assert_cmpstr (cw_record_get (row, "action"), ==, "update");
@@ -304,6 +306,7 @@ test_audit_keeps_no_private_values (Fixture *f, gconstpointer data)
   const char *pairs[] = { "pseudonym", "Mother", "real_name", "Jane Example",
                           "date_of_birth", "1/2/1990", NULL };
 
+  g_assert_nonnull (ref);
   person = cw_store_insert (f->store, &cw_entity_person, review, pairs, &error);
   g_assert_no_error (error);
   g_assert_true (cw_store_update (f->store, &cw_entity_person, person, "real_name",
@@ -328,6 +331,7 @@ test_delete_undo_purge (Fixture *f, gconstpointer data)
                                                  &error);
   const char *pairs[] = { "pseudonym", "Father", NULL };
 
+  g_assert_nonnull (ref);
   person = cw_store_insert (f->store, &cw_entity_person, review, pairs, &error);
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, review, NULL)), ==, 1);
   g_assert_true (cw_store_delete (f->store, &cw_entity_person, person, &error));
@@ -362,6 +366,7 @@ test_validation (Fixture *f, gconstpointer data)
                                NULL };
   const char *bad_dob[] = { "pseudonym", "Uncle", "date_of_birth", "31/02/2020", NULL };
 
+  g_assert_nonnull (ref);
   g_assert_cmpint (cw_store_insert (f->store, &cw_entity_person, review, no_pseudonym, &error),
                    ==, 0);
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
@@ -495,6 +500,7 @@ test_list_sync_keeps_objects (Fixture *f, gconstpointer data)
   gint64 id_a = cw_store_insert (f->store, &cw_entity_person, review, a, &error);
   guint changed = 0;
 
+  g_assert_nonnull (ref);
   cw_store_insert (f->store, &cw_entity_person, review, b, &error);
   fresh = cw_store_list (f->store, &cw_entity_person, review, &error);
   cw_record_list_sync (shown, fresh);

@@ -267,6 +267,7 @@ test_delete_review_and_undo (Ui *ui, gconstpointer data)
   CwReviewList *list = CW_REVIEW_LIST (part (ui, "review_list"));
   gint64 id = cw_review_list_get_selected_id (list);
 
+  g_assert_nonnull (reference);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.delete-review", NULL));
   settle (50);
   g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 0);
@@ -287,6 +288,7 @@ test_people_add_edit_delete (Ui *ui, gconstpointer data)
   g_autoptr (CwRecord) row = NULL;
   GtkWidget *editor;
 
+  g_assert_nonnull (reference);
   gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "people");
   settle (50);
   g_assert_true (gtk_widget_activate_action (table, "table.add", NULL));
@@ -314,6 +316,7 @@ test_search_filters_list (Ui *ui, gconstpointer data)
   g_autofree char *a = create_review_through_dialog (ui, "Alpha review", "Child Alpha");
   g_autofree char *b = create_review_through_dialog (ui, "Beta review", "Child Beta");
 
+  g_assert_nonnull (a);
   g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 2);
   cw_review_list_set_search (list, "beta");
   g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 1);
@@ -334,6 +337,7 @@ test_window_restores_state (Ui *ui, gconstpointer data)
   GList *windows;
   int width, height;
 
+  g_assert_nonnull (second);
   /* meson test points GSETTINGS_SCHEMA_DIR at the compiled schema. */
   g_assert_nonnull (cw_application_get_settings (ui->app));
 

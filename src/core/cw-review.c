@@ -432,7 +432,6 @@ cw_store_move_phase (CwStore     *self,
 {
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (CwRecord) referral = NULL;
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
