@@ -343,6 +343,21 @@ test_delete_undo_purge (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cw_record_get (back, "pseudonym"), ==, "Father");
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, review, NULL)), ==, 1);
 
+  /* Purging one deleted row leaves another deletion open to undo. */
+  {
+    const char *other[] = { "pseudonym", "Aunt", NULL };
+    gint64 aunt = cw_store_insert (f->store, &cw_entity_person, review, other, &error);
+
+    g_assert_true (cw_store_delete (f->store, &cw_entity_person, person, &error));
+    g_assert_true (cw_store_delete (f->store, &cw_entity_person, aunt, &error));
+    g_assert_true (cw_store_purge (f->store, &cw_entity_person, aunt, &error));
+    g_assert_false (cw_store_undelete (f->store, &cw_entity_person, aunt, NULL));
+    g_assert_true (cw_store_undelete (f->store, &cw_entity_person, person, &error));
+    /* A row not deleted is not purged. */
+    g_assert_true (cw_store_purge (f->store, &cw_entity_person, person, &error));
+    g_assert_nonnull (cw_store_get (f->store, &cw_entity_person, person, NULL));
+  }
+
   /* Deleting the review hides it; purging removes it and its rows. */
   g_assert_true (cw_store_delete (f->store, &cw_entity_review, review, &error));
   g_assert_cmpint (count_rows (f->store, "review"), ==, 0);

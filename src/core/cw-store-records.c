@@ -383,6 +383,31 @@ fail:
   return FALSE;
 }
 
+/**
+ * cw_store_purge:
+ *
+ * Removes one deleted row for good (with what belongs to it), leaving any
+ * other deletion still open to undo. A row not deleted is left alone.
+ */
+gboolean
+cw_store_purge (CwStore         *self,
+                const CwEntity  *entity,
+                gint64           id,
+                GError         **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL, FALSE);
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND deleted = 1", entity->table);
+  if ((stmt = cw_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return cw_store_step_done (self, stmt, error);
+}
+
 static char *
 select_sql (const CwEntity *entity,
             const char     *where)

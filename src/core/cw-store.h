@@ -79,6 +79,10 @@ gboolean    cw_store_undelete          (CwStore        *self,
                                         GError        **error);
 gboolean    cw_store_purge_deleted     (CwStore        *self,
                                         GError        **error);
+gboolean    cw_store_purge             (CwStore        *self,
+                                        const CwEntity *entity,
+                                        gint64          id,
+                                        GError        **error);
 CwRecord   *cw_store_get               (CwStore        *self,
                                         const CwEntity *entity,
                                         gint64          id,

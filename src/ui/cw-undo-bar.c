@@ -50,10 +50,11 @@ cw_undo_bar_set_store (CwUndoBar *self,
 void
 cw_undo_bar_finish (CwUndoBar *self)
 {
-  g_return_if_fail (CW_IS_UNDO_BAR (self));
 
-  if (self->table != NULL && self->store != NULL)
-    cw_store_purge_deleted (self->store, NULL);
+  const CwEntity *entity = self->table ? cw_entity_lookup (self->table) : NULL;
+
+  if (entity != NULL && self->store != NULL)
+    cw_store_purge (self->store, entity, self->id, NULL);
   g_clear_pointer (&self->table, g_free);
   self->id = 0;
 }
