@@ -209,7 +209,7 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (editor), "A. Practitioner");
   editor = cw_record_form_get_editor (referral_form, "service_team");
   gtk_editable_set_text (GTK_EDITABLE (editor), "Assessment Team 1");
-  settle (800);
+  settle (1700);
   referral = referral_of (ui, reference);
   g_assert_cmpstr (cw_record_get (referral, "referrer_name"), ==, "A. Practitioner");
   g_assert_cmpstr (cw_record_get (referral, "service_team"), ==, "Assessment Team 1");
@@ -298,7 +298,7 @@ test_people_add_edit_delete (Ui *ui, gconstpointer data)
   editor = cw_record_form_get_editor (CW_RECORD_FORM (cw_record_table_get_form (
                                         CW_RECORD_TABLE (table))), "pseudonym");
   gtk_editable_set_text (GTK_EDITABLE (editor), "Mother");
-  settle (800);
+  settle (1700);
   row = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (cw_record_get (row, "pseudonym"), ==, "Mother");
   g_assert_true (gtk_widget_activate_action (table, "table.delete", NULL));
@@ -357,6 +357,66 @@ test_window_restores_state (Ui *ui, gconstpointer data)
   g_assert_cmpint (height, ==, 690);
   g_assert_cmpint (cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list"))), ==,
                    cw_record_get_id (wanted));
+}
+
+static GtkWidget *
+move_button (CwOverviewPage *overview, guint index)
+{
+  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (overview),
+                                                              CW_TYPE_OVERVIEW_PAGE, "moves_box"));
+  GtkWidget *button = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < index && button != NULL; i++)
+    button = gtk_widget_get_next_sibling (button);
+  return button;
+}
+
+/* Clicking a phase button rebuilds the buttons; clicking again must work
+ * (the rebuild once happened inside the click and broke the next one). */
+static void
+test_phase_buttons_clicked_in_turn (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Clicks", "Child K");
+  CwOverviewPage *overview = CW_OVERVIEW_PAGE (cw_review_view_get_part (review_view (ui),
+                                                                        "overview"));
+  g_autoptr (CwRecord) review = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "overview");
+  settle (50);
+  g_signal_emit_by_name (move_button (overview, 0), "clicked"); /* to Decision */
+  settle (50);
+  g_signal_emit_by_name (move_button (overview, 1), "clicked"); /* back to Referral */
+  settle (50);
+  g_signal_emit_by_name (move_button (overview, 0), "clicked"); /* to Decision again */
+  settle (50);
+  review = cw_store_find_review (ui->store, reference, NULL);
+  g_assert_cmpstr (cw_record_get (review, "phase"), ==, "decision");
+}
+
+/* Typing across the autosave pause keeps exactly what was typed: the
+ * saved (trimmed) value is never pushed back into the field being edited. */
+static void
+test_typing_across_autosave (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "T", "Child T");
+  CwOverviewPage *overview = CW_OVERVIEW_PAGE (cw_review_view_get_part (review_view (ui),
+                                                                        "overview"));
+  CwRecordForm *review_form = CW_RECORD_FORM (cw_overview_page_get_form (overview, "review"));
+  GtkWidget *title = cw_record_form_get_editor (review_form, "title");
+  g_autoptr (CwRecord) review = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "overview");
+  settle (50);
+  g_assert_true (gtk_widget_grab_focus (title));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Title with space ");
+  gtk_editable_set_position (GTK_EDITABLE (title), -1);
+  settle (1700); /* saved, trimmed, while the user pauses */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Title with space ");
+  gtk_editable_insert_text (GTK_EDITABLE (title), "end", -1,
+                            &(int) { gtk_editable_get_position (GTK_EDITABLE (title)) });
+  settle (1700);
+  review = cw_store_find_review (ui->store, reference, NULL);
+  g_assert_cmpstr (cw_record_get (review, "title"), ==, "Title with space end");
 }
 
 static CwPreferencesWindow *
@@ -446,6 +506,8 @@ main (int argc, char *argv[])
   ADD ("search-filters-list", test_search_filters_list);
   ADD ("window-restores-state", test_window_restores_state);
   ADD ("preferences", test_preferences);
+  ADD ("phase-buttons-clicked-in-turn", test_phase_buttons_clicked_in_turn);
+  ADD ("typing-across-autosave", test_typing_across_autosave);
 #undef ADD
   return g_test_run ();
 }

@@ -21,7 +21,7 @@ struct _CwOverviewPage
   CwRecordForm *review_form;
   CwRecordForm *dates_form;
   GtkLabel     *phase_label;
-  GtkFlowBox   *moves_box;
+  GtkBox       *moves_box;
   GtkLabel     *phase_message;
   GtkListBox   *deadlines_list;
   GtkLabel     *deadlines_empty;
@@ -31,6 +31,7 @@ struct _CwOverviewPage
   gulong        changed_id;
   char         *next_phase;
   guint         n_deadlines;
+  guint         refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (CwOverviewPage, cw_overview_page, GTK_TYPE_WIDGET)
@@ -127,12 +128,12 @@ update_phase (CwOverviewPage *self,
 
   gtk_label_set_text (self->phase_label, cw_choice_label (cw_phases, phase));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_box))) != NULL)
-    gtk_flow_box_remove (self->moves_box, child);
+    gtk_box_remove (self->moves_box, child);
   g_clear_pointer (&self->next_phase, g_free);
   if (moves[0] != NULL && is_forward (phase, moves[0]))
     self->next_phase = g_strdup (moves[0]);
   for (guint i = 0; moves[i] != NULL; i++)
-    gtk_flow_box_append (self->moves_box, make_move_button (self, phase, moves[i]));
+    gtk_box_append (self->moves_box, make_move_button (self, phase, moves[i]));
 }
 
 static GtkWidget *
@@ -195,14 +196,27 @@ refresh (CwOverviewPage *self)
   update_deadlines (self, review);
 }
 
+static gboolean
+refresh_idle (gpointer data)
+{
+  CwOverviewPage *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_store_changed (CwOverviewPage *self,
                   const char     *table,
                   gint64          id)
 {
-  if (g_str_equal (table, "*") || g_str_equal (table, "review")
-      || g_str_equal (table, "referral") || g_str_equal (table, "deadline_rule"))
-    refresh (self);
+  /* Later, not now: the change may come from one of the buttons this
+   * rebuilds, still inside its click handler. */
+  if ((g_str_equal (table, "*") || g_str_equal (table, "review")
+       || g_str_equal (table, "referral") || g_str_equal (table, "deadline_rule"))
+      && self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
 void
@@ -283,6 +297,7 @@ cw_overview_page_dispose (GObject *object)
 
   cw_store_unwatch (&self->store, &self->changed_id);
   g_clear_pointer (&self->next_phase, g_free);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_OVERVIEW_PAGE);
   /* The template's root is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -13,7 +13,9 @@
  * shows the core's validation message under the field, and never writes
  * over what the user is typing when the record changes elsewhere. */
 
-#define SAVE_DELAY_MS 500
+/* Long enough that a pause mid-sentence does not write a history entry
+ * for half a word; leaving the field saves at once. */
+#define SAVE_DELAY_MS 1500
 
 typedef struct
 {
@@ -202,8 +204,12 @@ make_text_view (Row *row)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_add_css_class (scrolled, "cw-text-area");
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                             G_CALLBACK (schedule_save), row);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), row);
+  gtk_widget_add_controller (view, focus);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(row->field->label), -1);
   return scrolled;
@@ -317,6 +323,17 @@ set_drop_down (Row        *row,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->editor), GTK_INVALID_LIST_POSITION);
 }
 
+/* Focus sits on an editor's inner widget (an entry's text, a text view
+ * inside its scroller), so ask whether it is anywhere inside. */
+static gboolean
+focus_within (GtkWidget *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (editor);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == editor || gtk_widget_is_ancestor (focus, editor));
+}
+
 static void
 load_row (Row      *row,
           CwRecord *record)
@@ -326,7 +343,7 @@ load_row (Row      *row,
   g_autofree char *shown = NULL;
 
   /* Leave alone what the user is editing or has not saved yet. */
-  if (row->timeout_id != 0 || gtk_widget_has_focus (row->editor))
+  if (row->timeout_id != 0 || focus_within (row->editor))
     return;
   switch (row->field->type)
     {
