@@ -100,7 +100,10 @@ test_phase_moves (Fixture *f, gconstpointer data)
 
   /* A move can be taken back one step. */
   g_assert_true (cw_store_move_phase (f->store, id, "decision", &error));
-  moves = cw_phase_moves ("decision");
+  moves = cw_phase_moves ("decision", "preparation");
+  g_assert_cmpstrv (moves, ((const char *[]) { "preparation", "not-proceeding", NULL }));
+  g_clear_pointer (&moves, g_strfreev);
+  moves = cw_phase_moves ("decision", "referral");
   g_assert_cmpstrv (moves, ((const char *[]) { "preparation", "not-proceeding", "referral",
                                                 NULL }));
 
@@ -122,6 +125,48 @@ test_phase_moves (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cw_record_get (last, "field"), ==, "phase");
   g_assert_cmpstr (cw_record_get (last, "old_value"), ==, "decision");
   g_assert_cmpstr (cw_record_get (last, "new_value"), ==, "not-proceeding");
+
+  /* Closed, it can only go back the way it came: never into phases of a
+   * review that went ahead. */
+  g_assert_true (cw_store_move_phase (f->store, id, "closed", &error));
+  g_assert_false (cw_store_move_phase (f->store, id, "published", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE);
+  g_clear_error (&error);
+  g_assert_false (cw_store_move_phase (f->store, id, "action-monitoring", &error));
+  g_clear_error (&error);
+  g_assert_true (cw_store_move_phase (f->store, id, "not-proceeding", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_no_deadlines_once_ended (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) open = NULL;
+  g_autoptr (GPtrArray) ended = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (CwRecord) first = NULL;
+  GDate today = date_of ("2026-04-01");
+  gint64 id = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "cspr", "T", NULL, NULL, &id, &error);
+
+  g_assert_nonnull (ref);
+  g_assert_true (cw_store_set_key_date (f->store, id, "incident", "2026-03-02", &error));
+  open = cw_store_list_deadlines (f->store, id, &today, &error);
+  g_assert_cmpuint (open->len, ==, 1); /* notify the panel: overdue */
+  g_assert_true (cw_store_move_phase (f->store, id, "decision", &error));
+  g_assert_true (cw_store_record_decision (f->store, id, "not-proceed", "Below threshold",
+                                           NULL, &error));
+  g_assert_true (cw_store_move_phase (f->store, id, "not-proceeding", &error));
+  ended = cw_store_list_deadlines (f->store, id, &today, &error);
+  for (guint i = 0; i < ended->len; i++)
+    {
+      CwDeadlineInfo *info = ended->pdata[i];
+      g_assert_true (info->state == CW_DEADLINE_MET || info->state == CW_DEADLINE_MET_LATE);
+    }
+  list = cw_store_list_reviews (f->store, &today, &error);
+  first = g_list_model_get_item (list, 0);
+  g_assert_null (cw_record_get (first, "next_due"));
 }
 
 static void
@@ -311,6 +356,7 @@ main (int argc, char *argv[])
   ADD ("find", test_find_review);
   ADD ("phase-moves", test_phase_moves);
   ADD ("whole-life", test_whole_life);
+  ADD ("no-deadlines-once-ended", test_no_deadlines_once_ended);
   ADD ("deadlines", test_deadlines);
   ADD ("rules-are-editable", test_rules_are_editable);
   ADD ("list-sorted-by-deadline", test_list_sorted_by_deadline);

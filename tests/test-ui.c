@@ -260,6 +260,18 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   g_assert_true (history_has (ui, "phase", "preparation"));
 }
 
+/* The Undo button follows win.undo's enabled state, which decides whether
+ * Ctrl+Z goes to the window or to the text being typed. */
+static gboolean
+undo_enabled (Ui *ui)
+{
+  GtkWidget *bar = part (ui, "undo_bar");
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (bar, CW_TYPE_UNDO_BAR,
+                                                                 "undo_button"));
+
+  return gtk_widget_get_sensitive (button);
+}
+
 static void
 test_delete_review_and_undo (Ui *ui, gconstpointer data)
 {
@@ -268,15 +280,39 @@ test_delete_review_and_undo (Ui *ui, gconstpointer data)
   gint64 id = cw_review_list_get_selected_id (list);
 
   g_assert_nonnull (reference);
+  /* Nothing to undo: Ctrl+Z is left to the text fields. */
+  g_assert_false (undo_enabled (ui));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.delete-review", NULL));
   settle (50);
   g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 0);
   g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (part (ui, "undo_bar"))));
+  g_assert_true (undo_enabled (ui));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
   settle (50);
   g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 1);
   /* The same review, not a copy. */
   g_assert_cmpint (cw_review_list_get_selected_id (list), ==, id);
+  g_assert_false (undo_enabled (ui));
+}
+
+/* Keys that edit text belong to the text fields: no application shortcut
+ * may take them (Ctrl+Delete once deleted a whole review). */
+static void
+test_shortcuts_leave_text_editing_alone (Ui *ui, gconstpointer data)
+{
+  static const char *const editing[] = {
+    "<Control>Delete", "<Control>BackSpace", "<Control>Left", "<Control>Right",
+    "<Control><Shift>Left", "<Control><Shift>Right", "<Control>a", "<Control>c", "<Control>v",
+    "<Control>x", "<Control><Shift>z", "Home", "End", "Delete", "BackSpace",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
+    {
+      g_auto (GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (ui->app),
+                                                                      editing[i]);
+      g_test_message ("%s", editing[i]);
+      g_assert_cmpuint (g_strv_length (actions), ==, 0);
+    }
 }
 
 static void
@@ -502,6 +538,7 @@ main (int argc, char *argv[])
   ADD ("first-run-empty-state", test_first_run_empty_state);
   ADD ("register-fill-referral-move-phase", test_register_review_fill_referral_move_phase);
   ADD ("delete-review-and-undo", test_delete_review_and_undo);
+  ADD ("shortcuts-leave-text-editing-alone", test_shortcuts_leave_text_editing_alone);
   ADD ("people-add-edit-delete", test_people_add_edit_delete);
   ADD ("search-filters-list", test_search_filters_list);
   ADD ("window-restores-state", test_window_restores_state);

@@ -104,10 +104,19 @@ deadlines_of (CwRecord     *review,
   g_autoptr (GArray) computed = NULL;
   GPtrArray *infos = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_deadline_info_free);
 
+  gboolean ended = cw_phase_is_ended (cw_record_get (review, "phase"));
+
   computed = cw_deadlines_compute (profile->rules, profile->nation,
                                    cw_record_get (review, "kind"), dates, today);
   for (guint i = 0; i < computed->len; i++)
-    g_ptr_array_add (infos, info_from (&g_array_index (computed, CwDeadline, i)));
+    {
+      const CwDeadline *deadline = &g_array_index (computed, CwDeadline, i);
+      /* A closed review, or one that did not proceed, owes nothing more. */
+      if (ended && (deadline->state == CW_DEADLINE_PENDING
+                    || deadline->state == CW_DEADLINE_OVERDUE))
+        continue;
+      g_ptr_array_add (infos, info_from (deadline));
+    }
   return infos;
 }
 

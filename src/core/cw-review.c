@@ -322,15 +322,46 @@ edge_exists (const char *from,
   return FALSE;
 }
 
+gboolean
+cw_phase_is_forward (const char *from,
+                     const char *to)
+{
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+  return edge_exists (from, to);
+}
+
+/**
+ * cw_phase_is_ended:
+ *
+ * Returns: whether a review in @phase has no deadlines left to meet
+ */
+gboolean
+cw_phase_is_ended (const char *phase)
+{
+  return g_strcmp0 (phase, "closed") == 0 || g_strcmp0 (phase, "not-proceeding") == 0;
+}
+
+static gboolean
+can_go_back (const char *from,
+             const char *to,
+             const char *previous)
+{
+  /* Back only the way it came, so a review that never proceeded cannot
+   * step "back" into phases it never had. */
+  return previous != NULL && g_str_equal (to, previous) && edge_exists (to, from);
+}
+
 /**
  * cw_phase_moves:
  * @from: a phase id
+ * @previous: (nullable): the phase the review came from
  *
  * Returns: (transfer full): the phases a review in @from may move to,
- *   forward moves first
+ *   forward moves first, then the step back to @previous if allowed
  */
 GStrv
-cw_phase_moves (const char *from)
+cw_phase_moves (const char *from,
+                const char *previous)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -339,10 +370,36 @@ cw_phase_moves (const char *from)
   for (guint i = 0; i < G_N_ELEMENTS (phase_edges); i++)
     if (g_str_equal (phase_edges[i][0], from))
       g_strv_builder_add (builder, phase_edges[i][1]);
-  for (guint i = 0; i < G_N_ELEMENTS (phase_edges); i++)
-    if (g_str_equal (phase_edges[i][1], from))
-      g_strv_builder_add (builder, phase_edges[i][0]);
+  if (previous != NULL && can_go_back (from, previous, previous))
+    g_strv_builder_add (builder, previous);
   return g_strv_builder_end (builder);
+}
+
+/**
+ * cw_store_get_previous_phase:
+ *
+ * Returns: (transfer full) (nullable): the phase the review was in before
+ *   its last move, from its history
+ */
+char *
+cw_store_get_previous_phase (CwStore *self,
+                             gint64   review_id)
+{
+  sqlite3_stmt *stmt;
+  char *previous = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  stmt = cw_store_prepare (self, "SELECT old_value FROM audit WHERE entity = 'review'"
+                                 " AND entity_id = ? AND field = 'phase' AND action = 'update'"
+                                 " ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    previous = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return previous;
 }
 
 static gboolean
@@ -374,6 +431,7 @@ check_decision (const char  *reference,
 
 /**
  * cw_phase_check_move:
+ * @previous: (nullable): the phase the review came from
  * @referral: (nullable): the review's decision record
  *
  * Returns: whether the life of a review allows the move; if not, @error
@@ -383,6 +441,7 @@ gboolean
 cw_phase_check_move (const char  *reference,
                      const char  *from,
                      const char  *to,
+                     const char  *previous,
                      CwRecord    *referral,
                      GError     **error)
 {
@@ -401,9 +460,9 @@ cw_phase_check_move (const char  *reference,
     }
   if (edge_exists (from, to))
     return check_decision (reference, to, referral, error);
-  if (edge_exists (to, from))
+  if (can_go_back (from, to, previous))
     return TRUE;
-  moves = cw_phase_moves (from);
+  moves = cw_phase_moves (from, previous);
   for (guint i = 0; moves[i] != NULL; i++)
     {
       char *label = g_strdup (cw_choice_label (cw_phases, moves[i]));
@@ -411,10 +470,16 @@ cw_phase_check_move (const char  *reference,
       moves[i] = label;
     }
   allowed = g_strjoinv (_(" or "), moves);
-  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE,
-               _("%s cannot move from %s to %s; from %s it can move to %s"), reference,
-               cw_choice_label (cw_phases, from), cw_choice_label (cw_phases, to),
-               cw_choice_label (cw_phases, from), allowed);
+  if (moves[0] == NULL)
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE,
+                 _("%s cannot move from %s to %s; %s is the last phase"), reference,
+                 cw_choice_label (cw_phases, from), cw_choice_label (cw_phases, to),
+                 cw_choice_label (cw_phases, from));
+  else
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE,
+                 _("%s cannot move from %s to %s; from %s it can move to %s"), reference,
+                 cw_choice_label (cw_phases, from), cw_choice_label (cw_phases, to),
+                 cw_choice_label (cw_phases, from), allowed);
   return FALSE;
 }
 
@@ -432,6 +497,7 @@ cw_store_move_phase (CwStore     *self,
 {
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (CwRecord) referral = NULL;
+  g_autofree char *previous = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
@@ -440,8 +506,9 @@ cw_store_move_phase (CwStore     *self,
   if ((review = cw_store_get (self, &cw_entity_review, review_id, error)) == NULL)
     return FALSE;
   referral = cw_store_get_referral (self, review_id, NULL);
+  previous = cw_store_get_previous_phase (self, review_id);
   if (!cw_phase_check_move (cw_record_get (review, "reference"), cw_record_get (review, "phase"),
-                            phase, referral, error))
+                            phase, previous, referral, error))
     return FALSE;
   /* phase is READONLY for forms, so it is written here, not by cw_store_update. */
   stmt = cw_store_prepare (self, "UPDATE review SET phase = ? WHERE id = ?", error);

@@ -50,12 +50,19 @@ gboolean    cw_store_move_phase            (CwStore      *self,
                                             gint64        review_id,
                                             const char   *phase,
                                             GError      **error);
-GStrv       cw_phase_moves                 (const char   *from);
+GStrv       cw_phase_moves                 (const char   *from,
+                                            const char   *previous);
+gboolean    cw_phase_is_forward            (const char   *from,
+                                            const char   *to);
+gboolean    cw_phase_is_ended              (const char   *phase);
 gboolean    cw_phase_check_move            (const char   *reference,
                                             const char   *from,
                                             const char   *to,
+                                            const char   *previous,
                                             CwRecord     *referral,
                                             GError      **error);
+char       *cw_store_get_previous_phase    (CwStore      *self,
+                                            gint64        review_id);
 GPtrArray  *cw_store_list_deadlines        (CwStore      *self,
                                             gint64        review_id,
                                             const GDate  *today,

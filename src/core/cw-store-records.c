@@ -405,7 +405,10 @@ cw_store_purge (CwStore         *self,
   if ((stmt = cw_store_prepare (self, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return cw_store_step_done (self, stmt, error);
+  if (!cw_store_step_done (self, stmt, error))
+    return FALSE;
+  cw_store_emit_changed (self, entity->table, id);
+  return TRUE;
 }
 
 static char *

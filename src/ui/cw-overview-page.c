@@ -30,6 +30,7 @@ struct _CwOverviewPage
   gint64        id;
   gulong        changed_id;
   char         *next_phase;
+  char         *previous_phase;
   guint         n_deadlines;
   guint         refresh_id;
 };
@@ -85,28 +86,12 @@ on_move_clicked (GtkButton      *button,
   cw_overview_page_move_phase (self, g_object_get_data (G_OBJECT (button), "cw-phase"));
 }
 
-static gboolean
-is_forward (const char *from,
-            const char *to)
-{
-  int a = -1, b = -1;
-
-  for (int i = 0; cw_phases[i].id != NULL; i++)
-    {
-      if (g_str_equal (cw_phases[i].id, from))
-        a = i;
-      if (g_str_equal (cw_phases[i].id, to))
-        b = i;
-    }
-  return b > a || g_str_equal (to, "not-proceeding");
-}
-
 static GtkWidget *
 make_move_button (CwOverviewPage *self,
                   const char     *from,
                   const char     *to)
 {
-  gboolean forward = is_forward (from, to);
+  gboolean forward = cw_phase_is_forward (from, to);
   g_autofree char *label = g_strdup_printf (forward ? _("Move to %s") : _("Back to %s"),
                                             cw_choice_label (cw_phases, to));
   GtkWidget *button = gtk_button_new_with_label (label);
@@ -123,15 +108,20 @@ update_phase (CwOverviewPage *self,
               CwRecord       *review)
 {
   const char *phase = cw_record_get (review, "phase");
-  g_auto (GStrv) moves = cw_phase_moves (phase);
+  g_autofree char *previous = cw_store_get_previous_phase (self->store, self->id);
+  g_auto (GStrv) moves = cw_phase_moves (phase, previous);
   GtkWidget *child;
 
   gtk_label_set_text (self->phase_label, cw_choice_label (cw_phases, phase));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_box))) != NULL)
     gtk_box_remove (self->moves_box, child);
   g_clear_pointer (&self->next_phase, g_free);
-  if (moves[0] != NULL && is_forward (phase, moves[0]))
+  g_clear_pointer (&self->previous_phase, g_free);
+  if (moves[0] != NULL && cw_phase_is_forward (phase, moves[0]))
     self->next_phase = g_strdup (moves[0]);
+  for (guint i = 0; moves[i] != NULL; i++)
+    if (!cw_phase_is_forward (phase, moves[i]))
+      self->previous_phase = g_strdup (moves[i]);
   for (guint i = 0; moves[i] != NULL; i++)
     gtk_box_append (self->moves_box, make_move_button (self, phase, moves[i]));
 }
@@ -243,16 +233,23 @@ cw_overview_page_flush (CwOverviewPage *self)
   cw_record_form_flush (self->dates_form);
 }
 
+/**
+ * cw_overview_page_move_phase_step:
+ * @forward: to the next phase in the review's life, or back the way it came
+ */
 void
-cw_overview_page_move_to_next_phase (CwOverviewPage *self)
+cw_overview_page_move_phase_step (CwOverviewPage *self,
+                                  gboolean        forward)
 {
+  g_autofree char *target = NULL;
+
   g_return_if_fail (CW_IS_OVERVIEW_PAGE (self));
 
-  if (self->next_phase != NULL)
-    {
-      g_autofree char *next = g_strdup (self->next_phase);
-      cw_overview_page_move_phase (self, next);
-    }
+  /* The buttons may be stale if a change is still waiting to be shown. */
+  refresh (self);
+  target = g_strdup (forward ? self->next_phase : self->previous_phase);
+  if (target != NULL)
+    cw_overview_page_move_phase (self, target);
 }
 
 /**
@@ -297,6 +294,7 @@ cw_overview_page_dispose (GObject *object)
 
   cw_store_unwatch (&self->store, &self->changed_id);
   g_clear_pointer (&self->next_phase, g_free);
+  g_clear_pointer (&self->previous_phase, g_free);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_OVERVIEW_PAGE);
   /* The template's root is not a bound child: unparent it too. */

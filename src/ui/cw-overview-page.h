@@ -14,7 +14,8 @@ void cw_overview_page_set_review         (CwOverviewPage *self,
                                           CwStore        *store,
                                           gint64          id);
 void cw_overview_page_flush              (CwOverviewPage *self);
-void cw_overview_page_move_to_next_phase (CwOverviewPage *self);
+void cw_overview_page_move_phase_step    (CwOverviewPage *self,
+                                          gboolean        forward);
 gboolean cw_overview_page_move_phase     (CwOverviewPage *self,
                                           const char     *phase);
 const char *cw_overview_page_get_message (CwOverviewPage *self);

@@ -422,6 +422,7 @@ static void
 cw_review_list_init (CwReviewList *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
@@ -443,6 +444,13 @@ cw_review_list_init (CwReviewList *self)
                                   _("Reviews"), -1);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (notify_selected), self);
+  /* Delete on the list (not in the search entry) deletes the review. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("win.delete-review")));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
   setup_phase_filter (self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed),
                             self);

@@ -172,12 +172,17 @@ cw_review_view_get_section (CwReviewView *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/**
+ * cw_review_view_move_phase_step:
+ * @forward: to the next phase, or back to the one before
+ */
 void
-cw_review_view_move_to_next_phase (CwReviewView *self)
+cw_review_view_move_phase_step (CwReviewView *self,
+                                gboolean      forward)
 {
   g_return_if_fail (CW_IS_REVIEW_VIEW (self));
   cw_review_view_flush (self);
-  cw_overview_page_move_to_next_phase (self->overview_page);
+  cw_overview_page_move_phase_step (self->overview_page, forward);
 }
 
 /**

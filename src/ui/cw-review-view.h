@@ -17,7 +17,8 @@ void        cw_review_view_show_section        (CwReviewView *self,
                                                 const char   *name);
 const char *cw_review_view_get_section         (CwReviewView *self);
 void        cw_review_view_flush               (CwReviewView *self);
-void        cw_review_view_move_to_next_phase  (CwReviewView *self);
+void        cw_review_view_move_phase_step     (CwReviewView *self,
+                                                gboolean      forward);
 GtkWidget  *cw_review_view_get_part            (CwReviewView *self,
                                                 const char   *name);
 

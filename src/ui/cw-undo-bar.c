@@ -31,6 +31,17 @@ G_DEFINE_FINAL_TYPE (CwUndoBar, cw_undo_bar, GTK_TYPE_WIDGET)
 enum { UNDONE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* Ctrl+Z undoes typing, except while a deletion can be undone. */
+static void
+set_undo_enabled (CwUndoBar *self,
+                  gboolean   enabled)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (root), "win.undo", enabled);
+}
+
 void
 cw_undo_bar_set_store (CwUndoBar *self,
                        CwStore   *store)
@@ -50,13 +61,16 @@ cw_undo_bar_set_store (CwUndoBar *self,
 void
 cw_undo_bar_finish (CwUndoBar *self)
 {
+  const CwEntity *entity;
 
-  const CwEntity *entity = self->table ? cw_entity_lookup (self->table) : NULL;
+  g_return_if_fail (CW_IS_UNDO_BAR (self));
 
+  entity = self->table ? cw_entity_lookup (self->table) : NULL;
   if (entity != NULL && self->store != NULL)
     cw_store_purge (self->store, entity, self->id, NULL);
   g_clear_pointer (&self->table, g_free);
   self->id = 0;
+  set_undo_enabled (self, FALSE);
 }
 
 static void
@@ -84,6 +98,7 @@ show (CwUndoBar  *self,
 {
   gtk_label_set_text (self->label, message);
   gtk_widget_set_visible (self->undo_button, undoable);
+  set_undo_enabled (self, undoable);
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
   g_clear_handle_id (&self->timeout, g_source_remove);
   self->timeout = g_timeout_add_seconds (SHOWN_SECONDS, expired, self);
@@ -226,12 +241,20 @@ cw_undo_bar_dispose (GObject *object)
 }
 
 static void
+cw_undo_bar_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cw_undo_bar_parent_class)->root (widget);
+  set_undo_enabled (CW_UNDO_BAR (widget), CW_UNDO_BAR (widget)->table != NULL);
+}
+
+static void
 cw_undo_bar_class_init (CwUndoBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cw_undo_bar_dispose;
+  widget_class->root = cw_undo_bar_root;
   /**
    * CwUndoBar::undone:
    * @table: the entity of the row brought back

@@ -44,6 +44,7 @@ update_main_page (CwWindow *self)
   cw_review_view_set_review (self->review_view, self->store, id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-review", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-phase", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-phase", id != 0);
 }
 
 static void
@@ -167,7 +168,15 @@ next_phase_activated (GtkWidget  *widget,
                       const char *action,
                       GVariant   *parameter)
 {
-  cw_review_view_move_to_next_phase (CW_WINDOW (widget)->review_view);
+  cw_review_view_move_phase_step (CW_WINDOW (widget)->review_view, TRUE);
+}
+
+static void
+previous_phase_activated (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *parameter)
+{
+  cw_review_view_move_phase_step (CW_WINDOW (widget)->review_view, FALSE);
 }
 
 /* Window state */
@@ -263,6 +272,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
   gtk_widget_class_install_action (widget_class, "win.next-phase", NULL, next_phase_activated);
+  gtk_widget_class_install_action (widget_class, "win.previous-phase", NULL,
+                                   previous_phase_activated);
 }
 
 static void
