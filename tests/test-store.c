@@ -369,6 +369,34 @@ test_delete_undo_purge (Fixture *f, gconstpointer data)
   g_assert_null (cw_store_get (f->store, &cw_entity_person, person, NULL));
 }
 
+/* The audit trail names rows by id: a purged review's id is never given
+ * to a new one, whose history would otherwise start with the old one's. */
+static void
+test_ids_never_reused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 old_id = 0, new_id = 0;
+  g_autofree char *old_ref = cw_store_create_review (f->store, "learning", "Old", NULL, NULL,
+                                                     &old_id, &error);
+  g_autofree char *new_ref = NULL;
+  g_autoptr (GListModel) history = NULL;
+
+  g_assert_nonnull (old_ref);
+  g_assert_true (cw_store_delete (f->store, &cw_entity_review, old_id, &error));
+  g_assert_true (cw_store_purge_deleted (f->store, &error));
+  new_ref = cw_store_create_review (f->store, "learning", "New", NULL, NULL, &new_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (new_id, >, old_id);
+  history = cw_store_list_history (f->store, new_id, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr (CwRecord) row = g_list_model_get_item (history, i);
+      g_assert_cmpstr (cw_record_get (row, "action"), ==, "insert");
+      g_assert_cmpstr (cw_record_get (row, "old_value"), ==, NULL);
+      g_assert_cmpstr (cw_record_get (row, "new_value") ?: "", !=, "Old");
+    }
+}
+
 static void
 test_validation (Fixture *f, gconstpointer data)
 {
@@ -545,6 +573,7 @@ main (int argc, char *argv[])
   ADD ("audit-keeps-no-private-values", test_audit_keeps_no_private_values);
   ADD ("delete-undo-purge", test_delete_undo_purge);
   ADD ("validation", test_validation);
+  ADD ("ids-never-reused", test_ids_never_reused);
   ADD ("transaction-rolls-back", test_transaction_rolls_back);
   ADD ("settings", test_settings);
   ADD ("generated-keys-and-duplicates", test_generated_keys_and_duplicates);
