@@ -509,6 +509,55 @@ test_generated_keys_and_duplicates (Fixture *f, gconstpointer data)
   g_assert_cmpstr (error->message, ==, "Another agency already has this name; choose another");
 }
 
+/* An agency, kind or profile in use is not deleted everywhere at once:
+ * the user is told where it is used. */
+static void
+test_shared_rows_in_use_are_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *agency[] = { "name", "Northshire Police", NULL };
+  gint64 agency_id = cw_store_insert (f->store, &cw_entity_agency, 0, agency, &error);
+  g_autofree char *agency_key = g_strdup_printf ("%" G_GINT64_FORMAT, agency_id);
+  const char *involved[] = { "agency_id", agency_key, NULL };
+  g_autoptr (GListModel) kinds = NULL;
+  gint64 review = 0, link;
+  g_autofree char *ref = cw_store_create_review (f->store, "rapid", "T", NULL, NULL, &review,
+                                                 &error);
+
+  g_assert_nonnull (ref);
+  link = cw_store_insert (f->store, &cw_entity_review_agency, review, involved, &error);
+  g_assert_no_error (error);
+  g_assert_false (cw_store_delete (f->store, &cw_entity_agency, agency_id, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "This agency is used in 1 review; remove it there first");
+  g_clear_error (&error);
+
+  /* The kind "rapid" is used by the review; a kind nobody uses can go. */
+  kinds = cw_store_list (f->store, &cw_entity_review_kind, 0, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    {
+      g_autoptr (CwRecord) kind = g_list_model_get_item (kinds, i);
+      gboolean used = g_str_equal (cw_record_get (kind, "slug"), "rapid");
+      g_assert_cmpint (cw_store_delete (f->store, &cw_entity_review_kind,
+                                        cw_record_get_id (kind), NULL), ==, !used);
+    }
+  /* A profile with rules is used by them. */
+  {
+    g_autoptr (GListModel) profiles = cw_store_list (f->store, &cw_entity_profile, 0, &error);
+    g_autoptr (CwRecord) first = g_list_model_get_item (profiles, 0);
+    g_assert_false (cw_store_delete (f->store, &cw_entity_profile, cw_record_get_id (first),
+                                     &error));
+    g_assert_nonnull (strstr (error->message, "deadline rules"));
+    g_clear_error (&error);
+  }
+
+  /* Once no review uses the agency, it can be deleted, and purging works. */
+  g_assert_true (cw_store_delete (f->store, &cw_entity_review_agency, link, &error));
+  g_assert_true (cw_store_delete (f->store, &cw_entity_agency, agency_id, &error));
+  g_assert_true (cw_store_purge_deleted (f->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_settings (Fixture *f, gconstpointer data)
 {
@@ -576,6 +625,7 @@ main (int argc, char *argv[])
   ADD ("ids-never-reused", test_ids_never_reused);
   ADD ("transaction-rolls-back", test_transaction_rolls_back);
   ADD ("settings", test_settings);
+  ADD ("shared-rows-in-use-are-kept", test_shared_rows_in_use_are_kept);
   ADD ("generated-keys-and-duplicates", test_generated_keys_and_duplicates);
   ADD ("list-sync-keeps-objects", test_list_sync_keeps_objects);
 #undef ADD

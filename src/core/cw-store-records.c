@@ -320,6 +320,102 @@ set_deleted (CwStore         *self,
   return TRUE;
 }
 
+static char *
+key_of (CwStore         *self,
+        const CwEntity  *entity,
+        gint64           id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", entity->key_column,
+                                          entity->table);
+  sqlite3_stmt *stmt = cw_store_prepare (self, sql, NULL);
+  char *key = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    key = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return key;
+}
+
+/* How many live rows of @user refer to @key through @field; for rows that
+ * belong to reviews, how many reviews. */
+static gint64
+count_users (CwStore        *self,
+             const CwEntity *user,
+             const CwField  *field,
+             const char     *key)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  if (user->per_review)
+    sql = g_strdup_printf ("SELECT count (DISTINCT t.review_id) FROM %s AS t JOIN review AS r"
+                           " ON r.id = t.review_id AND r.deleted = 0"
+                           " WHERE t.%s = ? AND t.deleted = 0", user->table, field->name);
+  else
+    sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE %s = ? AND deleted = 0", user->table,
+                           field->name);
+  if ((stmt = cw_store_prepare (self, sql, NULL)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static void
+report_in_use (const CwEntity  *entity,
+               const CwEntity  *user,
+               gint64           n,
+               GError         **error)
+{
+  g_autofree char *what = g_utf8_strdown (_(entity->label), -1);
+  g_autofree char *users = g_utf8_strdown (n == 1 ? _(user->label) : _(user->label_plural), -1);
+
+  if (user->per_review)
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CONSTRAINT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "This %s is used in %" G_GINT64_FORMAT " review; remove it there "
+                              "first",
+                              "This %s is used in %" G_GINT64_FORMAT " reviews; remove it there "
+                              "first", n), what, n);
+  else
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CONSTRAINT,
+                 _("This %s is used by %" G_GINT64_FORMAT " %s; change that first"), what, n,
+                 users);
+}
+
+/* Shared rows (kinds, profiles, agencies) in use are not deleted: the
+ * user is told where they are used instead of losing them everywhere. */
+static gboolean
+check_not_in_use (CwStore         *self,
+                  const CwEntity  *entity,
+                  gint64           id,
+                  GError         **error)
+{
+  const CwEntity *const *entities = cw_entities_all ();
+  g_autofree char *key = key_of (self, entity, id);
+
+  for (guint i = 0; key != NULL && entities[i] != NULL; i++)
+    for (guint j = 0; j < entities[i]->n_fields; j++)
+      {
+        const CwField *field = &entities[i]->fields[j];
+        gint64 n;
+
+        if (field->type != CW_FIELD_REF || field->ref != entity)
+          continue;
+        if ((n = count_users (self, entities[i], field, key)) == 0)
+          continue;
+        report_in_use (entity, entities[i], n, error);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /**
  * cw_store_delete:
  *
@@ -335,6 +431,8 @@ cw_store_delete (CwStore         *self,
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
   g_return_val_if_fail (entity != NULL, FALSE);
 
+  if (!check_not_in_use (self, entity, id, error))
+    return FALSE;
   return set_deleted (self, entity, id, TRUE, error);
 }
 
