@@ -157,6 +157,13 @@ test_restore_refuses_damaged (Fixture *f, gconstpointer data)
   g_assert_nonnull (cw_store_find_review (f->store, a, &error));
   g_assert_false (cw_store_backup_restore (f->store, "1999-01-01", &error));
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Part of a name or date is not enough: a restore never guesses. */
+  g_assert_false (cw_store_backup_restore (f->store, "2026", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (cw_store_backup_restore (f->store, "-", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
 }
 
 static void

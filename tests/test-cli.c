@@ -695,14 +695,21 @@ test_private_names (Fixture       *f,
 
   cli (f, &run, "review", "show", ref, "--json", NULL);
   assert_ok (&run);
+  /* Private details stay out of JSON too unless asked for. */
+  assert_contains (run.out, "\"pseudonym\": \"Child A\"");
+  assert_lacks (run.out, "Amelia");
+  assert_lacks (run.out, "Hartley");
+  assert_lacks (run.out, "2024-06-14");
+  assert_lacks (run.out, "NS-0048213");
+  assert_lacks (run.out, "child_name");
+
+  cli (f, &run, "review", "show", ref, "--json", "--show-private", NULL);
+  assert_ok (&run);
   {
     g_autofree char *child = json_object_with (run.out, "\"pseudonym\": \"Child A\"");
     assert_contains (child, "\"real_name\": \"Amelia Hartley\"");
     assert_contains (child, "\"date_of_birth\": \"2024-06-14\"");
   }
-  /* The referral's private details stay out unless asked for. */
-  assert_lacks (run.out, "NS-0048213");
-  assert_lacks (run.out, "child_name");
 
   cli (f, &run, "review", "show", ref, "--show-private", NULL);
   assert_ok (&run);

@@ -80,13 +80,14 @@ cw_cli_backup_restore (CwCli               *cli,
                        GStrv               *args,
                        GError             **error)
 {
+  g_autofree char *path = NULL;
   CwStore *store;
 
   if (!cw_cli_parse (cli, command, NULL, args, error)
       || (store = cw_cli_open_store (cli, TRUE, error)) == NULL
-      || !cw_store_backup_restore (store, (*args)[1], error))
+      || (path = cw_store_backup_find (store, (*args)[1], error)) == NULL
+      || !cw_store_backup_restore (store, path, error))
     return FALSE;
-  cw_cli_print (_("Restored %s; what the database held before was backed up first.\n"),
-                (*args)[1]);
+  cw_cli_print (_("Restored %s; what the database held before was backed up first.\n"), path);
   return TRUE;
 }

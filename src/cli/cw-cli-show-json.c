@@ -8,7 +8,8 @@
 
 /* `review show --json`. Values are as stored: dates YYYY-MM-DD, choices
  * by id. People carry their real names and dates of birth, which scripts
- * may need; the referral's private fields need --show-private. */
+ * may need; private fields (real names, dates of birth, the referral's
+ * private details) need --show-private. */
 
 static void
 review_fields_json (CwJson   *json,
@@ -157,6 +158,9 @@ related_json (CwJson    *json,
               CwCliShow *show)
 {
   static const char *const person[] = {
+    "pseudonym", "pseudonym", "role", "role", "notes", "notes", NULL,
+  };
+  static const char *const person_private[] = {
     "pseudonym", "pseudonym", "role", "role", "real_name", "real_name",
     "date_of_birth", "date_of_birth", "notes", "notes", NULL,
   };
@@ -168,7 +172,8 @@ related_json (CwJson    *json,
     "involvement", "involvement", NULL,
   };
 
-  rows_json (json, "people", show->people, NULL, person);
+  /* Real names and dates of birth only when asked for, as in the text. */
+  rows_json (json, "people", show->people, NULL, show->show_private ? person_private : person);
   rows_json (json, "agencies", show->agencies, NULL, agency);
   rows_json (json, "review_group", show->members, "review", member);
   rows_json (json, "case_group", show->members, "case", member);

@@ -274,22 +274,41 @@ cw_store_backup_auto (CwStore      *self,
   return TRUE;
 }
 
-static char *
-resolve_backup (CwStore    *self,
-                const char *which)
+/**
+ * cw_store_backup_find:
+ * @which: a backup's path, its file name as `backup list` shows it, or a
+ *   date (YYYY-MM-DD) naming that day's automatic backup
+ *
+ * Exact matches only: a restore must never pick a backup by a guess.
+ *
+ * Returns: (transfer full) (nullable): the backup's path
+ */
+char *
+cw_store_backup_find (CwStore     *self,
+                      const char  *which,
+                      GError     **error)
 {
   g_autoptr (GPtrArray) paths = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *daily = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+  g_return_val_if_fail (which != NULL, NULL);
 
   if (g_file_test (which, G_FILE_TEST_IS_REGULAR))
     return g_strdup (which);
-  /* A date or a file name from `backup list`. */
+  stem = db_stem (self);
+  daily = g_strdup_printf ("%s-%s.db", stem, which);
   paths = cw_store_backup_list (self, NULL);
   for (guint i = 0; paths != NULL && i < paths->len; i++)
     {
       g_autofree char *name = g_path_get_basename (paths->pdata[i]);
-      if (g_str_equal (name, which) || strstr (name, which) != NULL)
+      if (g_str_equal (name, which) || g_str_equal (name, daily))
         return g_strdup (paths->pdata[i]);
     }
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+               _("There is no backup “%s”; give a path, a file name or a date (YYYY-MM-DD) "
+                 "that `casewise-cli backup list` shows"), which);
   return NULL;
 }
 
@@ -328,12 +347,8 @@ cw_store_backup_restore (CwStore     *self,
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
   g_return_val_if_fail (which != NULL, FALSE);
 
-  if ((path = resolve_backup (self, which)) == NULL)
-    {
-      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
-                   _("There is no backup “%s”; `casewise-cli backup list` shows them"), which);
-      return FALSE;
-    }
+  if ((path = cw_store_backup_find (self, which, error)) == NULL)
+    return FALSE;
   ok = check_backup (path, &source, error)
        && (safety = cw_store_backup_create (self, error)) != NULL
        && copy_database (source, self->db, error);
