@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-deadline.h"
+#include "cw-entity.h"
 
 static const char * const unit_ids[] = {
   [CW_DEADLINE_UNIT_CALENDAR_DAYS] = "days",
@@ -16,15 +17,6 @@ static const char * const unit_ids[] = {
 };
 
 /* Context keeps "May" the month abbreviation apart from any other "May". */
-static const char * const month_abbreviations[] = {
-  NULL,
-  NC_("abbreviated month", "Jan"), NC_("abbreviated month", "Feb"),
-  NC_("abbreviated month", "Mar"), NC_("abbreviated month", "Apr"),
-  NC_("abbreviated month", "May"), NC_("abbreviated month", "Jun"),
-  NC_("abbreviated month", "Jul"), NC_("abbreviated month", "Aug"),
-  NC_("abbreviated month", "Sep"), NC_("abbreviated month", "Oct"),
-  NC_("abbreviated month", "Nov"), NC_("abbreviated month", "Dec"),
-};
 
 const char *
 cw_deadline_unit_to_string (CwDeadlineUnit unit)
@@ -329,21 +321,9 @@ cw_deadlines_next (const GArray *deadlines)
 }
 
 static char *
-format_date (const GDate *date)
-{
-  const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month",
-                                    month_abbreviations[g_date_get_month (date)]);
-
-  /* Translators: a short date: day of the month, abbreviated month, year,
-   * as in "3 Apr 2021"; use %1$u, %2$s and %3$u to reorder */
-  return g_strdup_printf (C_("short date", "%u %s %u"), (guint) g_date_get_day (date), month,
-                          (guint) g_date_get_year (date));
-}
-
-static char *
 describe_met (const CwDeadline *deadline)
 {
-  g_autofree char *date = format_date (&deadline->met_on);
+  g_autofree char *date = cw_date_format_display (&deadline->met_on);
   int late = g_date_days_between (&deadline->due, &deadline->met_on);
 
   if (late <= 0)

@@ -212,6 +212,8 @@ static const CwField referral_fields[] = {
     NULL, N_("Names and disciplines of the professionals within each agency, if known") },
   { "grounds", N_("Grounds on which the criteria may be met"), CW_FIELD_FLAGS, 0,
     cw_referral_grounds },
+  { "grounds_other", N_("Other grounds"), CW_FIELD_TEXT, 0, NULL, NULL,
+    N_("Any ground not in the list above, in your own words") },
   { "circumstances", N_("Brief description of the circumstances"), CW_FIELD_LONG_TEXT, 0 },
   { "key_facts", N_("Key facts and background (include chronology)"), CW_FIELD_LONG_TEXT, 0 },
   { "reasons", N_("Reasons a review is requested"), CW_FIELD_LONG_TEXT, 0, NULL, NULL,

@@ -109,18 +109,31 @@ cw_date_format_iso (const GDate *date)
                           g_date_get_day (date));
 }
 
+/**
+ * cw_date_format_display:
+ *
+ * Returns: (transfer full): the date as shown everywhere, "3 Apr 2021"
+ */
 char *
 cw_date_format_display (const GDate *date)
 {
   static const char *const months[] = {
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+    NC_("abbreviated month", "Jan"), NC_("abbreviated month", "Feb"),
+    NC_("abbreviated month", "Mar"), NC_("abbreviated month", "Apr"),
+    NC_("abbreviated month", "May"), NC_("abbreviated month", "Jun"),
+    NC_("abbreviated month", "Jul"), NC_("abbreviated month", "Aug"),
+    NC_("abbreviated month", "Sep"), NC_("abbreviated month", "Oct"),
+    NC_("abbreviated month", "Nov"), NC_("abbreviated month", "Dec"),
   };
+  const char *month;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  return g_strdup_printf ("%d %s %d", g_date_get_day (date),
-                          _(months[g_date_get_month (date) - 1]), g_date_get_year (date));
+  month = g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month", months[g_date_get_month (date) - 1]);
+  /* Translators: a short date: day of the month, abbreviated month, year,
+   * as in "3 Apr 2021"; use %1$u, %2$s and %3$u to reorder */
+  return g_strdup_printf (C_("short date", "%u %s %u"), (guint) g_date_get_day (date), month,
+                          (guint) g_date_get_year (date));
 }
 
 /**

@@ -359,6 +359,8 @@ cw_store_backup_restore (CwStore     *self,
   if (!cw_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !cw_store_migrate (self, CW_SCHEMA_VERSION, error))
     return FALSE;
+  /* The restored preferences may name another reviewer. */
+  cw_store_refresh_actor (self);
   cw_store_emit_reset (self);
   return TRUE;
 }

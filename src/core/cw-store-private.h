@@ -33,6 +33,7 @@ void          cw_store_emit_changed   (CwStore      *self,
                                        const char   *table,
                                        gint64        id);
 void          cw_store_emit_reset     (CwStore      *self);
+void          cw_store_refresh_actor  (CwStore      *self);
 char         *cw_store_column_text    (sqlite3_stmt *stmt,
                                        int           column);
 gboolean      cw_store_migrate        (CwStore      *self,

@@ -95,7 +95,7 @@ static const char migration_2[] =
   "  review_id INTEGER NOT NULL UNIQUE REFERENCES review (id) ON DELETE CASCADE,"
   "  referrer_name TEXT, service_team TEXT, submitted_on TEXT, child_name TEXT,"
   "  swis_number TEXT, parents_carers TEXT, household TEXT, agencies_involved TEXT,"
-  "  grounds TEXT, circumstances TEXT, key_facts TEXT, reasons TEXT,"
+  "  grounds TEXT, grounds_other TEXT, circumstances TEXT, key_facts TEXT, reasons TEXT,"
   "  worker_signed_on TEXT, manager_signed_on TEXT, discussed_on TEXT,"
   "  decision TEXT CHECK (decision IS NULL OR decision IN ('proceed', 'not-proceed')),"
   "  rationale TEXT, key_objectives TEXT, lead_reviewer TEXT, timescale TEXT,"

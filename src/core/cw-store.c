@@ -220,8 +220,8 @@ sql_actor (sqlite3_context *context,
   sqlite3_result_text (context, cw_store_get_actor (self), -1, SQLITE_TRANSIENT);
 }
 
-static void
-refresh_actor (CwStore *self)
+void
+cw_store_refresh_actor (CwStore *self)
 {
   g_autofree char *name = NULL;
 
@@ -257,7 +257,7 @@ cw_store_set_actor (CwStore    *self,
 
   g_free (self->actor_override);
   self->actor_override = g_strdup (actor);
-  refresh_actor (self);
+  cw_store_refresh_actor (self);
 }
 
 const char *
@@ -459,7 +459,7 @@ cw_store_open_at_version (const char  *path,
   self->actor = g_strdup (g_get_user_name ());
   if (!open_connection (self, error) || !cw_store_migrate (self, version, error))
     return NULL;
-  refresh_actor (self);
+  cw_store_refresh_actor (self);
   return g_steal_pointer (&self);
 }
 
@@ -514,7 +514,7 @@ cw_store_set_setting (CwStore     *self,
   if (!cw_store_step_done (self, stmt, error))
     return FALSE;
   if (g_str_equal (key, "reviewer-name"))
-    refresh_actor (self);
+    cw_store_refresh_actor (self);
   cw_store_emit_changed (self, "setting", 0);
   return TRUE;
 }
