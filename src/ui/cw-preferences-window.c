@@ -36,7 +36,7 @@ struct _CwPreferencesWindow
   CwStore       *store;
   GPtrArray     *profile_slugs; /* dropdown position -> profile slug */
   guint          save_timeout;
-  gulong         changed_id;
+  gulong         reset_id;
   gboolean       loading;
 };
 
@@ -293,31 +293,6 @@ make_backup_row (CwPreferencesWindow *self,
   return box;
 }
 
-static gint64
-modified_time (const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info ? (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED)
-              : 0;
-}
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  const char *path_a = *(const char *const *) a;
-  const char *path_b = *(const char *const *) b;
-  gint64 time_a = modified_time (path_a);
-  gint64 time_b = modified_time (path_b);
-
-  if (time_a != time_b)
-    return time_a < time_b ? 1 : -1;
-  return g_strcmp0 (path_b, path_a);
-}
-
 static void
 refresh_backups (CwPreferencesWindow *self)
 {
@@ -336,8 +311,7 @@ refresh_backups (CwPreferencesWindow *self)
                                  dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR));
   if (paths == NULL)
     return show_message (self, error->message);
-  /* By file name a daily backup sorts above one made later that day. */
-  g_ptr_array_sort (paths, compare_newest_first);
+  /* Newest first, in the core's order, as casewise-cli backup list shows. */
   for (guint i = 0; i < paths->len; i++)
     gtk_list_box_append (self->backups_list, make_backup_row (self, paths->pdata[i]));
 }
@@ -432,12 +406,9 @@ restore_activated (GtkWidget  *widget,
 /* Set-up */
 
 static void
-on_store_changed (CwPreferencesWindow *self,
-                  const char          *table)
+on_store_reset (CwPreferencesWindow *self)
 {
-  /* "*": a backup was restored; settings and profiles may all differ. */
-  if (!g_str_equal (table, "*"))
-    return;
+  /* A backup was restored: settings and profiles may all differ. */
   load_profiles (self);
   load_settings (self);
   refresh_backups (self);
@@ -477,8 +448,8 @@ cw_preferences_window_constructed (GObject *object)
   CwPreferencesWindow *self = CW_PREFERENCES_WINDOW (object);
 
   G_OBJECT_CLASS (cw_preferences_window_parent_class)->constructed (object);
-  self->changed_id = g_signal_connect_swapped (self->store, "changed",
-                                               G_CALLBACK (on_store_changed), self);
+  self->reset_id = g_signal_connect_swapped (self->store, "reset", G_CALLBACK (on_store_reset),
+                                             self);
   cw_undo_bar_set_store (self->undo_bar, self->store);
   setup_tables (self);
   load_profiles (self);
@@ -544,7 +515,7 @@ cw_preferences_window_dispose (GObject *object)
     {
       if (self->save_timeout != 0)
         save_reviewer_name (self);
-      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->reset_id, self->store);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);

@@ -44,8 +44,8 @@ G_DEFINE_FINAL_TYPE (CwReviewView, cw_review_view, GTK_TYPE_WIDGET)
 
 static const char *const referral_fields[] = {
   "referrer_name", "service_team", "submitted_on", "child_name", "swis_number",
-  "parents_carers", "household", "agencies_involved", "grounds", "circumstances", "key_facts",
-  "reasons", "worker_signed_on", "manager_signed_on", NULL,
+  "parents_carers", "household", "agencies_involved", "grounds", "grounds_other",
+  "circumstances", "key_facts", "reasons", "worker_signed_on", "manager_signed_on", NULL,
 };
 
 static const char *const decision_fields[] = {

@@ -26,9 +26,35 @@ struct _CwWindow
   CwUndoBar           *undo_bar;
   CwStore             *store;
   GSettings           *settings;
+  gulong               changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* "Casewise — LR-2026-004 Child A": the reference and pseudonym, never a name. */
+static void
+update_title (CwWindow *self)
+{
+  gint64 id = cw_review_list_get_selected_id (self->review_list);
+  g_autoptr (CwRecord) review = id ? cw_store_get (self->store, &cw_entity_review, id, NULL) : NULL;
+  const char *subject = review ? cw_record_get (review, "subject_pseudonym") : NULL;
+  g_autofree char *title = NULL;
+
+  if (review == NULL)
+    title = g_strdup (_("Casewise"));
+  else
+    title = g_strdup_printf (_("Casewise — %s%s%s"), cw_record_get (review, "reference"),
+                             subject ? " " : "", subject ? subject : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_store_changed (CwWindow   *self,
+                  const char *table)
+{
+  if (g_str_equal (table, "*") || g_str_equal (table, cw_entity_review.table))
+    update_title (self);
+}
 
 static void
 update_main_page (CwWindow *self)
@@ -42,6 +68,7 @@ update_main_page (CwWindow *self)
   else
     gtk_stack_set_visible_child_name (self->main_stack, "review");
   cw_review_view_set_review (self->review_view, self->store, id);
+  update_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-review", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-phase", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-phase", id != 0);
@@ -239,6 +266,8 @@ cw_window_dispose (GObject *object)
 {
   CwWindow *self = CW_WINDOW (object);
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -292,6 +321,8 @@ cw_window_new (CwApplication *application)
   self->store = g_object_ref (cw_application_get_store (application));
   self->settings = settings ? g_object_ref (settings) : NULL;
   cw_undo_bar_set_store (self->undo_bar, self->store);
+  self->changed_id = g_signal_connect_swapped (self->store, "changed",
+                                               G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (self->review_list, "notify::selected-id",
                             G_CALLBACK (update_main_page), self);
   g_signal_connect_swapped (self->review_list, "notify::n-reviews",
