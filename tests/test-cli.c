@@ -311,7 +311,18 @@ test_list_empty (Fixture       *f,
                  gconstpointer  data)
 {
   g_auto (Run) run = { NULL };
+  g_autoptr (GError) error = NULL;
+  CwStore *store;
 
+  /* Reading a database that is not there does not create one. */
+  cli (f, &run, "review", "list", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "There is no database at");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  store = cw_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
   cli (f, &run, "review", "list", "--json", NULL);
   assert_ok (&run);
   g_assert_cmpstr (run.out, ==, "[]\n");

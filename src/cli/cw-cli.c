@@ -175,6 +175,15 @@ cw_cli_open_store (CwCli     *cli,
     {
       g_autofree char *path = database_path (cli);
 
+      /* A command that only reads must not create a database where a
+       * mistyped --database points. */
+      if (!for_change && cli->database != NULL && !g_str_equal (path, ":memory:")
+          && !g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                       _("There is no database at “%s”"), path);
+          return NULL;
+        }
       if ((cli->store = cw_store_open (path, error)) == NULL)
         return NULL;
       if (cli->actor != NULL && *cli->actor != '\0')
