@@ -100,7 +100,7 @@ default_profile (CwStore *self)
 {
   char *profile = cw_store_get_setting (self, "default-profile");
 
-  return profile && *profile ? profile : (g_free (profile), g_strdup ("england-current"));
+  return profile && *profile ? profile : (g_free (profile), g_strdup (CW_DEFAULT_PROFILE));
 }
 
 /**

@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* The profile of new reviews until the preference "default-profile" says
+ * otherwise; also the column default in migration 2. */
+#define CW_DEFAULT_PROFILE "england-current"
+
 /* The sample review's title, so the app can find it rather than add another. */
 #define CW_DEMO_TITLE "Child A: serious injury to a toddler"
 

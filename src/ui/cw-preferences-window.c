@@ -9,6 +9,7 @@
 #include "cw-preferences-window.h"
 #include "cw-record-form.h"
 #include "cw-record-table.h"
+#include "cw-review.h"
 #include "cw-undo-bar.h"
 
 /* What belongs to the whole database rather than to one review: who makes
@@ -18,7 +19,6 @@
  * waiting there when the window closes becomes final. */
 
 #define SAVE_DELAY_MS 500
-#define DEFAULT_PROFILE "england-current"
 
 struct _CwPreferencesWindow
 {
@@ -167,7 +167,7 @@ default_profile (CwPreferencesWindow *self)
 {
   g_autofree char *slug = cw_store_get_setting (self->store, "default-profile");
 
-  return g_strdup (slug != NULL && *slug != '\0' ? slug : DEFAULT_PROFILE);
+  return g_strdup (slug != NULL && *slug != '\0' ? slug : CW_DEFAULT_PROFILE);
 }
 
 static void
