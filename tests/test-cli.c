@@ -8,6 +8,7 @@
 
 #include "cw-review.h"
 #include "cw-store.h"
+#include "test-tree.h"
 
 /* casewise-cli driven as a user would: the built executable, its output,
  * its exit status, and the database it leaves behind. Today is fixed at
@@ -47,23 +48,6 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("casewise-cli-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->dir, "casewise.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void

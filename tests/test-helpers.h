@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "cw-review.h"
+#include "test-tree.h"
 #include "cw-store.h"
 
 /* Shared by the core tests: a fresh database file in a temporary folder. */
@@ -28,23 +29,6 @@ fixture_set_up (Fixture       *f,
   f->store = cw_store_open (f->path, &error);
   g_assert_no_error (error);
   cw_store_set_actor (f->store, "Test Reviewer");
-}
-
-static inline void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static inline void
