@@ -359,6 +359,10 @@ restore (CwPreferencesWindow *self,
   g_autofree char *when = describe_backup (self, path, &automatic);
 
   flush (self);
+  /* Edits still waiting in the main window land before, not after, the restore. */
+  if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
+                                "win.flush", NULL);
   cw_undo_bar_finish (self->undo_bar);
   if (!cw_store_backup_restore (self->store, path, &error))
     return show_message (self, error->message);

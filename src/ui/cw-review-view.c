@@ -35,6 +35,8 @@ struct _CwReviewView
   CwRecordTable   *case_group_table;
   CwRecordTable   *terms_table;
   CwHistoryView   *history_view;
+  GtkScrolledWindow *overview_scroller;
+  GtkScrolledWindow *referral_scroller;
   CwStore         *store;
   gint64           id;
   gulong           changed_id;
@@ -143,6 +145,9 @@ cw_review_view_set_review (CwReviewView *self,
   cw_review_view_flush (self);
   cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
   self->id = id;
+  /* Another review starts at the top of each section. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->overview_scroller), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->referral_scroller), 0);
   cw_overview_page_set_review (self->overview_page, store, id);
   set_referral (self);
   cw_record_table_set_review (self->people_table, store, id);
@@ -291,6 +296,8 @@ cw_review_view_class_init (CwReviewViewClass *klass)
   BIND (case_group_table);
   BIND (terms_table);
   BIND (history_view);
+  BIND (overview_scroller);
+  BIND (referral_scroller);
 #undef BIND
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -191,6 +191,14 @@ section_activated (GtkWidget  *widget,
 }
 
 static void
+flush_activated (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  cw_review_view_flush (CW_WINDOW (widget)->review_view);
+}
+
+static void
 next_phase_activated (GtkWidget  *widget,
                       const char *action,
                       GVariant   *parameter)
@@ -301,6 +309,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
   gtk_widget_class_install_action (widget_class, "win.next-phase", NULL, next_phase_activated);
+  gtk_widget_class_install_action (widget_class, "win.flush", NULL, flush_activated);
   gtk_widget_class_install_action (widget_class, "win.previous-phase", NULL,
                                    previous_phase_activated);
 }
