@@ -457,6 +457,8 @@ cw_record_form_set_fields (CwRecordForm      *self,
   cw_record_form_flush (self);
   clear_rows (self);
   self->entity = entity;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(entity->label), -1);
   if (fields != NULL)
     for (guint i = 0; fields[i] != NULL; i++, line += 2)
       add_row (self, cw_entity_find_field (entity, fields[i]), line);
@@ -605,6 +607,7 @@ cw_record_form_class_init (CwRecordFormClass *klass)
                                                "/org/casewise/Casewise/ui/cw-record-form.ui");
   gtk_widget_class_bind_template_child (widget_class, CwRecordForm, grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_FORM);
 }
 
 static void

@@ -312,6 +312,7 @@ cw_record_table_setup (CwRecordTable     *self,
   cw_record_form_set_fields (self->form, entity, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 /**
@@ -422,6 +423,7 @@ cw_record_table_class_init (CwRecordTableClass *klass)
   gtk_widget_class_install_action (widget_class, "table.delete", NULL, delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "table.add", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
