@@ -77,6 +77,21 @@ test_auto_rotates (Fixture *f, gconstpointer data)
   touch_backup (dir, "casewise-2026-03-04.db", today_path);
   touch_backup (dir, "other-2026-01-01.db", today_path); /* another database's: left alone */
   touch_backup (dir, "casewise-2026-03-10-140000.db", today_path);
+  /* Described as a person reads them. */
+  {
+    g_autofree char *daily = g_build_filename (dir, "casewise-2026-03-10.db", NULL);
+    g_autofree char *made = g_build_filename (dir, "casewise-2026-03-10-140000.db", NULL);
+    g_autofree char *daily_text = NULL;
+    g_autofree char *made_text = NULL;
+    gboolean automatic = FALSE;
+
+    daily_text = cw_store_backup_describe (f->store, daily, &automatic);
+    g_assert_cmpstr (daily_text, ==, "10 Mar 2026");
+    g_assert_true (automatic);
+    made_text = cw_store_backup_describe (f->store, made, &automatic);
+    g_assert_cmpstr (made_text, ==, "10 Mar 2026, 14:00");
+    g_assert_false (automatic);
+  }
   /* Newest first: the one made at 14:00 comes before that day's automatic one. */
   {
     g_autoptr (GPtrArray) sorted = cw_store_backup_list (f->store, &error);

@@ -242,6 +242,45 @@ prune (CwStore     *self,
 }
 
 /**
+ * cw_store_backup_describe:
+ * @path: a backup from cw_store_backup_list()
+ * @automatic: (out) (optional): whether it is a daily automatic backup
+ *
+ * Returns: (transfer full): when it was made as a person reads it,
+ *   "3 Apr 2026" for a daily one, "3 Apr 2026, 14:05" for one made on
+ *   request; the file name if it is not a backup of this database
+ */
+char *
+cw_store_backup_describe (CwStore    *self,
+                          const char *path,
+                          gboolean   *automatic)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *stem = db_stem (self);
+  g_autofree char *shown = NULL;
+  const char *stamp;
+  GDate date;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  if (automatic != NULL)
+    *automatic = FALSE;
+  if (!date_of_backup (name, stem, &date))
+    return g_steal_pointer (&name);
+  /* <stem>-YYYY-MM-DD.db daily, <stem>-YYYY-MM-DD-HHMMSS[-N].db otherwise */
+  stamp = name + strlen (stem) + 1;
+  shown = cw_date_format_display (&date);
+  if (stamp[10] != '-' || strlen (stamp) < 17)
+    {
+      if (automatic != NULL)
+        *automatic = stamp[10] != '-';
+      return g_steal_pointer (&shown);
+    }
+  /* Translators: a date such as 3 Apr 2026, then hours and minutes */
+  return g_strdup_printf (_("%s, %.2s:%.2s"), shown, stamp + 11, stamp + 13);
+}
+
+/**
  * cw_store_backup_auto:
  * @today: (nullable): today's date; %NULL for the real one
  *

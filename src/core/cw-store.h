@@ -104,6 +104,9 @@ gboolean    cw_store_backup_auto       (CwStore     *self,
                                         GError     **error);
 GPtrArray  *cw_store_backup_list       (CwStore     *self,
                                         GError     **error);
+char       *cw_store_backup_describe   (CwStore     *self,
+                                        const char  *path,
+                                        gboolean    *automatic);
 char       *cw_store_backup_find       (CwStore     *self,
                                         const char  *which,
                                         GError     **error);

@@ -224,34 +224,6 @@ load_profiles (CwPreferencesWindow *self)
 
 /* Backups */
 
-static char *
-describe_backup (CwPreferencesWindow *self,
-                 const char          *path,
-                 gboolean            *automatic)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *db_name = g_path_get_basename (cw_store_get_path (self->store));
-  g_autofree char *day = NULL;
-  const char *dot = strrchr (db_name, '.');
-  size_t stem = dot != NULL && dot != db_name ? (size_t) (dot - db_name) : strlen (db_name);
-  const char *stamp = strlen (name) > stem + 11 ? name + stem + 1 : "";
-  GDate date;
-
-  /* <stem>-YYYY-MM-DD.db daily, <stem>-YYYY-MM-DD-HHMMSS[-N].db otherwise */
-  g_date_clear (&date, 1);
-  day = g_strndup (stamp, 10);
-  if (!cw_date_parse (day, &date))
-    return g_steal_pointer (&name);
-  *automatic = stamp[10] != '-';
-  if (*automatic || strlen (stamp) < 17)
-    return cw_date_format_display (&date);
-  {
-    g_autofree char *shown = cw_date_format_display (&date);
-    /* TRANSLATORS: a date such as 3 Apr 2026, then hours and minutes */
-    return g_strdup_printf (_("%s, %.2s:%.2s"), shown, stamp + 11, stamp + 13);
-  }
-}
-
 static GtkWidget *
 make_backup_row (CwPreferencesWindow *self,
                  const char          *path)
@@ -262,7 +234,7 @@ make_backup_row (CwPreferencesWindow *self,
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *size = g_format_size (info ? g_file_info_get_size (info) : 0);
   gboolean automatic = FALSE;
-  g_autofree char *when = describe_backup (self, path, &automatic);
+  g_autofree char *when = cw_store_backup_describe (self->store, path, &automatic);
   g_autofree char *restore_label = g_strdup_printf (_("Restore the backup of %s"), when);
   g_autofree char *detail = g_strdup_printf ("%s · %s · %s",
                                              automatic ? _("Daily automatic backup")
@@ -356,7 +328,7 @@ restore (CwPreferencesWindow *self,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   gboolean automatic = FALSE;
-  g_autofree char *when = describe_backup (self, path, &automatic);
+  g_autofree char *when = cw_store_backup_describe (self->store, path, &automatic);
 
   flush (self);
   /* Edits still waiting in the main window land before, not after, the restore. */
@@ -389,7 +361,7 @@ restore_activated (GtkWidget  *widget,
   CwPreferencesWindow *self = CW_PREFERENCES_WINDOW (widget);
   const char *path = g_variant_get_string (parameter, NULL);
   gboolean automatic = FALSE;
-  g_autofree char *when = describe_backup (self, path, &automatic);
+  g_autofree char *when = cw_store_backup_describe (self->store, path, &automatic);
   GtkWidget *dialog, *button;
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
