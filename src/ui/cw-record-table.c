@@ -59,7 +59,11 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  /* The first column names the row and gets the room; the others ask for
+   * little, so a long value there does not squeeze the name. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label),
+                                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory),
+                                                                     "cw-max-chars")));
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "cw-field", (gpointer) field);
 }
@@ -95,6 +99,7 @@ add_column (CwRecordTable *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) column = NULL;
 
+  g_object_set_data (G_OBJECT (factory), "cw-max-chars", GINT_TO_POINTER (expand ? 40 : 14));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) field->name);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
