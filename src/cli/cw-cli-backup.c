@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-cli.h"
-#include "cw-cli-json.h"
+#include "cw-json.h"
 
 /* Backups of the database: made now, listed, restored. */
 

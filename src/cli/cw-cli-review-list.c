@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cw-cli.h"
-#include "cw-cli-json.h"
+#include "cw-json.h"
 
 /* `review list`: the register of reviews, the next deadline first. */
 

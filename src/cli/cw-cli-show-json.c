@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "cw-cli-json.h"
+#include "cw-json.h"
 #include "cw-cli-show.h"
 
 /* `review show --json`. Values are as stored: dates YYYY-MM-DD, choices

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "cw-cli-json.h"
+#include "cw-json.h"
 
 struct _CwJson
 {
