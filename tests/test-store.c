@@ -151,6 +151,11 @@ test_migrations (void)
         "INSERT INTO person (review_id, pseudonym, real_name)"
         " VALUES (last_insert_rowid (), 'Child Z', 'Private Name')", &error));
       g_assert_no_error (error);
+      /* From version 2 the app gives every review its referral form. */
+      if (version >= 2)
+        g_assert_true (cw_store_exec (store, "INSERT INTO referral (review_id)"
+                                             " SELECT id FROM review", &error));
+      g_assert_no_error (error);
       g_object_unref (store);
 
       store = cw_store_open (path, &error);

@@ -1097,6 +1097,9 @@ cw_chrono_date_detect_order (const char * const *texts,
       as_mdy = cw_chrono_date_parse (texts[i], CW_DATE_ORDER_MDY, &date, NULL);
       dmy_only += as_dmy && !as_mdy;
       mdy_only += as_mdy && !as_dmy;
+      /* One date real only day first settles it. */
+      if (dmy_only > 0)
+        break;
     }
   mdy = mdy_only > 0 && dmy_only == 0;
   if (only_mdy != NULL)
@@ -1200,21 +1203,135 @@ cw_chrono_date_compare (const CwChronoDate *a,
 char *
 cw_chrono_date_to_iso (const CwChronoDate *date)
 {
-  GString *iso;
+  char iso[CW_CHRONO_DATE_TEXT_MAX];
 
   g_return_val_if_fail (date != NULL && g_date_valid (&date->date), NULL);
 
-  iso = g_string_new (date->approximate ? "~" : "");
-  g_string_append_printf (iso, "%04u", (guint) g_date_get_year (&date->date));
-  if (date->precision != CW_DATE_PRECISION_YEAR)
-    g_string_append_printf (iso, "-%02u", (guint) g_date_get_month (&date->date));
-  if (date->precision == CW_DATE_PRECISION_DAY)
-    g_string_append_printf (iso, "-%02u", (guint) g_date_get_day (&date->date));
-  if (date->precision == CW_DATE_PRECISION_DAY && date->has_time)
-    g_string_append_printf (iso, "T%02d:%02d", date->hour, date->minute);
-  return g_string_free (iso, FALSE);
+  cw_chrono_date_write_iso (date, iso);
+  return g_strdup (iso);
 }
 
+/* Digits into @out, zero-padded to @width: printf is the import's hot spot. */
+static char *
+put_number (char *out,
+            guint value,
+            guint width)
+{
+  for (guint i = width; i-- > 0; value /= 10)
+    out[i] = (char) ('0' + value % 10);
+  return out + width;
+}
+
+static char *
+put_day (char        *out,
+         const GDate *day)
+{
+  out = put_number (out, g_date_get_year (day), 4);
+  *out++ = '-';
+  out = put_number (out, g_date_get_month (day), 2);
+  *out++ = '-';
+  return put_number (out, g_date_get_day (day), 2);
+}
+
+/**
+ * cw_chrono_date_write_iso:
+ * @out: room for %CW_CHRONO_DATE_TEXT_MAX bytes
+ *
+ * As cw_chrono_date_to_iso(), into @out.
+ */
+void
+cw_chrono_date_write_iso (const CwChronoDate *date,
+                          char               *out)
+{
+  char *p = out;
+
+  if (date->approximate)
+    *p++ = '~';
+  p = put_number (p, g_date_get_year (&date->date), 4);
+  if (date->precision != CW_DATE_PRECISION_YEAR)
+    {
+      *p++ = '-';
+      p = put_number (p, g_date_get_month (&date->date), 2);
+    }
+  if (date->precision == CW_DATE_PRECISION_DAY)
+    {
+      *p++ = '-';
+      p = put_number (p, g_date_get_day (&date->date), 2);
+    }
+  if (date->precision == CW_DATE_PRECISION_DAY && date->has_time)
+    {
+      *p++ = 'T';
+      p = put_number (p, (guint) date->hour, 2);
+      *p++ = ':';
+      p = put_number (p, (guint) date->minute, 2);
+    }
+  *p = '\0';
+}
+
+/**
+ * cw_chrono_date_write_sort_key:
+ * @out: room for %CW_CHRONO_DATE_TEXT_MAX bytes
+ *
+ * As cw_chrono_date_sort_key(), into @out.
+ */
+void
+cw_chrono_date_write_sort_key (const CwChronoDate *date,
+                               char               *out)
+{
+  char *p = put_day (out, &date->date);
+
+  *p++ = ' ';
+  *p++ = (char) ('0' + 2 - (int) date->precision);
+  *p++ = ' ';
+  if (date->has_time)
+    {
+      p = put_number (p, (guint) date->hour, 2);
+      *p++ = ':';
+      p = put_number (p, (guint) date->minute, 2);
+    }
+  else
+    {
+      /* "-" sorts before the digits of a time */
+      memcpy (p, "--:--", 5);
+      p += 5;
+    }
+  *p++ = ' ';
+  *p++ = date->approximate ? '1' : '0';
+  *p = '\0';
+}
+
+/**
+ * cw_chrono_date_write_day:
+ * @out: room for 11 bytes
+ *
+ * A day as YYYY-MM-DD, into @out.
+ */
+void
+cw_chrono_date_write_day (const GDate *day,
+                          char        *out)
+{
+  *put_day (out, day) = '\0';
+}
+
+/**
+ * cw_chrono_date_sort_key:
+ *
+ * Text that sorts as cw_chrono_date_compare() orders: the first day, then
+ * the precision (widest first), the time (untimed first), then whether it
+ * is approximate. "2021-04-03 2 14:30 0".
+ *
+ * Returns: (transfer full): the key, for an index
+ */
+char *
+cw_chrono_date_sort_key (const CwChronoDate *date)
+{
+  char key[CW_CHRONO_DATE_TEXT_MAX];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (&date->date), NULL);
+
+  cw_chrono_date_write_sort_key (date, key);
+  return g_strdup (key);
+}
 static gboolean
 read_digits (const char **s,
              int          n,

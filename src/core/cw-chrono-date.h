@@ -81,5 +81,15 @@ char       *cw_chrono_date_to_iso        (const CwChronoDate  *date);
 gboolean    cw_chrono_date_from_iso      (const char          *iso,
                                           CwChronoDate        *out);
 char       *cw_chrono_date_format        (const CwChronoDate  *date);
+char       *cw_chrono_date_sort_key      (const CwChronoDate  *date);
+
+/* The stored forms without allocating, for importing in bulk. */
+#define CW_CHRONO_DATE_TEXT_MAX 24
+void        cw_chrono_date_write_iso      (const CwChronoDate *date,
+                                           char               *out);
+void        cw_chrono_date_write_sort_key (const CwChronoDate *date,
+                                           char               *out);
+void        cw_chrono_date_write_day      (const GDate        *day,
+                                           char               *out);
 
 G_END_DECLS

@@ -142,6 +142,8 @@ static const CwField review_fields[] = {
   { "report_date", N_("Report completed"), CW_FIELD_DATE, 0 },
   { "action_plan_date", N_("Action plan signed off"), CW_FIELD_DATE, 0 },
   { "publication_date", N_("Published"), CW_FIELD_DATE, 0 },
+  { "gap_days", N_("Show gaps in agency contact longer than (days)"), CW_FIELD_INT,
+    CW_FIELD_HIDDEN },
 };
 
 const CwEntity cw_entity_review = {
@@ -275,10 +277,70 @@ const CwEntity cw_entity_deadline_rule = {
   deadline_rule_fields, N_FIELDS (deadline_rule_fields), FALSE, "id", "name", "t.id",
 };
 
+const CwChoice cw_return_statuses[] = {
+  { "requested", N_("Requested") },
+  { "received", N_("Received") },
+  { "accepted", N_("Accepted") },
+  { "queried", N_("Queried") },
+  { NULL, NULL },
+};
+
+/* In the order of cw-chronology-columns.h's CwChronoSignificance. */
+const CwChoice cw_significances[] = {
+  { "routine", N_("Routine") },
+  { "significant", N_("Significant") },
+  { "key", N_("Key") },
+  { NULL, NULL },
+};
+
+static const CwField agency_return_fields[] = {
+  { "agency_id", N_("Agency"), CW_FIELD_REF, CW_FIELD_REQUIRED, NULL, &cw_entity_agency },
+  { "status", N_("Status"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_return_statuses },
+  { "requested_on", N_("Requested on"), CW_FIELD_DATE, 0 },
+  { "due_on", N_("Due on"), CW_FIELD_DATE, 0 },
+  { "received_on", N_("Received on"), CW_FIELD_DATE, 0 },
+  { "notes", N_("Notes"), CW_FIELD_LONG_TEXT, 0, NULL, NULL,
+    N_("Queries raised with the agency and their answers") },
+};
+
+const CwEntity cw_entity_agency_return = {
+  "agency_return", N_("Agency return"), N_("Agency returns"),
+  agency_return_fields, N_FIELDS (agency_return_fields), TRUE, "id", "agency_id", "t.id",
+};
+
+static const CwField chronology_entry_fields[] = {
+  { "agency_id", N_("Agency"), CW_FIELD_REF, CW_FIELD_REQUIRED, NULL, &cw_entity_agency },
+  { "start_date", N_("Date"), CW_FIELD_CHRONO_DATE, CW_FIELD_REQUIRED, NULL, NULL,
+    N_("Day first, with a time if known: 3/4/2021 14:30, April 2021, c. May 2016, ?22/05/2016") },
+  { "end_date", N_("End date"), CW_FIELD_CHRONO_DATE, 0, NULL, NULL,
+    N_("For something that lasted, e.g. a stay in hospital") },
+  { "sequence", N_("Sequence"), CW_FIELD_INT, 0, NULL, NULL,
+    N_("Orders entries on the same day") },
+  { "author", N_("Author or role"), CW_FIELD_TEXT, 0 },
+  { "source", N_("Record reference"), CW_FIELD_TEXT, CW_FIELD_REQUIRED, NULL, NULL,
+    N_("Where the agency recorded it: case note, crime or incident number") },
+  { "description", N_("Description"), CW_FIELD_LONG_TEXT, CW_FIELD_REQUIRED, NULL, NULL,
+    N_("What happened, briefly and factually") },
+  { "action", N_("Decision or action"), CW_FIELD_LONG_TEXT, 0 },
+  { "rationale", N_("Rationale"), CW_FIELD_LONG_TEXT, 0 },
+  { "outcome", N_("Outcome"), CW_FIELD_LONG_TEXT, 0 },
+  { "impact", N_("Impact on the child"), CW_FIELD_LONG_TEXT, 0 },
+  { "significance", N_("Significance"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_significances },
+  { "tags", N_("Tags"), CW_FIELD_TEXT, 0, NULL, NULL,
+    N_("Separated by semicolons, e.g. domestic abuse; information sharing") },
+};
+
+const CwEntity cw_entity_chronology_entry = {
+  "chronology_entry", N_("Chronology entry"), N_("Chronology entries"),
+  chronology_entry_fields, N_FIELDS (chronology_entry_fields), TRUE, "id", "description",
+  "t.sort_key, t.sequence, t.id", "import_id",
+};
+
 static const CwEntity *const all_entities[] = {
   &cw_entity_review_kind, &cw_entity_profile, &cw_entity_deadline_rule, &cw_entity_agency,
   &cw_entity_review, &cw_entity_person, &cw_entity_review_agency, &cw_entity_member,
-  &cw_entity_referral, &cw_entity_tor_item, NULL,
+  &cw_entity_referral, &cw_entity_tor_item, &cw_entity_agency_return,
+  &cw_entity_chronology_entry, NULL,
 };
 
 const CwEntity *const *

@@ -14,6 +14,7 @@ typedef enum
   CW_FIELD_FLAGS,     /* several ids of a fixed list, comma-separated */
   CW_FIELD_REF,       /* the key of a row of another entity */
   CW_FIELD_INT,
+  CW_FIELD_CHRONO_DATE, /* a chronology date with its precision: cw-chrono-date.h */
 } CwFieldType;
 
 typedef enum
@@ -54,6 +55,8 @@ struct _CwEntity
   const char    *key_column;   /* what REF fields store: "id" or "slug" */
   const char    *label_field;  /* what describes a row in one line */
   const char    *order_by;     /* SQL ORDER BY of lists, over the alias t */
+  const char    *bulk_column;  /* nullable: rows with this column set arrive in bulk (an
+                                * import) and are audited once for the batch, not per field */
 };
 
 extern const CwEntity cw_entity_review;
@@ -66,6 +69,8 @@ extern const CwEntity cw_entity_referral;
 extern const CwEntity cw_entity_tor_item;
 extern const CwEntity cw_entity_profile;
 extern const CwEntity cw_entity_deadline_rule;
+extern const CwEntity cw_entity_agency_return;
+extern const CwEntity cw_entity_chronology_entry;
 
 extern const CwChoice cw_phases[];
 extern const CwChoice cw_methodologies[];
@@ -77,6 +82,8 @@ extern const CwChoice cw_tor_kinds[];
 extern const CwChoice cw_agency_sectors[];
 extern const CwChoice cw_nations[];
 extern const CwChoice cw_deadline_units[];
+extern const CwChoice cw_return_statuses[];
+extern const CwChoice cw_significances[];
 
 const CwEntity *const *cw_entities_all    (void);
 const CwEntity *cw_entity_lookup          (const char     *table);

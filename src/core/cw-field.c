@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cw-chrono-date.h"
 #include "cw-entity.h"
 #include "cw-store.h"
 
@@ -180,6 +181,26 @@ normalize_flags (const CwField *field,
   return TRUE;
 }
 
+/* A chronology date is entered as the agencies write it, day first. */
+static gboolean
+normalize_chrono_date (const CwField *field,
+                       const char    *value,
+                       char         **normalized,
+                       GError       **error)
+{
+  g_autoptr (GError) local = NULL;
+  CwChronoDate date;
+
+  if (!cw_chrono_date_parse (value, CW_DATE_ORDER_DMY, &date, &local))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID, "%s: %s", _(field->label),
+                   local->message);
+      return FALSE;
+    }
+  *normalized = cw_chrono_date_to_iso (&date);
+  return TRUE;
+}
+
 static gboolean
 normalize_typed (const CwField *field,
                  const char    *value,
@@ -203,6 +224,8 @@ normalize_typed (const CwField *field,
       return TRUE;
     case CW_FIELD_FLAGS:
       return normalize_flags (field, value, normalized, error);
+    case CW_FIELD_CHRONO_DATE:
+      return normalize_chrono_date (field, value, normalized, error);
     case CW_FIELD_INT:
       if (!g_ascii_string_to_signed (value, 10, -100000, 100000, &number, NULL))
         break;
@@ -294,6 +317,12 @@ cw_field_format (const CwField *field,
       {
         char *display = cw_date_iso_to_display (value);
         return display ? display : g_strdup (value);
+      }
+    case CW_FIELD_CHRONO_DATE:
+      {
+        CwChronoDate date;
+        return cw_chrono_date_from_iso (value, &date) ? cw_chrono_date_format (&date)
+                                                       : g_strdup (value);
       }
     case CW_FIELD_CHOICE:
       return g_strdup (cw_choice_label (field->choices, value) ?: value);

@@ -29,9 +29,6 @@ gboolean      cw_store_step_done      (CwStore      *self,
 void          cw_store_set_error      (CwStore      *self,
                                        GError      **error,
                                        const char   *what);
-void          cw_store_emit_changed   (CwStore      *self,
-                                       const char   *table,
-                                       gint64        id);
 void          cw_store_emit_reset     (CwStore      *self);
 void          cw_store_refresh_actor  (CwStore      *self);
 char         *cw_store_column_text    (sqlite3_stmt *stmt,
@@ -46,5 +43,7 @@ gboolean      cw_store_create_private_file (const char *path,
 gboolean      cw_store_check_database (sqlite3      *db,
                                        const char   *path,
                                        GError      **error);
+
+void          cw_chronology_register_sql (sqlite3 *db);
 
 G_END_DECLS

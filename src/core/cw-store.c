@@ -409,7 +409,10 @@ static gboolean
 open_connection (CwStore     *self,
                  GError     **error)
 {
-  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  /* One connection per thread (an import in the background has its own): no
+   * locking on every call. */
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
     {
       g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED, _("Could not open “%s”: %s"),
                    self->path, sqlite3_errmsg (self->db));
@@ -419,8 +422,10 @@ open_connection (CwStore     *self,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_create_function_v2 (self->db, "cw_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                               sql_actor, NULL, NULL, NULL);
+  cw_chronology_register_sql (self->db);
   return cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON", error);
+                              "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;"
+                              "PRAGMA temp_store = MEMORY", error);
 }
 
 /**

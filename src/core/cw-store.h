@@ -22,7 +22,7 @@ typedef enum
 } CwStoreError;
 
 /* The schema this build writes; later issues add migrations. */
-#define CW_SCHEMA_VERSION 2
+#define CW_SCHEMA_VERSION 3
 
 #define CW_TYPE_STORE (cw_store_get_type ())
 G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
@@ -56,6 +56,11 @@ gboolean    cw_store_set_setting       (CwStore     *self,
                                         const char  *value,
                                         GError     **error);
 int         cw_store_get_backup_retention (CwStore  *self);
+/* Tells listeners of "changed" about a change made through another
+ * connection to the same file (an import written in a thread). */
+void        cw_store_emit_changed      (CwStore     *self,
+                                        const char  *table,
+                                        gint64       id);
 
 /* Generic records (cw-store-records.c) */
 gint64      cw_store_insert            (CwStore        *self,

@@ -1,0 +1,752 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-chronology"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cw-chronology.h"
+#include "cw-store-private.h"
+
+/* The merged chronology as a GListModel. A refresh reads only what orders
+ * and groups the entries (ids and day ranges), so a review of 100,000
+ * entries opens at once; an entry's text is read when a row shows it. */
+
+struct _CwChronologyItem
+{
+  GObject              parent_instance;
+  CwChronologyItemKind kind;
+  gint64               id;
+  gint64               agency_id;
+  gint64               link_group;
+  CwChronoDate         start;
+  CwChronoDate         end;
+  gboolean             has_end;
+  int                  sequence; /* -1 when not given */
+  CwChronoSignificance significance;
+  gboolean             conflict;
+  guint                gap_days;
+  char                *texts[CW_CHRONO_N_FIELDS];
+  char                *provenance;
+  char                 range_first[11];
+  char                 range_last[11];
+};
+
+G_DEFINE_FINAL_TYPE (CwChronologyItem, cw_chronology_item, G_TYPE_OBJECT)
+
+typedef struct
+{
+  gint64  id;        /* 0 for a gap */
+  guint32 first;     /* Julian days of the range the entry may cover */
+  guint32 last;
+  gint64  link_group;
+  guint   conflict : 1;
+} Row;
+
+struct _CwChronologyModel
+{
+  GObject    parent_instance;
+  CwStore   *store;
+  gint64     review_id;
+  GArray    *rows;  /* Row */
+  GPtrArray *items; /* CwChronologyItem or NULL until asked for */
+  guint      n_entries;
+  guint      n_gaps;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwChronologyModel, cw_chronology_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* Items */
+
+static void
+cw_chronology_item_finalize (GObject *object)
+{
+  CwChronologyItem *self = CW_CHRONOLOGY_ITEM (object);
+
+  for (guint i = 0; i < CW_CHRONO_N_FIELDS; i++)
+    g_free (self->texts[i]);
+  g_free (self->provenance);
+  G_OBJECT_CLASS (cw_chronology_item_parent_class)->finalize (object);
+}
+
+static void
+cw_chronology_item_class_init (CwChronologyItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cw_chronology_item_finalize;
+}
+
+static void
+cw_chronology_item_init (CwChronologyItem *self)
+{
+  self->sequence = -1;
+}
+
+CwChronologyItemKind
+cw_chronology_item_get_kind (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), CW_CHRONOLOGY_ITEM_ENTRY);
+  return self->kind;
+}
+
+/**
+ * cw_chronology_item_get_id:
+ *
+ * Returns: the entry's id, 0 for a gap
+ */
+gint64
+cw_chronology_item_get_id (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), 0);
+  return self->id;
+}
+
+const CwChronoDate *
+cw_chronology_item_get_start (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), NULL);
+  return &self->start;
+}
+
+/**
+ * cw_chronology_item_get_end:
+ *
+ * Returns: (nullable): the end date, if the entry lasted
+ */
+const CwChronoDate *
+cw_chronology_item_get_end (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), NULL);
+  return self->has_end ? &self->end : NULL;
+}
+
+/**
+ * cw_chronology_item_dup_date_text:
+ *
+ * Returns: (transfer full): the date as written with its precision, "c. May
+ *   2016", with the end date after a dash; for a gap, the days it spans
+ */
+char *
+cw_chronology_item_dup_date_text (CwChronologyItem *self)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), NULL);
+
+  start = cw_chrono_date_format (&self->start);
+  if (!self->has_end)
+    return g_steal_pointer (&start);
+  end = cw_chrono_date_format (&self->end);
+  return g_strdup_printf ("%s – %s", start, end);
+}
+
+gint64
+cw_chronology_item_get_agency_id (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), 0);
+  return self->agency_id;
+}
+
+const char *
+cw_chronology_item_get_agency (CwChronologyItem *self)
+{
+  return cw_chronology_item_get (self, CW_CHRONO_FIELD_AGENCY);
+}
+
+/**
+ * cw_chronology_item_get:
+ * @field: a text field: agency, author, source, description, action,
+ *   rationale, outcome, impact or tags
+ *
+ * Returns: (nullable): the text, %NULL when empty
+ */
+const char *
+cw_chronology_item_get (CwChronologyItem *self,
+                        CwChronoField     field)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), NULL);
+  g_return_val_if_fail (field < CW_CHRONO_N_FIELDS, NULL);
+  return self->texts[field];
+}
+
+/**
+ * cw_chronology_item_get_sequence:
+ *
+ * Returns: the sequence number, or -1 when the entry has none
+ */
+int
+cw_chronology_item_get_sequence (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), -1);
+  return self->sequence;
+}
+
+CwChronoSignificance
+cw_chronology_item_get_significance (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), CW_CHRONO_SIGNIFICANCE_ROUTINE);
+  return self->significance;
+}
+
+/**
+ * cw_chronology_item_get_link_group:
+ *
+ * Returns: what the entries reporting one happening share, 0 when unlinked
+ */
+gint64
+cw_chronology_item_get_link_group (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), 0);
+  return self->link_group;
+}
+
+gboolean
+cw_chronology_item_is_linked (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), FALSE);
+  return self->link_group != 0;
+}
+
+/**
+ * cw_chronology_item_has_conflict:
+ *
+ * Returns: whether the entry is linked to another report of the same
+ *   happening whose date cannot be the same day
+ */
+gboolean
+cw_chronology_item_has_conflict (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), FALSE);
+  return self->conflict;
+}
+
+/**
+ * cw_chronology_item_get_provenance:
+ *
+ * Returns: (nullable): where the entry came from, "police.csv, row 12,
+ *   imported 2026-11-23"; %NULL for entries typed in
+ */
+const char *
+cw_chronology_item_get_provenance (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), NULL);
+  return self->provenance;
+}
+
+/**
+ * cw_chronology_item_get_range_first:
+ *
+ * Returns: the first day (YYYY-MM-DD) the entry may be about, widened for
+ *   an approximate date; for a gap, the first day without contact
+ */
+const char *
+cw_chronology_item_get_range_first (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), NULL);
+  return self->range_first;
+}
+
+const char *
+cw_chronology_item_get_range_last (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), NULL);
+  return self->range_last;
+}
+
+/**
+ * cw_chronology_item_get_gap_days:
+ *
+ * Returns: for a gap, the days without any agency contact
+ */
+guint
+cw_chronology_item_get_gap_days (CwChronologyItem *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), 0);
+  return self->gap_days;
+}
+
+/* Reading an entry */
+
+#define ENTRY_SQL \
+  "SELECT e.id, e.agency_id, a.name, e.start_date, e.end_date, e.sequence, e.author, e.source," \
+  " e.description, e.action, e.rationale, e.outcome, e.impact, e.significance, e.tags," \
+  " e.link_group, e.range_first, e.range_last, i.file_name, i.sheet, e.import_row," \
+  " substr (i.imported_at, 1, 10)" \
+  " FROM chronology_entry e JOIN agency a ON a.id = e.agency_id" \
+  " LEFT JOIN chronology_import i ON i.id = e.import_id WHERE e.id = ?"
+
+static const CwChronoField text_columns[] = {
+  CW_CHRONO_FIELD_AGENCY, CW_CHRONO_FIELD_NONE, CW_CHRONO_FIELD_NONE, CW_CHRONO_FIELD_NONE,
+  CW_CHRONO_FIELD_AUTHOR, CW_CHRONO_FIELD_SOURCE, CW_CHRONO_FIELD_DESCRIPTION,
+  CW_CHRONO_FIELD_ACTION, CW_CHRONO_FIELD_RATIONALE, CW_CHRONO_FIELD_OUTCOME,
+  CW_CHRONO_FIELD_IMPACT, CW_CHRONO_FIELD_NONE, CW_CHRONO_FIELD_TAGS,
+};
+
+static char *
+provenance_text (sqlite3_stmt *stmt)
+{
+  const char *file = (const char *) sqlite3_column_text (stmt, 18);
+  const char *sheet = (const char *) sqlite3_column_text (stmt, 19);
+
+  if (file == NULL)
+    return NULL;
+  if (sheet != NULL)
+    /* TRANSLATORS: where an imported entry came from: file, sheet, row, day */
+    return g_strdup_printf (_("%s, sheet “%s”, row %d, imported %s"), file, sheet,
+                            sqlite3_column_int (stmt, 20), sqlite3_column_text (stmt, 21));
+  return g_strdup_printf (_("%s, row %d, imported %s"), file, sqlite3_column_int (stmt, 20),
+                          sqlite3_column_text (stmt, 21));
+}
+
+static void
+read_entry (CwChronologyItem *item,
+            sqlite3_stmt     *stmt)
+{
+  const char *end = (const char *) sqlite3_column_text (stmt, 4);
+  const char *significance = (const char *) sqlite3_column_text (stmt, 13);
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->agency_id = sqlite3_column_int64 (stmt, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    if (text_columns[i] != CW_CHRONO_FIELD_NONE)
+      item->texts[text_columns[i]] = cw_store_column_text (stmt, (int) i + 2);
+  if (!cw_chrono_date_from_iso ((const char *) sqlite3_column_text (stmt, 3), &item->start))
+    g_warning ("Entry %" G_GINT64_FORMAT " has a damaged date", item->id);
+  item->has_end = end != NULL && cw_chrono_date_from_iso (end, &item->end);
+  item->sequence = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
+  cw_chrono_significance_from_text (significance, FALSE, &item->significance);
+  item->link_group = sqlite3_column_int64 (stmt, 15);
+  g_strlcpy (item->range_first, (const char *) sqlite3_column_text (stmt, 16) ?: "",
+             sizeof item->range_first);
+  g_strlcpy (item->range_last, (const char *) sqlite3_column_text (stmt, 17) ?: "",
+             sizeof item->range_last);
+  item->provenance = provenance_text (stmt);
+}
+
+static void
+day_text (guint32 julian,
+          char    out[11])
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+              g_date_get_day (&date));
+}
+
+static CwChronologyItem *
+gap_item (const Row *row)
+{
+  CwChronologyItem *item = g_object_new (CW_TYPE_CHRONOLOGY_ITEM, NULL);
+  GDate first;
+
+  item->kind = CW_CHRONOLOGY_ITEM_GAP;
+  item->gap_days = row->last - row->first + 1;
+  day_text (row->first, item->range_first);
+  day_text (row->last, item->range_last);
+  g_date_clear (&first, 1);
+  g_date_set_julian (&first, row->first);
+  item->start.date = first;
+  item->start.precision = CW_DATE_PRECISION_DAY;
+  g_date_clear (&item->end.date, 1);
+  g_date_set_julian (&item->end.date, row->last);
+  item->end.precision = CW_DATE_PRECISION_DAY;
+  item->has_end = TRUE;
+  return item;
+}
+
+static CwChronologyItem *
+entry_item (CwChronologyModel *self,
+            const Row         *row)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = cw_store_prepare (self->store, ENTRY_SQL, &error);
+  CwChronologyItem *item = g_object_new (CW_TYPE_CHRONOLOGY_ITEM, NULL);
+
+  item->id = row->id;
+  item->conflict = row->conflict;
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read a chronology entry: %s", error->message);
+      return item;
+    }
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    read_entry (item, stmt);
+  sqlite3_reset (stmt);
+  item->conflict = row->conflict;
+  return item;
+}
+
+/* GListModel */
+
+static GType
+model_get_item_type (GListModel *model)
+{
+  return CW_TYPE_CHRONOLOGY_ITEM;
+}
+
+static guint
+model_get_n_items (GListModel *model)
+{
+  return CW_CHRONOLOGY_MODEL (model)->rows->len;
+}
+
+static gpointer
+model_get_item (GListModel *model,
+                guint       position)
+{
+  CwChronologyModel *self = CW_CHRONOLOGY_MODEL (model);
+  const Row *row;
+
+  if (position >= self->rows->len)
+    return NULL;
+  if (self->items->pdata[position] == NULL)
+    {
+      row = &g_array_index (self->rows, Row, position);
+      self->items->pdata[position] = row->id != 0 ? entry_item (self, row) : gap_item (row);
+    }
+  return g_object_ref (self->items->pdata[position]);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = model_get_item_type;
+  iface->get_n_items = model_get_n_items;
+  iface->get_item = model_get_item;
+}
+
+/* Items not yet asked for are NULL. */
+static void
+item_unref (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+static void
+cw_chronology_model_finalize (GObject *object)
+{
+  CwChronologyModel *self = CW_CHRONOLOGY_MODEL (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  G_OBJECT_CLASS (cw_chronology_model_parent_class)->finalize (object);
+}
+
+static void
+cw_chronology_model_class_init (CwChronologyModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cw_chronology_model_finalize;
+}
+
+static void
+cw_chronology_model_init (CwChronologyModel *self)
+{
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->items = g_ptr_array_new_with_free_func (item_unref);
+}
+
+/**
+ * cw_chronology_model_new:
+ *
+ * Returns: (transfer full): an empty list; cw_chronology_model_refresh()
+ *   fills it
+ */
+CwChronologyModel *
+cw_chronology_model_new (CwStore *store,
+                         gint64   review_id)
+{
+  CwChronologyModel *self;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  self = g_object_new (CW_TYPE_CHRONOLOGY_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->review_id = review_id;
+  return self;
+}
+
+/* Refreshing */
+
+/* The order is the chronology's (cw_chrono_date_compare() is what sort_key
+ * encodes), then the agency's own sequence, then the agency. */
+#define ORDER_SQL \
+  "SELECT e.id, e.range_first, e.range_last, e.link_group FROM chronology_entry e" \
+  " JOIN agency a ON a.id = e.agency_id" \
+  " WHERE e.review_id = ?1 AND e.deleted = 0" \
+  " AND (?2 IS NULL OR e.agency_id IN (SELECT value FROM json_each (?2)))" \
+  " AND (?3 = 0 OR (?3 >> CASE e.significance WHEN 'routine' THEN 0" \
+  "   WHEN 'significant' THEN 1 ELSE 2 END) & 1)" \
+  " AND (?4 IS NULL OR e.range_last >= ?4) AND (?5 IS NULL OR e.range_first <= ?5)" \
+  " AND (?6 IS NULL OR e.id IN (SELECT rowid FROM chronology_search" \
+  "   WHERE chronology_search MATCH ?6))" \
+  " AND (?7 IS NULL OR cw_chrono_has_tag (e.tags, ?7))" \
+  " ORDER BY e.sort_key, e.sequence, a.name COLLATE NOCASE, e.id"
+
+static guint32
+julian_of (const char *iso)
+{
+  guint year, month, day;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&date);
+}
+
+static char *
+agency_ids_json (const GArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+static gboolean
+bind_filter (sqlite3_stmt             *stmt,
+             gint64                    review_id,
+             const CwChronologyFilter *filter)
+{
+  g_autofree char *query = filter->text ? cw_chronology_search_query (filter->text) : NULL;
+
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  if (filter->agency_ids != NULL)
+    sqlite3_bind_text (stmt, 2, agency_ids_json (filter->agency_ids), -1, g_free);
+  sqlite3_bind_int (stmt, 3, (int) filter->significances);
+  if (filter->from != NULL)
+    sqlite3_bind_text (stmt, 4, filter->from, -1, SQLITE_TRANSIENT);
+  if (filter->to != NULL)
+    sqlite3_bind_text (stmt, 5, filter->to, -1, SQLITE_TRANSIENT);
+  if (query != NULL)
+    sqlite3_bind_text (stmt, 6, query, -1, SQLITE_TRANSIENT);
+  if (filter->tag != NULL && *filter->tag != '\0')
+    sqlite3_bind_text (stmt, 7, filter->tag, -1, SQLITE_TRANSIENT);
+  return TRUE;
+}
+
+static gboolean
+read_order (CwChronologyModel        *self,
+            const CwChronologyFilter *filter,
+            GArray                   *rows,
+            GError                  **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (self->store, ORDER_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, self->review_id, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Row row = { 0 };
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.first = julian_of ((const char *) sqlite3_column_text (stmt, 1));
+      row.last = MAX (row.first, julian_of ((const char *) sqlite3_column_text (stmt, 2)));
+      row.link_group = sqlite3_column_int64 (stmt, 3);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_error (self->store, error, _("Could not read the chronology"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Brings the reports of one happening together at the first of them, and
+ * marks them when their dates cannot be the same day. */
+static GArray *
+group_links (GArray *rows)
+{
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Row), rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      GArray *members;
+
+      if (row->link_group == 0)
+        continue;
+      members = g_hash_table_lookup (groups, &row->link_group);
+      if (members == NULL)
+        {
+          members = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (groups, &row->link_group, members);
+        }
+      g_array_append_val (members, i);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      GArray *members;
+      guint32 latest_first = 0, earliest_last = G_MAXUINT32;
+
+      if (row->link_group == 0)
+        {
+          g_array_append_val (out, *row);
+          continue;
+        }
+      members = g_hash_table_lookup (groups, &row->link_group);
+      if (members == NULL || g_array_index (members, guint, 0) != i)
+        continue; /* placed with the first report of its happening */
+      for (guint m = 0; m < members->len; m++)
+        {
+          Row *member = &g_array_index (rows, Row, g_array_index (members, guint, m));
+          latest_first = MAX (latest_first, member->first);
+          earliest_last = MIN (earliest_last, member->last);
+        }
+      for (guint m = 0; m < members->len; m++)
+        {
+          Row member = g_array_index (rows, Row, g_array_index (members, guint, m));
+          member.conflict = members->len > 1 && latest_first > earliest_last;
+          g_array_append_val (out, member);
+        }
+    }
+  return out;
+}
+
+/* Puts a gap row wherever no entry covers more than @threshold days. */
+static GArray *
+add_gaps (GArray *rows,
+          guint   threshold,
+          guint  *n_gaps)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Row), rows->len + 16);
+  guint32 reach = 0;
+
+  *n_gaps = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (reach != 0 && row->first > reach + 1 && row->first - reach - 1 > threshold)
+        {
+          Row gap = { .id = 0, .first = reach + 1, .last = row->first - 1 };
+          g_array_append_val (out, gap);
+          (*n_gaps)++;
+        }
+      reach = MAX (reach, row->last);
+      g_array_append_val (out, *row);
+    }
+  return out;
+}
+
+/* Gaps say that nobody saw the family: only true of the whole list, or of
+ * some agencies or dates, never of entries picked by their text or rating. */
+static gboolean
+shows_gaps (const CwChronologyFilter *filter)
+{
+  return filter->significances == 0 && (filter->text == NULL || *filter->text == '\0')
+         && (filter->tag == NULL || *filter->tag == '\0');
+}
+
+/**
+ * cw_chronology_model_refresh:
+ * @filter: (nullable): which entries to show; %NULL for all
+ *
+ * Reads the list again, in the chronology's order, with gap rows.
+ *
+ * Returns: whether it could be read; the list is unchanged when not
+ */
+gboolean
+cw_chronology_model_refresh (CwChronologyModel        *self,
+                             const CwChronologyFilter *filter,
+                             GError                  **error)
+{
+  static const CwChronologyFilter all = { 0 };
+  g_autoptr (GArray) ordered = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr (GArray) grouped = NULL;
+  guint old_len, n_gaps = 0;
+
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), FALSE);
+
+  if (filter == NULL)
+    filter = &all;
+  if (!read_order (self, filter, ordered, error))
+    return FALSE;
+  grouped = group_links (ordered);
+  self->n_entries = grouped->len;
+  if (shows_gaps (filter))
+    {
+      GArray *with_gaps = add_gaps (grouped, cw_chronology_get_gap_days (self->store,
+                                                                         self->review_id),
+                                    &n_gaps);
+      g_array_unref (grouped);
+      grouped = with_gaps;
+    }
+  self->n_gaps = n_gaps;
+  old_len = self->rows->len;
+  g_array_unref (self->rows);
+  self->rows = g_steal_pointer (&grouped);
+  g_ptr_array_unref (self->items);
+  self->items = g_ptr_array_new_full (self->rows->len, item_unref);
+  g_ptr_array_set_size (self->items, (int) self->rows->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->rows->len);
+  return TRUE;
+}
+
+guint
+cw_chronology_model_get_n_entries (CwChronologyModel *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), 0);
+  return self->n_entries;
+}
+
+guint
+cw_chronology_model_get_n_gaps (CwChronologyModel *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), 0);
+  return self->n_gaps;
+}
+
+/**
+ * cw_chronology_model_find:
+ *
+ * Returns: the position of the entry, or %G_MAXUINT when it is not shown
+ */
+guint
+cw_chronology_model_find (CwChronologyModel *self,
+                          gint64             entry_id)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_array_index (self->rows, Row, i).id == entry_id)
+      return i;
+  return G_MAXUINT;
+}
+
+/**
+ * cw_chronology_model_get_entry_id:
+ *
+ * Returns: the id of the entry at @position without reading it; 0 for a gap
+ */
+gint64
+cw_chronology_model_get_entry_id (CwChronologyModel *self,
+                                  guint              position)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), 0);
+  g_return_val_if_fail (position < self->rows->len, 0);
+  return g_array_index (self->rows, Row, position).id;
+}
