@@ -53,9 +53,13 @@ static const FieldInfo field_info[CW_CHRONO_N_FIELDS] = {
 static const char *const synonyms[CW_CHRONO_N_FIELDS] = {
   [CW_CHRONO_FIELD_DATE] =
     "Date | Date of event | Event date | Date/time | Date and time | Start date | Date from |"
-    " From | When | Date of contact | Contact date | Date of incident | Incident date",
+    " From | When | Date of contact | Contact date | Date of incident | Incident date |"
+    " Incident date/time | Date/time of incident | Consultation date | Date of consultation |"
+    " Date of entry | Entry date | Date seen | Date recorded | Date of attendance |"
+    " Appointment date",
   [CW_CHRONO_FIELD_TIME] =
-    "Time | Time of event | Event time | Start time | Time of contact",
+    "Time | Time of event | Event time | Start time | Time of contact | Time of call | Call time |"
+    " Time seen | Arrival time",
   [CW_CHRONO_FIELD_END_DATE] =
     "End date | End | To | Date to | Until | Finish date | Date ended",
   [CW_CHRONO_FIELD_SEQUENCE] =
@@ -63,20 +67,23 @@ static const char *const synonyms[CW_CHRONO_N_FIELDS] = {
     " Entry number | Event no | Event number | Order",
   [CW_CHRONO_FIELD_AGENCY] =
     "Agency | Agency name | Organisation | Organization | Organisation name | Organization name |"
-    " Service | Agency/service | Provider",
+    " Service | Agency/service | Provider | Agency/organisation",
   [CW_CHRONO_FIELD_AUTHOR] =
     "Author | Role | Author/role | Author and role | Practitioner | Practitioner role | Worker |"
     " Recorded by | Professional | Job title | Name/role | Name and role | Staff member |"
-    " Completed by | Entered by | Who",
+    " Completed by | Entered by | Who | Author or role | Officer | Officer name | OIC | Clinician |"
+    " Seen by | Staff name | Name of worker | Social worker | Health professional",
   [CW_CHRONO_FIELD_SOURCE] =
     "Source | Record ref | Record reference | Reference | Ref | Ref no | Case note ref |"
     " Case note reference | Document | Source document | Source of information |"
     " Source reference | Record | Record source | Record ID | Document reference |"
-    " Where recorded | System reference",
+    " Where recorded | System reference | Log number | Occurrence number | Incident number |"
+    " Crime number | URN | Case note | Record number | Case reference | Source of record",
   [CW_CHRONO_FIELD_DESCRIPTION] =
     "Details | Event | Description | Summary | What happened | Event details | Details of event |"
     " Description of event | Event description | Summary of event | Details of contact |"
-    " Narrative",
+    " Narrative | Incident details | Details of incident | Description of incident |"
+    " Summary of contact | Event summary",
   [CW_CHRONO_FIELD_ACTION] =
     "Action taken | Actions taken | Action | Actions | Decision | Decisions | Decision made |"
     " Action/decision | Decision/action | Action or decision | Decision or action |"
@@ -89,25 +96,27 @@ static const char *const synonyms[CW_CHRONO_N_FIELDS] = {
   [CW_CHRONO_FIELD_IMPACT] =
     "Impact on child | Impact on the child | Impact | Impact on child/young person |"
     " Impact on young person | Impact on the child or young person | Effect on child |"
-    " Effect on the child | Child impact",
+    " Effect on the child | Child impact | Impact/analysis",
   [CW_CHRONO_FIELD_SIGNIFICANCE] =
     "Significance | Significant? | Significant event | Key event | Key | Level of significance |"
-    " Significance level | Rating",
+    " Significance level | Rating | RAG | RAG rating | Level of concern",
   [CW_CHRONO_FIELD_TAGS] =
     "Tags | Tag | Themes | Theme | Category | Categories | Keywords | Type | Event type |"
     " Type of event | Contact type | Type of contact",
 };
 
 /* What agencies write in a significance column, between bars. A three-step
- * scale maps onto ours (high is key); "yes" and its kin depend on the
+ * scale maps onto ours (high is key, as is red of a RAG rating); "yes" and its kin depend on the
  * heading: they mean significant, but key under a heading such as "Key event". */
 static const char *const significance_words[] = {
   [CW_CHRONO_SIGNIFICANCE_ROUTINE] =
-    "routine | normal | standard | low | minor | not significant | none | n/a | no | n | false",
+    "routine | normal | standard | std | low | l | minor | not significant | none | n/a | no | n |"
+    " false | green | g",
   [CW_CHRONO_SIGNIFICANCE_SIGNIFICANT] =
-    "significant | sig | medium | moderate | important",
+    "significant | sig | medium | m | moderate | important | amber | a",
   [CW_CHRONO_SIGNIFICANCE_KEY] =
-    "key | key event | high | critical | major | very significant | highly significant",
+    "key | key event | high | h | critical | major | very significant | highly significant | red |"
+    " r",
 };
 
 /* Ticks in a column of check marks, and the words for them. */

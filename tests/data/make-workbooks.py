@@ -370,6 +370,71 @@ def return_ods():
     ]
 
 
+# ------------------------------------------------ returns for the importer
+
+def inline(ref, text):
+    return c(ref, t='inlineStr', inline=f'<t xml:space="preserve">{text}</t>')
+
+
+# A police return as a workbook: a cover sheet first, the chronology on the
+# second; dates as Excel stores them (serials under a date format), one as
+# text, one approximate, and one impossible.
+POLICE_ROWS = [
+    row(1, [inline('A1', 'Date'), inline('B1', 'Record ref'), inline('C1', 'Details'),
+            inline('D1', 'Significant?')]),
+    row(2, [c('A2', 45750, s=1), inline('B2', 'CAD 100'),
+            inline('C2', 'Call-out to the home'), inline('D2', 'Yes')]),
+    row(3, [c('A3', 45751.5, s=2), inline('B3', 'CAD 101'), inline('C3', 'Follow-up visit'),
+            inline('D3', 'No')]),
+    row(4, [inline('A4', 'c. May 2025'), inline('B4', 'CAD 102'),
+            inline('C4', 'Neighbour reports shouting')]),
+    row(6, [inline('A6', '31/02/2025'), inline('B6', 'CAD 103'),
+            inline('C6', 'A date that does not exist')]),
+]
+
+
+def police_xlsx():
+    return [
+        ('[Content_Types].xml', content_types(2)),
+        ('_rels/.rels', ROOT_RELS),
+        ('xl/workbook.xml', workbook([('Cover', 'rId1'), ('Chronology', 'rId2')])),
+        ('xl/_rels/workbook.xml.rels', workbook_rels([
+            ('rId1', 'worksheet', 'worksheets/sheet1.xml'),
+            ('rId2', 'worksheet', 'worksheets/sheet2.xml'),
+            ('rId3', 'styles', 'styles.xml'),
+            ('rId4', 'sharedStrings', 'sharedStrings.xml'),
+        ])),
+        ('xl/styles.xml', STYLES),
+        ('xl/sharedStrings.xml', shared_strings()),
+        ('xl/worksheets/sheet1.xml', sheet([row(1, [inline('A1', 'Police return')])])),
+        ('xl/worksheets/sheet2.xml', sheet(POLICE_ROWS)),
+    ]
+
+
+POLICE_ODS_ROWS = [
+    trow([s('Date'), s('Record ref'), s('Details'), s('Significant?'), cell(repeat=1020)]),
+    trow([cell('date', '03/04/25', ' office:date-value="2025-04-03"'), s('CAD 100'),
+          s('Call-out to the home'), s('Yes'), cell(repeat=1020)]),
+    trow([cell('date', '04/04/25 12:00', ' office:date-value="2025-04-04T12:00:00"'),
+          s('CAD 101'), s('Follow-up visit'), s('No'), cell(repeat=1020)]),
+    trow([s('c. May 2025'), s('CAD 102'), s('Neighbour reports shouting'), cell(repeat=1021)]),
+    trow([cell(repeat=1024)]),
+    trow([s('31/02/2025'), s('CAD 103'), s('A date that does not exist'), cell(repeat=1021)]),
+    trow([cell(repeat=1024)], repeat=1048570),
+]
+
+
+def police_ods():
+    return [
+        ('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'),
+        ('meta.xml', ODS_META),
+        ('styles.xml', ODS_STYLES),
+        ('content.xml', content([table('Cover', [trow([s('Police return')])]),
+                                 table('Chronology', POLICE_ODS_ROWS)])),
+        ('META-INF/manifest.xml', MANIFEST),
+    ]
+
+
 # --------------------------------------------------------------- corpus
 
 def write_corpus(corpus):
@@ -396,6 +461,8 @@ def main():
     write_zip(os.path.join(out, 'return.xlsx'), return_xlsx())
     write_zip(os.path.join(out, 'return-1904.xlsx'), return_1904_xlsx())
     write_zip(os.path.join(out, 'return.ods'), return_ods())
+    write_zip(os.path.join(out, 'police-return.xlsx'), police_xlsx())
+    write_zip(os.path.join(out, 'police-return.ods'), police_ods())
     if len(sys.argv) > 2:
         write_corpus(sys.argv[2])
 

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-chronology.h"
+#include "cw-json.h"
+
+/* The merged chronology written out as the list shows it (its filter
+ * applies; gap rows are left out). CSV is UTF-8 with a byte order mark and
+ * CRLF, so Excel opens it as text it can read, and Casewise reads it back. */
+
+static const CwChronoField csv_fields[] = {
+  CW_CHRONO_FIELD_AGENCY, CW_CHRONO_FIELD_AUTHOR, CW_CHRONO_FIELD_SOURCE,
+  CW_CHRONO_FIELD_DESCRIPTION, CW_CHRONO_FIELD_ACTION, CW_CHRONO_FIELD_RATIONALE,
+  CW_CHRONO_FIELD_OUTCOME, CW_CHRONO_FIELD_IMPACT,
+};
+
+typedef struct
+{
+  GString *text;
+  gboolean first; /* no comma before the line's first cell */
+} Line;
+
+static void
+append_cell (Line       *line_state,
+             const char *text)
+{
+  GString *line = line_state->text;
+
+  if (!line_state->first)
+    g_string_append_c (line, ',');
+  line_state->first = FALSE;
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ' && text[0] != '\0'
+      && text[strlen (text) - 1] != ' ')
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+end_line (Line *line)
+{
+  g_string_append (line->text, "\r\n");
+  line->first = TRUE;
+}
+
+static void
+append_header (Line *line)
+{
+  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_DATE));
+  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_END_DATE));
+  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_SEQUENCE));
+  for (guint i = 0; i < G_N_ELEMENTS (csv_fields); i++)
+    append_cell (line, cw_chrono_field_label (csv_fields[i]));
+  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_SIGNIFICANCE));
+  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_TAGS));
+  append_cell (line, _("Same happening as"));
+  append_cell (line, _("Came from"));
+  end_line (line);
+}
+
+static void
+append_entry (Line             *line,
+              CwChronologyItem *item)
+{
+  const CwChronoDate *end = cw_chronology_item_get_end (item);
+  g_autofree char *start = cw_chrono_date_format (cw_chronology_item_get_start (item));
+  g_autofree char *end_text = end ? cw_chrono_date_format (end) : NULL;
+  g_autofree char *sequence = NULL;
+  g_autofree char *group = NULL;
+
+  if (cw_chronology_item_get_sequence (item) >= 0)
+    sequence = g_strdup_printf ("%d", cw_chronology_item_get_sequence (item));
+  if (cw_chronology_item_is_linked (item))
+    /* TRANSLATORS: a group of entries about one happening, by number */
+    group = g_strdup_printf (_("Group %" G_GINT64_FORMAT "%s"),
+                             cw_chronology_item_get_link_group (item),
+                             cw_chronology_item_has_conflict (item) ? _(" (dates differ)") : "");
+  append_cell (line, start);
+  append_cell (line, end_text);
+  append_cell (line, sequence);
+  for (guint i = 0; i < G_N_ELEMENTS (csv_fields); i++)
+    append_cell (line, cw_chronology_item_get (item, csv_fields[i]));
+  append_cell (line, cw_chrono_significance_id (cw_chronology_item_get_significance (item)));
+  append_cell (line, cw_chronology_item_get (item, CW_CHRONO_FIELD_TAGS));
+  append_cell (line, group);
+  append_cell (line, cw_chronology_item_get_provenance (item));
+  end_line (line);
+}
+
+static gboolean
+flush (GOutputStream *out,
+       GString       *text,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  gboolean ok = g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
+
+  g_string_truncate (text, 0);
+  return ok;
+}
+
+/**
+ * cw_chronology_export_csv:
+ * @model: the list as shown
+ * @out: where to write
+ *
+ * Returns: whether everything was written
+ */
+gboolean
+cw_chronology_export_csv (CwChronologyModel *model,
+                          GOutputStream     *out,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_autoptr (GString) text = g_string_new ("\xEF\xBB\xBF");
+  Line line = { text, TRUE };
+  guint n;
+
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (model), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  append_header (&line);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_ENTRY)
+        append_entry (&line, item);
+      if (text->len > 64 * 1024 && !flush (out, text, cancellable, error))
+        return FALSE;
+    }
+  return flush (out, text, cancellable, error);
+}
+
+static void
+member_optional (CwJson     *json,
+                 const char *key,
+                 const char *value)
+{
+  cw_json_key (json, key);
+  if (value != NULL)
+    cw_json_string (json, value);
+  else
+    cw_json_null (json);
+}
+
+static void
+json_entry (CwJson           *json,
+            CwChronologyItem *item)
+{
+  static const char *const keys[] = { "agency", "author", "source", "description", "action",
+                                      "rationale", "outcome", "impact" };
+  const CwChronoDate *end = cw_chronology_item_get_end (item);
+  g_autofree char *start = cw_chrono_date_to_iso (cw_chronology_item_get_start (item));
+  g_autofree char *start_text = cw_chrono_date_format (cw_chronology_item_get_start (item));
+  g_autofree char *end_iso = end ? cw_chrono_date_to_iso (end) : NULL;
+  g_auto (GStrv) tags = cw_chrono_tags_from_text (
+    cw_chronology_item_get (item, CW_CHRONO_FIELD_TAGS) ?: "");
+
+  cw_json_begin_object (json);
+  cw_json_member_int (json, "id", cw_chronology_item_get_id (item));
+  cw_json_member_string (json, "date", start);
+  cw_json_member_string (json, "date_text", start_text);
+  member_optional (json, "end_date", end_iso);
+  cw_json_key (json, "sequence");
+  if (cw_chronology_item_get_sequence (item) >= 0)
+    cw_json_int (json, cw_chronology_item_get_sequence (item));
+  else
+    cw_json_null (json);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    member_optional (json, keys[i], cw_chronology_item_get (item, csv_fields[i]));
+  cw_json_member_string (json, "significance",
+                         cw_chrono_significance_id (cw_chronology_item_get_significance (item)));
+  cw_json_key (json, "tags");
+  cw_json_begin_array (json);
+  for (guint i = 0; tags[i] != NULL; i++)
+    cw_json_string (json, tags[i]);
+  cw_json_end_array (json);
+  cw_json_key (json, "link_group");
+  if (cw_chronology_item_is_linked (item))
+    cw_json_int (json, cw_chronology_item_get_link_group (item));
+  else
+    cw_json_null (json);
+  cw_json_key (json, "date_conflict");
+  cw_json_bool (json, cw_chronology_item_has_conflict (item));
+  member_optional (json, "provenance", cw_chronology_item_get_provenance (item));
+  cw_json_end_object (json);
+}
+
+/**
+ * cw_chronology_export_json:
+ * @model: the list as shown
+ * @out: where to write
+ *
+ * An array of entries; dates in the stored form ("~2016-05", "2021-04-03T14:30").
+ *
+ * Returns: whether everything was written
+ */
+gboolean
+cw_chronology_export_json (CwChronologyModel *model,
+                           GOutputStream     *out,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  g_autoptr (CwJson) json = cw_json_new ();
+  g_autofree char *text = NULL;
+  guint n;
+
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (model), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  cw_json_begin_array (json);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_ENTRY)
+        json_entry (json, item);
+    }
+  cw_json_end_array (json);
+  text = cw_json_free_to_string (g_steal_pointer (&json));
+  return g_output_stream_write_all (out, text, strlen (text), NULL, cancellable, error);
+}

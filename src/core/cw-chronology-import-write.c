@@ -1,0 +1,762 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-chronology-import-private.h"
+#include "cw-chronology.h"
+#include "cw-review.h"
+#include "cw-store-private.h"
+
+/* Writing a checked return: one transaction. A return imported again
+ * replaces its earlier import: an entry with the same record reference and
+ * date is the same entry, updated in place, so its links, significance and
+ * tags survive; entries the agency took out are removed; the rest are new.
+ * Bulk rows are audited once, as the import, not field by field. */
+
+#define INSERT_SQL \
+  "INSERT INTO chronology_entry (review_id, agency_id, start_date, end_date, sequence, author," \
+  " source, description, action, rationale, outcome, impact, significance, tags, import_id," \
+  " import_row, sort_key, range_first, range_last)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+
+/* The significance is the reviewer's once set: kept, as are links. */
+#define UPDATE_SQL \
+  "UPDATE chronology_entry SET review_id = ?1, agency_id = ?2, start_date = ?3, end_date = ?4," \
+  " sequence = ?5, author = ?6, source = ?7, description = ?8, action = ?9, rationale = ?10," \
+  " outcome = ?11, impact = ?12, tags = ?14, import_id = ?15, import_row = ?16," \
+  " sort_key = ?17, range_first = ?18, range_last = ?19 WHERE id = ?20"
+
+/* New entries go in BATCH at a time: one statement per row would cost
+ * more than the row itself. */
+#define BATCH 64
+
+typedef struct
+{
+  gint64 id;
+  char  *tags;
+} Earlier;
+
+/* A row's stored dates, formatted where the statement can read them
+ * until it has run: no allocation per row. */
+typedef struct
+{
+  char start[CW_CHRONO_DATE_TEXT_MAX];
+  char end[CW_CHRONO_DATE_TEXT_MAX];
+  char sort_key[CW_CHRONO_DATE_TEXT_MAX];
+  char first[11];
+  char last[11];
+} RowKeys;
+
+typedef struct
+{
+  CwChronologyImport *import;
+  CwStore            *store;
+  gint64              review_id;
+  gint64              agency_id;
+  gint64              return_id;
+  gint64              import_id;
+  GHashTable         *earlier; /* "source\x1fstart" -> GQueue of Earlier* */
+  gint64              last_id_before; /* entries above it are new: the id is AUTOINCREMENT */
+  CwImportFlags       flags;
+  RowKeys             keys[BATCH];
+  CwImportResult     *result;
+} Writer;
+
+static void
+earlier_free (gpointer data)
+{
+  Earlier *earlier = data;
+
+  g_free (earlier->tags);
+  g_free (earlier);
+}
+
+static void
+queue_free (gpointer queue)
+{
+  g_queue_free_full (queue, earlier_free);
+}
+
+static char *
+match_key (const char *source,
+           const char *start)
+{
+  g_autofree char *folded = g_utf8_casefold (source, -1);
+
+  return g_strconcat (g_strstrip (folded), "\x1f", start, NULL);
+}
+
+static gboolean
+load_earlier (Writer  *w,
+              GError **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (w->store,
+    "SELECT e.id, e.source, e.start_date, e.tags FROM chronology_entry e"
+    " JOIN chronology_import i ON i.id = e.import_id"
+    " WHERE i.return_id = ? AND e.deleted = 0 ORDER BY e.import_row, e.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->return_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Earlier *earlier = g_new0 (Earlier, 1);
+      char *key = match_key ((const char *) sqlite3_column_text (stmt, 1),
+                             (const char *) sqlite3_column_text (stmt, 2));
+      GQueue *queue = g_hash_table_lookup (w->earlier, key);
+
+      earlier->id = sqlite3_column_int64 (stmt, 0);
+      earlier->tags = cw_store_column_text (stmt, 3);
+      if (queue == NULL)
+        g_hash_table_insert (w->earlier, key, queue = g_queue_new ());
+      else
+        g_free (key);
+      g_queue_push_tail (queue, earlier);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_error (w->store, error, _("Could not read the return's earlier import"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_import (Writer  *w,
+               GError **error)
+{
+  CwChronologyImport *import = w->import;
+  sqlite3_stmt *stmt = cw_store_prepare (w->store,
+    "INSERT INTO chronology_import (return_id, file_name, sheet, checksum, encoding, actor,"
+    " entries, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->return_id);
+  sqlite3_bind_text (stmt, 2, import->file_name, -1, SQLITE_TRANSIENT);
+  if (import->workbook != NULL)
+    sqlite3_bind_text (stmt, 3, cw_chronology_import_get_sheet_name (import, import->sheet), -1,
+                       SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, import->checksum, -1, SQLITE_TRANSIENT);
+  if (import->encoding != NULL)
+    sqlite3_bind_text (stmt, 5, import->encoding, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, cw_store_get_actor (w->store), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, 0);
+  sqlite3_bind_int (stmt, 8, 0);
+  if (!cw_store_step_done (w->store, stmt, error))
+    return FALSE;
+  w->import_id = sqlite3_last_insert_rowid (w->store->db);
+  return TRUE;
+}
+
+/* @text lives, with the import, until the statement has run. */
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+
+/* @base: where the row's parameters start: 0, or 19 times its place in a
+ * statement inserting several */
+static void
+bind_dates (sqlite3_stmt      *stmt,
+            int                base,
+            const CwChronoRow *entry,
+            RowKeys           *keys)
+{
+  GDate first, last, end_first, end_last;
+
+  cw_chrono_date_write_iso (&entry->start, keys->start);
+  sqlite3_bind_text (stmt, base + 3, keys->start, -1, SQLITE_STATIC);
+  if (entry->has_end)
+    {
+      cw_chrono_date_write_iso (&entry->end, keys->end);
+      sqlite3_bind_text (stmt, base + 4, keys->end, -1, SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_null (stmt, base + 4);
+  cw_chrono_date_range (&entry->start, &first, &last);
+  if (entry->has_end)
+    {
+      cw_chrono_date_range (&entry->end, &end_first, &end_last);
+      if (g_date_compare (&end_last, &last) > 0)
+        last = end_last;
+    }
+  cw_chrono_date_write_sort_key (&entry->start, keys->sort_key);
+  cw_chrono_date_write_day (&first, keys->first);
+  cw_chrono_date_write_day (&last, keys->last);
+  sqlite3_bind_text (stmt, base + 17, keys->sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 18, keys->first, 10, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 19, keys->last, 10, SQLITE_STATIC);
+}
+
+/* The union of the reviewer's tags and the return's, in that order. */
+static char *
+merge_tags (const char *earlier,
+            GStrv       tags)
+{
+  g_auto (GStrv) kept = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) all = NULL;
+
+  if (earlier == NULL)
+    return tags[0] != NULL ? g_strjoinv ("; ", tags) : NULL;
+  kept = cw_chrono_tags_from_text (earlier);
+  builder = g_strv_builder_new ();
+
+  g_strv_builder_addv (builder, (const char **) kept);
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (!g_strv_contains ((const char *const *) kept, tags[i]))
+      g_strv_builder_add (builder, tags[i]);
+  all = g_strv_builder_end (builder);
+  return all[0] != NULL ? g_strjoinv ("; ", all) : NULL;
+}
+
+static void
+bind_entry (Writer            *w,
+            sqlite3_stmt      *stmt,
+            int                base,
+            const CwChronoRow *entry,
+            const char        *tags,
+            RowKeys           *keys)
+{
+  sqlite3_bind_int64 (stmt, base + 1, w->review_id);
+  sqlite3_bind_int64 (stmt, base + 2, w->agency_id);
+  bind_dates (stmt, base, entry, keys);
+  if (entry->has_sequence)
+    sqlite3_bind_int (stmt, base + 5, (int) MIN (entry->sequence, G_MAXINT));
+  else
+    sqlite3_bind_null (stmt, base + 5);
+  bind_text (stmt, base + 6, entry->author);
+  bind_text (stmt, base + 7, entry->source);
+  bind_text (stmt, base + 8, entry->description);
+  bind_text (stmt, base + 9, entry->action);
+  bind_text (stmt, base + 10, entry->rationale);
+  bind_text (stmt, base + 11, entry->outcome);
+  bind_text (stmt, base + 12, entry->impact);
+  sqlite3_bind_text (stmt, base + 13, cw_chrono_significance_id (entry->significance), -1,
+                     SQLITE_STATIC);
+  if (tags != NULL)
+    sqlite3_bind_text (stmt, base + 14, tags, -1, SQLITE_TRANSIENT);
+  else if (entry->tags[0] != NULL)
+    sqlite3_bind_text (stmt, base + 14, g_strjoinv ("; ", entry->tags), -1, g_free);
+  else
+    sqlite3_bind_null (stmt, base + 14);
+  sqlite3_bind_int64 (stmt, base + 15, w->import_id);
+  sqlite3_bind_int (stmt, base + 16, (int) entry->row);
+}
+
+static Earlier *
+take_earlier (Writer            *w,
+              const CwChronoRow *entry)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *key = NULL;
+  GQueue *queue;
+
+  /* A first import has nothing to match: the common case, kept cheap. */
+  if (g_hash_table_size (w->earlier) == 0)
+    return NULL;
+  start = cw_chrono_date_to_iso (&entry->start);
+  key = match_key (entry->source, start);
+  queue = g_hash_table_lookup (w->earlier, key);
+  return queue != NULL ? g_queue_pop_head (queue) : NULL;
+}
+
+/* The same entry in an earlier import of the return: updated in place. */
+static gboolean
+update_entry (Writer            *w,
+              const CwChronoRow *entry,
+              Earlier           *earlier,
+              GError           **error)
+{
+  g_autofree char *tags = merge_tags (earlier->tags, entry->tags);
+  sqlite3_stmt *stmt = cw_store_prepare (w->store, UPDATE_SQL, error);
+  gboolean ok = FALSE;
+  RowKeys keys;
+
+  if (stmt != NULL)
+    {
+      bind_entry (w, stmt, 0, entry, tags, &keys);
+      sqlite3_bind_int64 (stmt, 20, earlier->id);
+      ok = cw_store_step_done (w->store, stmt, error);
+    }
+  w->result->updated += ok;
+  earlier_free (earlier);
+  return ok;
+}
+
+/* The new rows of the import, in the search index in one statement. */
+static gboolean
+index_added (Writer  *w,
+             GError **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (w->store,
+    "INSERT INTO chronology_search (rowid, description, source, action, outcome, impact)"
+    " SELECT id, description, source, action, outcome, impact FROM chronology_entry"
+    " WHERE import_id = ? AND id > ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->import_id);
+  sqlite3_bind_int64 (stmt, 2, w->last_id_before);
+  return cw_store_step_done (w->store, stmt, error);
+}
+
+static gboolean
+remove_left_over (Writer  *w,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (w->store, "DELETE FROM chronology_entry WHERE id = ?",
+                                         error);
+  GHashTableIter iter;
+  gpointer queue;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, w->earlier);
+  while (g_hash_table_iter_next (&iter, NULL, &queue))
+    for (GList *l = ((GQueue *) queue)->head; l != NULL; l = l->next)
+      {
+        sqlite3_bind_int64 (stmt, 1, ((Earlier *) l->data)->id);
+        if (!cw_store_step_done (w->store, stmt, error))
+          return FALSE;
+        w->result->removed++;
+      }
+  return TRUE;
+}
+
+/* The return has arrived: it is received, today unless it says when. */
+static gboolean
+mark_received (Writer  *w,
+               GError **error)
+{
+  g_autoptr (CwRecord) agency_return = cw_store_get (w->store, &cw_entity_agency_return,
+                                                     w->return_id, error);
+  GDate today;
+  g_autofree char *day = NULL;
+
+  if (agency_return == NULL)
+    return FALSE;
+  if (g_strcmp0 (cw_record_get (agency_return, "status"), "requested") == 0
+      && !cw_store_update (w->store, &cw_entity_agency_return, w->return_id, "status", "received",
+                           error))
+    return FALSE;
+  if (cw_record_get (agency_return, "received_on") != NULL)
+    return TRUE;
+  cw_today (&today);
+  day = cw_date_format_iso (&today);
+  return cw_store_update (w->store, &cw_entity_agency_return, w->return_id, "received_on", day,
+                          error);
+}
+
+static gboolean
+remember_mapping (Writer  *w,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (w->store, "UPDATE agency SET chronology_columns = ?"
+                                                   " WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cw_chrono_mapping_to_string (w->import->mapping), -1, g_free);
+  sqlite3_bind_int64 (stmt, 2, w->agency_id);
+  return cw_store_step_done (w->store, stmt, error);
+}
+
+static gboolean
+audit_import (Writer  *w,
+              GError **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (w->store,
+    "INSERT INTO audit (at, actor, entity, entity_id, review_id, action, field, new_value)"
+    " VALUES (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, 'chronology_import', ?, ?, 'import',"
+    " 'entries', ?)", error);
+  /* TRANSLATORS: the history's line for an import */
+  g_autofree char *summary = g_strdup_printf (
+    _("%s: %u added, %u updated, %u removed, %u rows rejected"), w->import->file_name,
+    w->result->added, w->result->updated, w->result->removed, w->result->rejected);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cw_store_get_actor (w->store), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, w->import_id);
+  sqlite3_bind_int64 (stmt, 3, w->review_id);
+  sqlite3_bind_text (stmt, 4, summary, -1, SQLITE_TRANSIENT);
+  return cw_store_step_done (w->store, stmt, error);
+}
+
+
+static char *
+batch_sql (guint n)
+{
+  GString *sql = g_string_new (INSERT_SQL);
+
+  g_string_truncate (sql, strstr (sql->str, " VALUES") - sql->str);
+  g_string_append (sql, " VALUES ");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (sql, i ? ", (" : "(");
+      for (guint p = 1; p <= 19; p++)
+        g_string_append_printf (sql, "?%u%s", i * 19 + p, p < 19 ? "," : ")");
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/* One by one, so the error names the row that failed. */
+static gboolean
+insert_singly (Writer     *w,
+               GPtrArray  *batch,
+               GError    **error)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      const CwChronoRow *entry = batch->pdata[i];
+      sqlite3_stmt *stmt = cw_store_prepare (w->store, INSERT_SQL, error);
+      RowKeys keys;
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_entry (w, stmt, 0, entry, NULL, &keys);
+      if (!cw_store_step_done (w->store, stmt, error))
+        {
+          g_prefix_error (error, _("Row %u: "), entry->row);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+flush_batch (Writer     *w,
+             GPtrArray  *batch,
+             GError    **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (batch->len == 0)
+    return TRUE;
+  sql = batch_sql (batch->len);
+  if ((stmt = cw_store_prepare (w->store, sql, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < batch->len; i++)
+    bind_entry (w, stmt, (int) i * 19, batch->pdata[i], NULL, &w->keys[i]);
+  if (!cw_store_step_done (w->store, stmt, NULL) && !insert_singly (w, batch, error))
+    return FALSE;
+  w->result->added += batch->len;
+  g_ptr_array_set_size (batch, 0);
+  return TRUE;
+}
+
+static gboolean
+write_one (Writer      *w,
+           CwChronoRow *entry,
+           GPtrArray   *batch,
+           GError     **error)
+{
+  Earlier *earlier = take_earlier (w, entry);
+
+  if (earlier == NULL)
+    {
+      g_ptr_array_add (batch, entry);
+      return batch->len < BATCH || flush_batch (w, batch, error);
+    }
+  if (!update_entry (w, entry, earlier, error))
+    {
+      g_prefix_error (error, _("Row %u: "), entry->row);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+tick (Writer           *w,
+      guint             done,
+      guint             total,
+      GCancellable     *cancellable,
+      CwImportProgress  progress,
+      gpointer          user_data,
+      GError          **error)
+{
+  if ((done & 1023) != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (progress != NULL && total > 0)
+    progress ((double) done / total, user_data);
+  return TRUE;
+}
+
+/* Checked rows: written in order. */
+static gboolean
+write_checked (Writer           *w,
+               GPtrArray        *batch,
+               GCancellable     *cancellable,
+               CwImportProgress  progress,
+               gpointer          user_data,
+               GError          **error)
+{
+  GPtrArray *entries = w->import->entries;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (!tick (w, i, entries->len, cancellable, progress, user_data, error)
+        || !write_one (w, entries->pdata[i], batch, error))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  CwChronologyImport *import;
+  GCancellable       *stop;
+  GAsyncQueue        *queue;
+  GError             *error;
+} Checker;
+
+static gpointer
+check_in_thread (gpointer data)
+{
+  Checker *c = data;
+
+  cw_chronology_import_check_rows (c->import, c->stop, NULL, NULL, c->queue, &c->error);
+  return NULL;
+}
+
+/* Rows not yet checked: checked in a second thread while this one writes
+ * what it has found, so the two halves of the work overlap. */
+static gboolean
+write_while_checking (Writer           *w,
+                      GPtrArray        *batch,
+                      GCancellable     *cancellable,
+                      CwImportProgress  progress,
+                      gpointer          user_data,
+                      GError          **error)
+{
+  g_autoptr (GCancellable) stop = g_cancellable_new ();
+  Checker c = { w->import, stop, g_async_queue_new (), NULL };
+  guint total = cw_chronology_import_get_n_records (w->import), done = 0;
+  GThread *thread = g_thread_new ("casewise-check", check_in_thread, &c);
+  gboolean ok = TRUE;
+  gpointer item;
+
+  while ((item = g_async_queue_pop (c.queue)) != CW_IMPORT_END)
+    {
+      GPtrArray *chunk = item;
+
+      for (guint i = 0; ok && i < chunk->len; i++)
+        {
+          ok = tick (w, done++, total, cancellable, progress, user_data, error)
+               && write_one (w, chunk->pdata[i], batch, error);
+          if (!ok)
+            g_cancellable_cancel (stop);
+        }
+      g_ptr_array_unref (chunk);
+    }
+  g_thread_join (thread);
+  g_async_queue_unref (c.queue);
+  if (ok && c.error != NULL)
+    {
+      g_propagate_error (error, c.error);
+      return FALSE;
+    }
+  g_clear_error (&c.error);
+  return ok;
+}
+
+static gboolean
+write_entries (Writer           *w,
+               GCancellable     *cancellable,
+               CwImportProgress  progress,
+               gpointer          user_data,
+               GError          **error)
+{
+  g_autoptr (GPtrArray) batch = g_ptr_array_sized_new (BATCH);
+
+  if (!(w->import->checked
+          ? write_checked (w, batch, cancellable, progress, user_data, error)
+          : write_while_checking (w, batch, cancellable, progress, user_data, error)))
+    return FALSE;
+  return flush_batch (w, batch, error);
+}
+
+static gboolean
+check_writable (CwChronologyImport *self,
+                CwImportFlags       flags,
+                GError            **error)
+{
+  if (self->entries->len == 0)
+    {
+      g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NOTHING_VALID,
+                   g_dngettext (GETTEXT_PACKAGE, "%s: the row has errors; nothing was imported",
+                                "%s: every one of the %u rows has errors; nothing was imported",
+                                self->n_rejected),
+                   self->file_name, self->n_rejected);
+      return FALSE;
+    }
+  if (self->n_rejected > 0 && !(flags & CW_IMPORT_VALID_ROWS))
+    {
+      g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_HAS_PROBLEMS,
+                   g_dngettext (GETTEXT_PACKAGE, "%s: %u row has errors",
+                                "%s: %u rows have errors", self->n_rejected),
+                   self->file_name, self->n_rejected);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_last_id (Writer  *w,
+              GError **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (w->store, "SELECT coalesce (max (id), 0)"
+                                                   " FROM chronology_entry", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    w->last_id_before = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Once every row is checked: the counts, for the provenance and history. */
+static gboolean
+count_rows (Writer  *w,
+            GError **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (w->store, "UPDATE chronology_import SET entries = ?,"
+                                                   " rejected = ? WHERE id = ?", error);
+
+  w->result->rejected = w->import->n_rejected;
+  w->result->skipped = w->import->n_skipped;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) w->import->entries->len);
+  sqlite3_bind_int (stmt, 2, (int) w->import->n_rejected);
+  sqlite3_bind_int64 (stmt, 3, w->import_id);
+  return cw_store_step_done (w->store, stmt, error);
+}
+
+static gboolean
+write_all (Writer           *w,
+           GCancellable     *cancellable,
+           CwImportProgress  progress,
+           gpointer          user_data,
+           GError          **error)
+{
+  return (w->return_id = cw_chronology_ensure_return (w->store, w->review_id, w->agency_id,
+                                                      error)) != 0
+         && load_earlier (w, error) && insert_import (w, error)
+         && read_last_id (w, error)
+         && write_entries (w, cancellable, progress, user_data, error)
+         && count_rows (w, error) && check_writable (w->import, w->flags, error)
+         && index_added (w, error)
+         && remove_left_over (w, error) && mark_received (w, error)
+         && remember_mapping (w, error) && audit_import (w, error);
+}
+
+/**
+ * cw_chronology_import_run:
+ * @review_id: the review the return is for
+ * @agency_id: the agency that sent it
+ * @flags: %CW_IMPORT_VALID_ROWS to import the valid rows when some have
+ *   errors; %CW_IMPORT_DRY_RUN to count without writing
+ * @progress: (nullable) (scope call): told how far it has got
+ * @result: (out caller-allocates): what happened, or would have
+ *
+ * Writes the checked rows (checking them first if need be) as the
+ * agency's return for the review, replacing an earlier import of it. One
+ * transaction: after an error or a cancel nothing of it is written.
+ *
+ * Returns: whether the import was written (or, dry, could have been)
+ */
+gboolean
+cw_chronology_import_run (CwChronologyImport *self,
+                          CwStore            *store,
+                          gint64              review_id,
+                          gint64              agency_id,
+                          CwImportFlags       flags,
+                          GCancellable       *cancellable,
+                          CwImportProgress    progress,
+                          gpointer            user_data,
+                          CwImportResult     *result,
+                          GError            **error)
+{
+  Writer w = { .import = self, .store = store, .review_id = review_id,
+               .agency_id = agency_id, .flags = flags, .result = result };
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (CW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  if (!self->checked)
+    cw_chronology_import_reset_checked (self);
+  if (!cw_chrono_mapping_check (self->mapping, error)
+      || (self->checked && !check_writable (self, flags, error)))
+    return FALSE;
+  /* The pages of a large return stay in memory until the commit instead of
+   * spilling to the write-ahead log one by one (about 2 KB an entry). */
+  cw_store_exec (store, "PRAGMA cache_size = -262144", NULL);
+  if (!cw_store_begin (store, error))
+    {
+      cw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+      return FALSE;
+    }
+  w.earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, queue_free);
+  ok = write_all (&w, cancellable, progress, user_data, error);
+  g_hash_table_unref (w.earlier);
+  result->return_id = w.return_id;
+  cw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  if (!ok || (flags & CW_IMPORT_DRY_RUN))
+    {
+      cw_store_rollback (store);
+      return ok;
+    }
+  if (!cw_store_commit (store, error))
+    return FALSE;
+  result->import_id = w.import_id;
+  if (progress != NULL)
+    progress (1.0, user_data);
+  cw_store_emit_changed (store, "chronology_entry", 0);
+  return TRUE;
+}
+
+/**
+ * cw_chronology_get_saved_mapping:
+ *
+ * Returns: (transfer full) (nullable): the columns remembered from the
+ *   agency's last import, for cw_chronology_import_use_saved_mapping()
+ */
+char *
+cw_chronology_get_saved_mapping (CwStore *store,
+                                 gint64   agency_id)
+{
+  sqlite3_stmt *stmt;
+  char *saved = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  stmt = cw_store_prepare (store, "SELECT chronology_columns FROM agency WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, agency_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    saved = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return saved;
+}

@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-chronology-import-private.h"
+#include "cw-csv.h"
+
+/* Reading a return into a table of text cells, finding its heading row,
+ * and checking every row. Writing it is cw-chronology-import-write.c. */
+
+G_DEFINE_QUARK (cw-import-error-quark, cw_import_error)
+
+/* Returns often open with a title or a note above the headings. */
+#define HEADER_SEARCH_ROWS 20
+
+void
+cw_import_table_clear (CwImportTable *table)
+{
+  g_clear_pointer (&table->records, g_ptr_array_unref);
+  g_clear_pointer (&table->rows, g_array_unref);
+  g_clear_pointer (&table->text, g_string_chunk_free);
+}
+
+static void
+table_init (CwImportTable *table)
+{
+  cw_import_table_clear (table);
+  table->records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  table->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* One allocation per megabyte rather than one per cell. */
+  table->text = g_string_chunk_new (1024 * 1024);
+}
+
+static gboolean
+read_csv (CwChronologyImport *self,
+          GError            **error)
+{
+  g_autoptr (CwCsvReader) reader = NULL;
+  GPtrArray *fields = NULL;
+  guint row = 0;
+  GError *local = NULL;
+
+  reader = cw_csv_reader_new_from_bytes (self->bytes, self->file_name, error);
+  if (reader == NULL)
+    return FALSE;
+  self->format = cw_csv_reader_get_delimiter (reader) == '\t' ? "TSV" : "CSV";
+  self->encoding = g_strdup (cw_csv_reader_get_encoding (reader));
+  table_init (&self->table);
+  while (cw_csv_reader_next (reader, &fields, &row, &local))
+    {
+      GPtrArray *copy = g_ptr_array_sized_new (fields->len);
+
+      for (guint i = 0; i < fields->len; i++)
+        g_ptr_array_add (copy, g_string_chunk_insert (self->table.text, fields->pdata[i]));
+      g_ptr_array_add (self->table.records, copy);
+      g_array_append_val (self->table.rows, row);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+count_known_headings (const GPtrArray *record)
+{
+  gboolean seen[CW_CHRONO_N_FIELDS] = { FALSE };
+  guint known = 0;
+
+  for (guint i = 0; i < record->len; i++)
+    {
+      CwChronoField field = cw_chrono_field_from_header (record->pdata[i]);
+
+      if (field != CW_CHRONO_FIELD_NONE && !seen[field])
+        {
+          seen[field] = TRUE;
+          known++;
+        }
+    }
+  return known;
+}
+
+/* The heading row is the one, near the top, that names the most fields. */
+static guint
+find_header (const CwImportTable *table)
+{
+  guint best = 0, best_known = 0;
+
+  for (guint i = 0; i < MIN (table->records->len, HEADER_SEARCH_ROWS); i++)
+    {
+      guint known = count_known_headings (table->records->pdata[i]);
+
+      if (known > best_known)
+        {
+          best = i;
+          best_known = known;
+        }
+    }
+  return best;
+}
+
+static void
+detect_date_order (CwChronologyImport *self)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  guint column;
+
+  self->month_first = FALSE;
+  if (!self->order_chosen)
+    self->order = CW_DATE_ORDER_DMY;
+  if (!cw_chrono_mapping_find (self->mapping, CW_CHRONO_FIELD_DATE, &column))
+    return;
+  for (guint i = self->header + 1; i < self->table.records->len; i++)
+    {
+      const GPtrArray *record = self->table.records->pdata[i];
+      g_ptr_array_add (texts, column < record->len ? record->pdata[column] : NULL);
+    }
+  /* A UK return is read day first until the user says otherwise. */
+  cw_chrono_date_detect_order ((const char *const *) texts->pdata, texts->len,
+                               &self->month_first);
+}
+
+const int cw_import_end_marker = 0;
+
+void
+cw_chronology_import_reset_checked (CwChronologyImport *self)
+{
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->n_rejected = self->n_skipped = 0;
+  self->checked = FALSE;
+}
+
+/* Takes the table as read: finds the headings, guesses the mapping. */
+gboolean
+cw_chronology_import_take_table (CwChronologyImport *self,
+                                 GError            **error)
+{
+  const GPtrArray *headings;
+
+  cw_chronology_import_reset_checked (self);
+  g_clear_pointer (&self->mapping, cw_chrono_mapping_free);
+  if (self->table.records->len == 0)
+    {
+      g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS,
+                   _("%s has no rows to import"), self->file_name);
+      return FALSE;
+    }
+  self->header = find_header (&self->table);
+  headings = self->table.records->pdata[self->header];
+  self->mapping = cw_chrono_mapping_new_from_headers ((const char *const *) headings->pdata,
+                                                      headings->len);
+  if (self->header + 1 >= self->table.records->len)
+    {
+      g_autofree char *where = self->workbook != NULL
+        ? g_strdup_printf (_("%s, sheet “%s”,"), self->file_name,
+                           cw_chronology_import_get_sheet_name (self, self->sheet))
+        : g_strdup (self->file_name);
+
+      g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS,
+                   _("%s has headings (row %u) but no entries under them"), where,
+                   g_array_index (self->table.rows, guint, self->header));
+      return FALSE;
+    }
+  detect_date_order (self);
+  return TRUE;
+}
+
+static gpointer
+compute_checksum (gpointer bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/**
+ * cw_chronology_import_new_from_bytes:
+ * @bytes: the file's content
+ * @file_name: its name, for messages and provenance
+ *
+ * Reads a CSV or TSV return (workbooks: see cw-chronology-import-workbook.c)
+ * and guesses which column holds which field.
+ *
+ * Returns: (transfer full) (nullable): the import, or %NULL with a
+ *   #CW_CSV_ERROR, #CW_WORKBOOK_ERROR or #CW_IMPORT_ERROR naming the file
+ */
+CwChronologyImport *
+cw_chronology_import_new_from_bytes (GBytes     *bytes,
+                                     const char *file_name,
+                                     GError    **error)
+{
+  g_autoptr (CwChronologyImport) self = NULL;
+  GThread *checksum;
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  self = g_new0 (CwChronologyImport, 1);
+  self->bytes = g_bytes_ref (bytes);
+  self->file_name = g_strdup (file_name);
+  /* The checksum of a large file takes as long as reading it: alongside. */
+  checksum = g_thread_new ("casewise-checksum", compute_checksum, bytes);
+  if (cw_chronology_import_is_workbook (bytes))
+    ok = cw_chronology_import_open_workbook (self, error);
+  else
+    ok = read_csv (self, error);
+  self->checksum = g_thread_join (checksum);
+  if (!ok || !(self->workbook != NULL ? cw_chronology_import_take_workbook (self, error)
+                                      : cw_chronology_import_take_table (self, error)))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cw_chronology_import_new_from_file:
+ *
+ * As cw_chronology_import_new_from_bytes(), from a file of at most
+ * %CW_IMPORT_MAX_FILE_SIZE bytes.
+ *
+ * Returns: (transfer full) (nullable): the import
+ */
+CwChronologyImport *
+cw_chronology_import_new_from_file (GFile        *file,
+                                    GCancellable *cancellable,
+                                    GError      **error)
+{
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > CW_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is larger than a chronology return can be (%d MB); split it into "
+                     "several files"), name, CW_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return cw_chronology_import_new_from_bytes (bytes, name, error);
+}
+
+void
+cw_chronology_import_free (CwChronologyImport *self)
+{
+  if (self == NULL)
+    return;
+  cw_chronology_import_reset_checked (self);
+  cw_import_table_clear (&self->table);
+  g_clear_pointer (&self->mapping, cw_chrono_mapping_free);
+  cw_chronology_import_close_workbook (self);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self->file_name);
+  g_free (self->checksum);
+  g_free (self->encoding);
+  g_free (self);
+}
+
+const char *
+cw_chronology_import_get_file_name (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->file_name;
+}
+
+/**
+ * cw_chronology_import_get_format:
+ *
+ * Returns: "CSV", "TSV", "XLSX" or "ODS"
+ */
+const char *
+cw_chronology_import_get_format (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->format;
+}
+
+/**
+ * cw_chronology_import_get_mapping:
+ *
+ * Returns: (transfer none): the columns' fields, which the caller may change
+ *   before cw_chronology_import_check()
+ */
+CwChronoMapping *
+cw_chronology_import_get_mapping (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  cw_chronology_import_reset_checked (self);
+  return self->mapping;
+}
+
+/**
+ * cw_chronology_import_use_saved_mapping:
+ * @saved: (nullable): the mapping remembered for the agency
+ *
+ * Applies what the user chose for the agency's earlier returns.
+ */
+void
+cw_chronology_import_use_saved_mapping (CwChronologyImport *self,
+                                        const char         *saved)
+{
+  const GPtrArray *headings;
+
+  g_return_if_fail (self != NULL);
+
+  if (saved == NULL || *saved == '\0')
+    return;
+  cw_chronology_import_reset_checked (self);
+  headings = self->table.records->pdata[self->header];
+  g_clear_pointer (&self->mapping, cw_chrono_mapping_free);
+  self->mapping = cw_chrono_mapping_new_from_string (saved, (const char *const *) headings->pdata,
+                                                     headings->len);
+  detect_date_order (self);
+}
+
+/**
+ * cw_chronology_import_get_header_row:
+ *
+ * Returns: the spreadsheet's number of the heading row, from 1
+ */
+guint
+cw_chronology_import_get_header_row (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return g_array_index (self->table.rows, guint, self->header);
+}
+
+/**
+ * cw_chronology_import_get_n_records:
+ *
+ * Returns: the rows under the headings, blank ones included
+ */
+guint
+cw_chronology_import_get_n_records (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->table.records->len - self->header - 1;
+}
+
+/**
+ * cw_chronology_import_get_record:
+ * @index: from 0, the first row under the headings
+ * @row: (out) (optional): the spreadsheet's number of the row
+ *
+ * Returns: (transfer none) (element-type utf8): the row's cells
+ */
+const GPtrArray *
+cw_chronology_import_get_record (CwChronologyImport *self,
+                                 guint               index,
+                                 guint              *row)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < cw_chronology_import_get_n_records (self), NULL);
+
+  if (row != NULL)
+    *row = g_array_index (self->table.rows, guint, self->header + 1 + index);
+  return self->table.records->pdata[self->header + 1 + index];
+}
+
+CwDateOrder
+cw_chronology_import_get_date_order (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, CW_DATE_ORDER_DMY);
+  return self->order;
+}
+
+void
+cw_chronology_import_set_date_order (CwChronologyImport *self,
+                                     CwDateOrder         order)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->order != order)
+    cw_chronology_import_reset_checked (self);
+  self->order = order;
+  self->order_chosen = TRUE;
+}
+
+/**
+ * cw_chronology_import_dates_look_month_first:
+ *
+ * Returns: whether the date column makes sense only month first (it has
+ *   04/13/2021 and no 13/04/2021): the user should be asked
+ */
+gboolean
+cw_chronology_import_dates_look_month_first (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->month_first;
+}
+
+/**
+ * cw_chronology_import_check:
+ * @progress: (nullable) (scope call): told how far it has got
+ *
+ * Reads every row into an entry or into problems: file, row, column and
+ * reason. Fails only when the mapping lacks a field every entry needs, or
+ * when cancelled; rows with errors are counted, not fatal.
+ *
+ * Returns: whether the rows were checked
+ */
+gboolean
+cw_chronology_import_check (CwChronologyImport *self,
+                            GCancellable       *cancellable,
+                            CwImportProgress    progress,
+                            gpointer            user_data,
+                            GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  cw_chronology_import_reset_checked (self);
+  if (!cw_chrono_mapping_check (self->mapping, error))
+    return FALSE;
+  return cw_chronology_import_check_rows (self, cancellable, progress, user_data, NULL, error);
+}
+
+static void
+hand_over (GAsyncQueue  *out,
+           GPtrArray   **chunk)
+{
+  if (out != NULL && *chunk != NULL && (*chunk)->len > 0)
+    g_async_queue_push (out, g_steal_pointer (chunk));
+}
+
+/* Checks every row. With @out, the valid entries are also handed over,
+ * in chunks (GPtrArray, no free function), as they are found, so that a
+ * writer in another thread can work alongside; the mapping must have been
+ * checked. Ends by pushing %CW_IMPORT_END to @out whatever happens. */
+gboolean
+cw_chronology_import_check_rows (CwChronologyImport *self,
+                                 GCancellable       *cancellable,
+                                 CwImportProgress    progress,
+                                 gpointer            user_data,
+                                 GAsyncQueue        *out,
+                                 GError            **error)
+{
+  guint n = cw_chronology_import_get_n_records (self);
+  g_autoptr (GPtrArray) chunk = NULL;
+  gboolean ok = TRUE;
+
+  self->entries = g_ptr_array_new_full (n, cw_import_entry_free);
+  self->problems = cw_import_problems_new ();
+  for (guint i = 0; i < n && ok; i++)
+    {
+      CwChronoRow *entry = g_new0 (CwChronoRow, 1);
+      gboolean skipped = FALSE;
+      guint row;
+      const GPtrArray *record = cw_chronology_import_get_record (self, i, &row);
+
+      if ((i & 255) == 0)
+        {
+          hand_over (out, &chunk);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          else if (progress != NULL)
+            progress ((double) i / n, user_data);
+        }
+      if (ok && cw_chrono_row_from_record (self->mapping, record, row, self->order, entry,
+                                           self->problems, &skipped))
+        {
+          g_ptr_array_add (self->entries, entry);
+          if (out != NULL && chunk == NULL)
+            chunk = g_ptr_array_sized_new (256);
+          if (chunk != NULL)
+            g_ptr_array_add (chunk, entry);
+          continue;
+        }
+      cw_import_entry_free (entry);
+      self->n_skipped += ok && skipped;
+      self->n_rejected += ok && !skipped;
+    }
+  hand_over (out, &chunk);
+  if (out != NULL)
+    g_async_queue_push (out, CW_IMPORT_END);
+  if (!ok)
+    {
+      cw_chronology_import_reset_checked (self);
+      return FALSE;
+    }
+  self->checked = TRUE;
+  return TRUE;
+}
+
+void
+cw_import_entry_free (gpointer entry)
+{
+  cw_chrono_row_clear (entry);
+  g_free (entry);
+}
+
+guint
+cw_chronology_import_get_n_valid (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->entries ? self->entries->len : 0;
+}
+
+guint
+cw_chronology_import_get_n_rejected (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_rejected;
+}
+
+guint
+cw_chronology_import_get_n_skipped (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_skipped;
+}
+
+/**
+ * cw_chronology_import_get_problems:
+ *
+ * Returns: (transfer none) (element-type CwImportProblem) (nullable): every
+ *   problem found by cw_chronology_import_check(), in row order
+ */
+GPtrArray *
+cw_chronology_import_get_problems (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->problems;
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-chronology-columns.h"
+#include "cw-store.h"
+
+G_BEGIN_DECLS
+
+/* An agency's return on its way in: read, mapped, checked row by row, then
+ * written in one transaction, all of it or none. The steps are synchronous;
+ * the app runs them in a thread. */
+
+#define CW_IMPORT_ERROR (cw_import_error_quark ())
+
+typedef enum
+{
+  CW_IMPORT_ERROR_NO_ROWS,       /* a header and nothing under it, or nothing at all */
+  CW_IMPORT_ERROR_NOTHING_VALID, /* every row has an error */
+  CW_IMPORT_ERROR_HAS_PROBLEMS,  /* rows with errors, and the caller did not accept losing them */
+  CW_IMPORT_ERROR_DATE_ORDER,    /* the dates make sense only month first: ask */
+  CW_IMPORT_ERROR_TOO_LARGE,
+} CwImportError;
+
+typedef enum
+{
+  CW_IMPORT_DRY_RUN = 1 << 0,     /* count and check everything, then write nothing */
+  CW_IMPORT_VALID_ROWS = 1 << 1,  /* import the valid rows even though others have errors */
+} CwImportFlags;
+
+typedef struct
+{
+  gint64 import_id; /* 0 after a dry run */
+  gint64 return_id;
+  guint  added;     /* new entries */
+  guint  updated;   /* entries of an earlier import of the return, kept with their links */
+  guint  removed;   /* entries of an earlier import no longer in the return */
+  guint  rejected;  /* rows with errors, not imported */
+  guint  skipped;   /* blank rows */
+} CwImportResult;
+
+/* Called from the thread doing the work: @fraction from 0 to 1. */
+typedef void (*CwImportProgress) (double   fraction,
+                                  gpointer user_data);
+
+typedef struct _CwChronologyImport CwChronologyImport;
+
+#define CW_IMPORT_MAX_FILE_SIZE (256 * 1024 * 1024)
+
+GQuark              cw_import_error_quark               (void);
+
+CwChronologyImport *cw_chronology_import_new_from_bytes (GBytes             *bytes,
+                                                         const char         *file_name,
+                                                         GError            **error);
+CwChronologyImport *cw_chronology_import_new_from_file  (GFile              *file,
+                                                         GCancellable       *cancellable,
+                                                         GError            **error);
+void                cw_chronology_import_free           (CwChronologyImport *self);
+
+const char         *cw_chronology_import_get_file_name  (CwChronologyImport *self);
+const char         *cw_chronology_import_get_format     (CwChronologyImport *self);
+guint               cw_chronology_import_get_n_sheets   (CwChronologyImport *self);
+const char         *cw_chronology_import_get_sheet_name (CwChronologyImport *self,
+                                                         guint               index);
+guint               cw_chronology_import_get_sheet      (CwChronologyImport *self);
+gboolean            cw_chronology_import_set_sheet      (CwChronologyImport *self,
+                                                         guint               index,
+                                                         GError            **error);
+
+CwChronoMapping    *cw_chronology_import_get_mapping    (CwChronologyImport *self);
+void                cw_chronology_import_use_saved_mapping (CwChronologyImport *self,
+                                                         const char         *saved);
+guint               cw_chronology_import_get_header_row (CwChronologyImport *self);
+guint               cw_chronology_import_get_n_records  (CwChronologyImport *self);
+const GPtrArray    *cw_chronology_import_get_record     (CwChronologyImport *self,
+                                                         guint               index,
+                                                         guint              *row);
+
+CwDateOrder         cw_chronology_import_get_date_order (CwChronologyImport *self);
+void                cw_chronology_import_set_date_order (CwChronologyImport *self,
+                                                         CwDateOrder         order);
+gboolean            cw_chronology_import_dates_look_month_first (CwChronologyImport *self);
+
+gboolean            cw_chronology_import_check          (CwChronologyImport *self,
+                                                         GCancellable       *cancellable,
+                                                         CwImportProgress    progress,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+guint               cw_chronology_import_get_n_valid    (CwChronologyImport *self);
+guint               cw_chronology_import_get_n_rejected (CwChronologyImport *self);
+guint               cw_chronology_import_get_n_skipped  (CwChronologyImport *self);
+GPtrArray          *cw_chronology_import_get_problems   (CwChronologyImport *self);
+
+gboolean            cw_chronology_import_run            (CwChronologyImport *self,
+                                                         CwStore            *store,
+                                                         gint64              review_id,
+                                                         gint64              agency_id,
+                                                         CwImportFlags       flags,
+                                                         GCancellable       *cancellable,
+                                                         CwImportProgress    progress,
+                                                         gpointer            user_data,
+                                                         CwImportResult     *result,
+                                                         GError            **error);
+
+char               *cw_chronology_get_saved_mapping     (CwStore            *store,
+                                                         gint64              agency_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwChronologyImport, cw_chronology_import_free)
+
+G_END_DECLS

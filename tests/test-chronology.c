@@ -1,0 +1,951 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cw-chronology-import-private.h"
+#include "cw-chronology.h"
+#include "cw-store-private.h"
+#include "test-helpers.h"
+
+static GPtrArray *
+import_entries (CwChronologyImport *import)
+{
+  return import->entries;
+}
+
+/* The chronology in the store: imports as one transaction, replacement of
+ * a return imported again, order, gaps, links, search, export. */
+
+typedef struct
+{
+  Fixture base;
+  gint64  review;
+  gint64  police;
+  gint64  health;
+} Chrono;
+
+static gint64
+add_agency (CwStore    *store,
+            const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  const char *pairs[] = { "name", name, NULL };
+  gint64 id = cw_store_insert (store, &cw_entity_agency, 0, pairs, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+chrono_set_up (Chrono        *c,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reference = NULL;
+  GDate today = date_of ("2026-11-23");
+
+  fixture_set_up (&c->base, data);
+  reference = cw_store_create_review (c->base.store, "cspr", "Test review", "Child T", &today,
+                                      &c->review, &error);
+  g_assert_no_error (error);
+  c->police = add_agency (c->base.store, "Northshire Police");
+  c->health = add_agency (c->base.store, "Northshire Community Health");
+}
+
+static void
+chrono_tear_down (Chrono        *c,
+                  gconstpointer  data)
+{
+  fixture_tear_down (&c->base, data);
+}
+
+static gint64
+sql_int (CwStore    *store,
+         const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = cw_store_prepare (store, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static CwChronologyImport *
+import_of (const char *csv,
+           const char *name)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr (GError) error = NULL;
+  CwChronologyImport *import = cw_chronology_import_new_from_bytes (bytes, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static CwImportResult
+run_import (Chrono       *c,
+            const char   *csv,
+            gint64        agency,
+            CwImportFlags flags)
+{
+  g_autoptr (CwChronologyImport) import = import_of (csv, "return.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, agency, flags, NULL,
+                                           NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  return result;
+}
+
+static CwChronologyModel *
+model_of (Chrono                   *c,
+          const CwChronologyFilter *filter)
+{
+  g_autoptr (GError) error = NULL;
+  CwChronologyModel *model = cw_chronology_model_new (c->base.store, c->review);
+
+  g_assert_true (cw_chronology_model_refresh (model, filter, &error));
+  g_assert_no_error (error);
+  return model;
+}
+
+static char *
+description_at (CwChronologyModel *model,
+                guint              position)
+{
+  g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  if (cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP)
+    return g_strdup_printf ("gap %u", cw_chronology_item_get_gap_days (item));
+  return g_strdup (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION));
+}
+
+/* Lists what the model shows, "a|b|gap 40|c", to compare in one go. */
+static char *
+descriptions (CwChronologyModel *model)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autofree char *text = description_at (model, i);
+      g_string_append_printf (out, "%s%s", i ? "|" : "", text);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char police_v1[] =
+  "Date,Time,Record ref,Details,Significant?\n"
+  "03/04/2025,22:15,CAD 100,Call-out to the home,Yes\n"
+  "c. May 2025,,CAD 101,Neighbour reports shouting,\n"
+  "14/09/2025,,CAD 102,Second call-out,Yes\n";
+
+static const char health_return[] =
+  "Date of contact,Source,Event,Significance,Themes\n"
+  "2025-04-03,HV 1,New birth visit,routine,health visiting\n"
+  "15/09/2025,HV 2,Told of the call-out,significant,domestic abuse; information sharing\n";
+
+static void
+test_import_and_order (Chrono        *c,
+                       gconstpointer  data)
+{
+  CwImportResult result = run_import (c, police_v1, c->police, 0);
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autofree char *order = NULL;
+
+  g_assert_cmpuint (result.added, ==, 3);
+  g_assert_cmpuint (result.updated, ==, 0);
+  result = run_import (c, health_return, c->health, 0);
+  g_assert_cmpuint (result.added, ==, 2);
+
+  model = model_of (c, NULL);
+  order = descriptions (model);
+  /* Same day: the untimed health visit before the timed call-out; the
+   * month-precision entry before the days of that month; a gap from
+   * mid-May (the approximate month reaches 30 June) to September. */
+  g_assert_cmpstr (order, ==, "New birth visit|Call-out to the home|Neighbour reports shouting|"
+                              "gap 75|Second call-out|Told of the call-out");
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 5);
+  g_assert_cmpuint (cw_chronology_model_get_n_gaps (model), ==, 1);
+  g_assert_cmpint (cw_chronology_count_entries (c->base.store, c->review), ==, 5);
+
+  /* The return is recorded, received, and the agency is now involved. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"
+                                           " WHERE status = 'received'"), ==, 2);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM review_agency"), ==, 2);
+}
+
+static void
+test_item_fields (Chrono        *c,
+                  gconstpointer  data)
+{
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autoptr (CwChronologyItem) item = NULL;
+  g_autofree char *date = NULL;
+
+  run_import (c, police_v1, c->police, 0);
+  model = model_of (c, NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  date = cw_chronology_item_dup_date_text (item);
+  g_assert_cmpstr (date, ==, "c. May 2025");
+  g_assert_cmpstr (cw_chronology_item_get_agency (item), ==, "Northshire Police");
+  g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE), ==, "CAD 101");
+  g_assert_cmpint (cw_chronology_item_get_significance (item), ==,
+                   CW_CHRONO_SIGNIFICANCE_ROUTINE);
+  g_assert_cmpstr (cw_chronology_item_get_range_first (item), ==, "2025-04-01");
+  g_assert_cmpstr (cw_chronology_item_get_range_last (item), ==, "2025-06-30");
+  g_assert_cmpstr (cw_chronology_item_get_provenance (item), ==,
+                   "return.csv, row 3, imported 2026-11-23");
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpint (cw_chronology_item_get_significance (item), ==,
+                   CW_CHRONO_SIGNIFICANCE_SIGNIFICANT);
+  g_assert_true (cw_chronology_item_get_start (item)->has_time);
+}
+
+static void
+test_filters_and_search (Chrono        *c,
+                         gconstpointer  data)
+{
+  g_auto (CwChronologyFilter) filter = { 0 };
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autofree char *text = NULL;
+
+  run_import (c, police_v1, c->police, 0);
+  run_import (c, health_return, c->health, 0);
+
+  filter.text = g_strdup ("call");
+  model = model_of (c, &filter);
+  text = descriptions (model);
+  /* Prefix search over description, source, action, outcome, impact; no gaps. */
+  g_assert_cmpstr (text, ==, "Call-out to the home|Second call-out|Told of the call-out");
+  g_clear_pointer (&text, g_free);
+
+  g_clear_pointer (&filter.text, g_free);
+  filter.text = g_strdup ("CAD 10");
+  g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
+
+  /* FTS5 syntax is taken as letters to look for, never as an operator. */
+  g_clear_pointer (&filter.text, g_free);
+  filter.text = g_strdup ("NOT \"second* OR");
+  g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 0);
+  g_clear_pointer (&filter.text, g_free);
+
+  filter.agency_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (filter.agency_ids, c->health);
+  g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));
+  text = descriptions (model);
+  g_assert_cmpstr (text, ==, "New birth visit|gap 164|Told of the call-out");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&filter.agency_ids, g_array_unref);
+
+  filter.significances = 1 << CW_CHRONO_SIGNIFICANCE_SIGNIFICANT;
+  g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
+  filter.significances = 0;
+
+  filter.from = g_strdup ("2025-06-01");
+  filter.to = g_strdup ("2025-09-14");
+  g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));
+  text = descriptions (model);
+  /* "c. May 2025" may reach June: kept; 15 September is out. */
+  g_assert_cmpstr (text, ==, "Neighbour reports shouting|gap 75|Second call-out");
+  g_clear_pointer (&text, g_free);
+  cw_chronology_filter_clear (&filter);
+
+  filter.tag = g_strdup ("Information Sharing");
+  g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));
+  text = descriptions (model);
+  g_assert_cmpstr (text, ==, "Told of the call-out");
+}
+
+static void
+test_search_query (void)
+{
+  const struct { const char *text, *query; } cases[] = {
+    { "hospital burn", "\"hospital\"* \"burn\"*" },
+    { "  NOT  ", "\"NOT\"*" },
+    { "a\"b", "\"a\"* \"b\"*" },
+    { "café", "\"café\"*" },
+    { "-- ** ", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = cw_chronology_search_query (cases[i].text);
+      g_assert_cmpstr (query, ==, cases[i].query);
+    }
+}
+
+static const char with_errors[] =
+  "Date,Record ref,Details\n"
+  "03/04/2025,CAD 1,Fine\n"
+  "31/02/2025,CAD 2,Impossible date\n"
+  "04/04/2025,,No source\n"
+  ",,\n"
+  "05/04/2025,CAD 5,Also fine\n";
+
+static void
+test_rows_with_errors (Chrono        *c,
+                       gconstpointer  data)
+{
+  g_autoptr (CwChronologyImport) import = import_of (with_errors, "police.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+  GPtrArray *problems;
+  g_autofree char *first = NULL;
+
+  g_assert_true (cw_chronology_import_check (import, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (cw_chronology_import_get_n_valid (import), ==, 2);
+  g_assert_cmpuint (cw_chronology_import_get_n_rejected (import), ==, 2);
+  g_assert_cmpuint (cw_chronology_import_get_n_skipped (import), ==, 1);
+  problems = cw_chronology_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 2);
+  first = cw_import_problem_format (problems->pdata[0], "police.csv");
+  g_assert_nonnull (strstr (first, "police.csv"));
+  g_assert_nonnull (strstr (first, "row 3"));
+  g_assert_nonnull (strstr (first, "column A"));
+
+  /* Not told to drop the bad rows: nothing is written. */
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, c->police, 0, NULL,
+                                            NULL, NULL, &result, &error));
+  g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_HAS_PROBLEMS);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 0);
+
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, c->police,
+                                           CW_IMPORT_VALID_ROWS, NULL, NULL, NULL, &result,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 2);
+  g_assert_cmpuint (result.rejected, ==, 2);
+}
+
+static void
+test_nothing_valid (Chrono        *c,
+                    gconstpointer  data)
+{
+  g_autoptr (CwChronologyImport) import =
+    import_of ("Date,Record ref,Details\n31/02/2025,A,x\n32/01/2025,B,y\n", "bad.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, c->police,
+                                            CW_IMPORT_VALID_ROWS, NULL, NULL, NULL, &result,
+                                            &error));
+  g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NOTHING_VALID);
+  g_assert_nonnull (strstr (error->message, "bad.csv"));
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+}
+
+static void
+test_header_only_and_empty (void)
+{
+  const char *cases[] = { "Date,Record ref,Details\n", "Date,Record ref,Details\n,,\n\n" };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new_static (cases[i], strlen (cases[i]));
+      g_autoptr (CwChronologyImport) import = cw_chronology_import_new_from_bytes (bytes, "h.csv",
+                                                                                   &error);
+      if (i == 0)
+        {
+          g_assert_null (import);
+          g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS);
+          g_assert_nonnull (strstr (error->message, "h.csv"));
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (cw_chronology_import_check (import, NULL, NULL, NULL, &error));
+          g_assert_cmpuint (cw_chronology_import_get_n_valid (import), ==, 0);
+        }
+    }
+}
+
+static char *
+big_return (guint rows)
+{
+  GString *csv = g_string_new ("Date,Record ref,Details\n");
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, "%02u/%02u/2024,REF %u,Entry %u\n", i % 28 + 1, i % 12 + 1, i,
+                            i);
+  return g_string_free (csv, FALSE);
+}
+
+static void
+cancel_halfway (double   fraction,
+                gpointer user_data)
+{
+  if (fraction > 0.4)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_leaves_nothing (Chrono        *c,
+                            gconstpointer  data)
+{
+  g_autofree char *csv = big_return (5000);
+  g_autoptr (CwChronologyImport) import = import_of (csv, "big.csv");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+
+  g_assert_true (cw_chronology_import_check (import, NULL, NULL, NULL, &error));
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, c->police, 0,
+                                            cancellable, cancel_halfway, cancellable, &result,
+                                            &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_import"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'entry'"), ==, 0);
+}
+
+static void
+test_failure_leaves_nothing (Chrono        *c,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = big_return (200);
+  g_autoptr (CwChronologyImport) import = import_of (csv, "big.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+
+  /* The database fails the 150th row, as a full disk would. */
+  g_assert_true (cw_store_exec (c->base.store,
+                                "CREATE TEMP TRIGGER fail AFTER INSERT ON main.chronology_entry"
+                                " WHEN NEW.import_row = 151 BEGIN"
+                                " SELECT RAISE (ABORT, 'disk full'); END", &error));
+  g_assert_no_error (error);
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, c->police, 0,
+                                            NULL, NULL, NULL, &result, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Row 151"));
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_import"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"
+                                           " WHERE entity = 'chronology_import'"), ==, 0);
+}
+
+static void
+test_dry_run (Chrono        *c,
+              gconstpointer  data)
+{
+  CwImportResult result = run_import (c, police_v1, c->police, CW_IMPORT_DRY_RUN);
+
+  g_assert_cmpuint (result.added, ==, 3);
+  g_assert_cmpint (result.import_id, ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 0);
+}
+
+static gint64
+entry_by_source (Chrono     *c,
+                 const char *source)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = cw_store_prepare (c->base.store, "SELECT id FROM chronology_entry"
+                                                        " WHERE source = ? AND deleted = 0",
+                                         &error);
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static GArray *
+ids_of (gint64 a,
+        gint64 b)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_val (ids, a);
+  if (b != 0)
+    g_array_append_val (ids, b);
+  return ids;
+}
+
+static const char police_v2[] =
+  "Date,Time,Record ref,Details,Significant?\n"
+  "03/04/2025,22:15,CAD 100,Call-out to the home (corrected),Yes\n"
+  "14/09/2025,,CAD 102,Second call-out,Yes\n"
+  "20/10/2025,,CAD 103,Third call-out,\n";
+
+static void
+test_reimport_replaces (Chrono        *c,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) key = NULL;
+  g_autoptr (GArray) pair = NULL;
+  g_autoptr (CwRecord) entry = NULL;
+  CwImportResult result;
+  gint64 first, second, visit;
+
+  run_import (c, police_v1, c->police, 0);
+  run_import (c, health_return, c->health, 0);
+  first = entry_by_source (c, "CAD 100");
+  second = entry_by_source (c, "CAD 102");
+  visit = entry_by_source (c, "HV 2");
+  key = ids_of (first, 0);
+  g_assert_true (cw_chronology_set_significance (c->base.store, key, CW_CHRONO_SIGNIFICANCE_KEY,
+                                                 &error));
+  g_assert_no_error (error);
+  pair = ids_of (second, visit);
+  g_assert_true (cw_chronology_link (c->base.store, pair, &error));
+  g_assert_no_error (error);
+
+  result = run_import (c, police_v2, c->police, 0);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 2);
+  g_assert_cmpuint (result.removed, ==, 1);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 5);
+
+  /* The same entries, corrected in place, keeping the reviewer's work. */
+  g_assert_cmpint (entry_by_source (c, "CAD 100"), ==, first);
+  g_assert_cmpint (entry_by_source (c, "CAD 101"), ==, 0);
+  entry = cw_store_get (c->base.store, &cw_entity_chronology_entry, first, &error);
+  g_assert_cmpstr (cw_record_get (entry, "description"), ==, "Call-out to the home (corrected)");
+  g_assert_cmpstr (cw_record_get (entry, "significance"), ==, "key");
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE link_group IS NOT NULL"), ==, 2);
+  g_assert_cmpint (entry_by_source (c, "CAD 102"), ==, second);
+  /* The search index follows: the old text is gone, the new is found. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'corrected'"), ==, 1);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'neighbour'"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"
+                                           " WHERE entity = 'chronology_import'"), ==, 3);
+}
+
+static void
+test_links_and_conflicts (Chrono        *c,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) pair = NULL;
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr (CwChronologyItem) a = NULL;
+  g_autoptr (CwChronologyItem) b = NULL;
+
+  run_import (c, police_v1, c->police, 0);
+  run_import (c, health_return, c->health, 0);
+  /* The police call-out of 14/09 and health's note of it dated 15/09. */
+  pair = ids_of (entry_by_source (c, "CAD 102"), entry_by_source (c, "HV 2"));
+  g_assert_true (cw_chronology_link (c->base.store, pair, &error));
+  g_assert_no_error (error);
+  model = model_of (c, NULL);
+  order = descriptions (model);
+  g_assert_cmpstr (order, ==, "New birth visit|Call-out to the home|Neighbour reports shouting|"
+                              "gap 75|Second call-out|Told of the call-out");
+  a = g_list_model_get_item (G_LIST_MODEL (model), 4);
+  b = g_list_model_get_item (G_LIST_MODEL (model), 5);
+  g_assert_true (cw_chronology_item_is_linked (a));
+  g_assert_cmpint (cw_chronology_item_get_link_group (a), ==,
+                   cw_chronology_item_get_link_group (b));
+  g_assert_true (cw_chronology_item_has_conflict (a));
+  g_assert_true (cw_chronology_item_has_conflict (b));
+  g_clear_object (&a);
+  g_clear_object (&b);
+
+  /* Same day: linked, no conflict. Linking the new visit joins its group. */
+  g_clear_pointer (&pair, g_array_unref);
+  pair = ids_of (entry_by_source (c, "CAD 100"), entry_by_source (c, "HV 1"));
+  g_assert_true (cw_chronology_link (c->base.store, pair, &error));
+  g_assert_true (cw_chronology_model_refresh (model, NULL, &error));
+  a = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (cw_chronology_item_is_linked (a));
+  g_assert_false (cw_chronology_item_has_conflict (a));
+  g_clear_object (&a);
+
+  /* Unlinking one of a pair dissolves the pair. */
+  g_clear_pointer (&pair, g_array_unref);
+  pair = ids_of (entry_by_source (c, "HV 2"), 0);
+  g_assert_true (cw_chronology_unlink (c->base.store, pair, &error));
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE link_group IS NOT NULL"), ==, 2);
+
+  /* One entry alone is no link. */
+  g_assert_false (cw_chronology_link (c->base.store, pair, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+}
+
+static void
+test_gap_threshold (Chrono        *c,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwChronologyModel) model = NULL;
+
+  run_import (c, "Date,Record ref,Details\n01/01/2025,A,one\n30/01/2025,B,two\n"
+                 "01/03/2025,C,three\n", c->police, 0);
+  model = model_of (c, NULL);
+  /* 2-29 January is 28 days without contact: not more than 28. 31 Jan -
+   * 28 Feb is 29: a gap. */
+  g_assert_cmpuint (cw_chronology_model_get_n_gaps (model), ==, 1);
+  g_assert_true (cw_chronology_set_gap_days (c->base.store, c->review, 27, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_chronology_model_refresh (model, NULL, &error));
+  g_assert_cmpuint (cw_chronology_model_get_n_gaps (model), ==, 2);
+  g_assert_false (cw_chronology_set_gap_days (c->base.store, c->review, 0, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+}
+
+static void
+test_entry_edit_keeps_keys (Chrono        *c,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *agency = g_strdup_printf ("%" G_GINT64_FORMAT, c->police);
+  const char *pairs[] = { "agency_id", agency, "start_date", "?22/05/2016", "source", "Note 1",
+                          "description", "Typed in", "significance", "routine", NULL };
+  gint64 id = cw_store_insert (c->base.store, &cw_entity_chronology_entry, c->review, pairs,
+                               &error);
+  g_autoptr (CwRecord) entry = NULL;
+  gint64 audit_before;
+
+  g_assert_no_error (error);
+  entry = cw_store_get (c->base.store, &cw_entity_chronology_entry, id, &error);
+  g_assert_cmpstr (cw_record_get (entry, "start_date"), ==, "~2016-05-22");
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE range_first = '2016-05-15'"
+                                           " AND range_last = '2016-05-29'"), ==, 1);
+  /* Typed-in entries are audited field by field: the event, then its five fields. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit WHERE entity ="
+                                           " 'chronology_entry' AND action = 'insert'"), ==, 6);
+  audit_before = sql_int (c->base.store, "SELECT count (*) FROM audit");
+  g_assert_true (cw_store_update (c->base.store, &cw_entity_chronology_entry, id, "start_date",
+                                  "June 2016", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE range_first = '2016-06-01'"
+                                           " AND range_last = '2016-06-30'"
+                                           " AND sort_key LIKE '2016-06-01 1 %'"), ==, 1);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"), ==, audit_before + 1);
+  g_assert_false (cw_store_update (c->base.store, &cw_entity_chronology_entry, id, "start_date",
+                                   "31/02/2016", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Date"));
+}
+
+static void
+test_delete_and_undo (Chrono        *c,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (CwChronologyModel) model = NULL;
+
+  run_import (c, police_v1, c->police, 0);
+  ids = ids_of (entry_by_source (c, "CAD 100"), entry_by_source (c, "CAD 101"));
+  g_assert_true (cw_chronology_delete (c->base.store, ids, &error));
+  g_assert_no_error (error);
+  model = model_of (c, NULL);
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 1);
+  g_assert_true (cw_chronology_undelete (c->base.store, ids, &error));
+  g_assert_true (cw_chronology_model_refresh (model, NULL, &error));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
+}
+
+static void
+test_tags (Chrono        *c,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (CwRecord) entry = NULL;
+
+  run_import (c, health_return, c->health, 0);
+  ids = ids_of (entry_by_source (c, "HV 1"), entry_by_source (c, "HV 2"));
+  g_assert_true (cw_chronology_add_tag (c->base.store, ids, "information sharing", &error));
+  g_assert_no_error (error);
+  entry = cw_store_get (c->base.store, &cw_entity_chronology_entry, entry_by_source (c, "HV 1"),
+                        &error);
+  g_assert_cmpstr (cw_record_get (entry, "tags"), ==, "health visiting; information sharing");
+  g_clear_object (&entry);
+  /* Already there: unchanged. */
+  entry = cw_store_get (c->base.store, &cw_entity_chronology_entry, entry_by_source (c, "HV 2"),
+                        &error);
+  g_assert_cmpstr (cw_record_get (entry, "tags"), ==, "domestic abuse; information sharing");
+  g_assert_false (cw_chronology_add_tag (c->base.store, ids, "a;b", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+}
+
+static void
+test_saved_mapping (Chrono        *c,
+                    gconstpointer  data)
+{
+  const char csv[] = "When,Ref,What happened,Notes\n03/04/2025,A1,Visit,ignore me\n";
+  g_autoptr (CwChronologyImport) first = import_of (csv, "a.csv");
+  g_autoptr (CwChronologyImport) second = import_of (csv, "b.csv");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = NULL;
+  CwImportResult result;
+  CwChronoMapping *mapping;
+
+  /* The user says the "Notes" column is the outcome. */
+  mapping = cw_chronology_import_get_mapping (first);
+  g_assert_cmpint (cw_chrono_mapping_get (mapping, 3), ==, CW_CHRONO_FIELD_NONE);
+  cw_chrono_mapping_set (mapping, 3, CW_CHRONO_FIELD_OUTCOME);
+  g_assert_true (cw_chronology_import_run (first, c->base.store, c->review, c->police, 0, NULL,
+                                           NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+
+  saved = cw_chronology_get_saved_mapping (c->base.store, c->police);
+  g_assert_nonnull (saved);
+  cw_chronology_import_use_saved_mapping (second, saved);
+  g_assert_cmpint (cw_chrono_mapping_get (cw_chronology_import_get_mapping (second), 3), ==,
+                   CW_CHRONO_FIELD_OUTCOME);
+}
+
+static void
+test_month_first_detected (void)
+{
+  g_autoptr (CwChronologyImport) us = import_of ("Date,Ref,Details\n04/13/2025,A,x\n"
+                                                 "05/02/2025,B,y\n", "us.csv");
+  g_autoptr (CwChronologyImport) uk = import_of ("Date,Ref,Details\n13/04/2025,A,x\n"
+                                                 "05/02/2025,B,y\n", "uk.csv");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cw_chronology_import_dates_look_month_first (us));
+  g_assert_false (cw_chronology_import_dates_look_month_first (uk));
+  g_assert_cmpint (cw_chronology_import_get_date_order (us), ==, CW_DATE_ORDER_DMY);
+  cw_chronology_import_set_date_order (us, CW_DATE_ORDER_MDY);
+  g_assert_true (cw_chronology_import_check (us, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (cw_chronology_import_get_n_valid (us), ==, 2);
+}
+
+static void
+test_title_rows_above_headings (void)
+{
+  g_autoptr (CwChronologyImport) import =
+    import_of ("Northshire Police chronology for the review\nPrepared by DI Ellis\n\n"
+               "Date,Record ref,Details\n03/04/2025,A,x\n", "t.csv");
+
+  g_assert_cmpuint (cw_chronology_import_get_header_row (import), ==, 4);
+  g_assert_cmpuint (cw_chronology_import_get_n_records (import), ==, 1);
+}
+
+static void
+test_export_round_trip (Chrono        *c,
+                        gconstpointer  data)
+{
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) json_out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CwChronologyImport) again = NULL;
+  g_autofree char *json = NULL;
+  const char *csv;
+
+  run_import (c, police_v1, c->police, 0);
+  run_import (c, health_return, c->health, 0);
+  model = model_of (c, NULL);
+  g_assert_true (cw_chronology_export_csv (model, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  csv = g_bytes_get_data (bytes, NULL);
+  g_test_message ("%.*s", (int) MIN (g_bytes_get_size (bytes), 400), csv);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "Date,End date,Sequence,Agency,"));
+  g_assert_nonnull (strstr (csv, "\r\nc. May 2025,,,Northshire Police,,CAD 101,"));
+
+  /* Casewise reads its own export: every column found, every row valid. */
+  again = cw_chronology_import_new_from_bytes (bytes, "export.csv", &error);
+  g_assert_no_error (error);
+  for (CwChronoField f = CW_CHRONO_FIELD_DATE; f < CW_CHRONO_N_FIELDS; f++)
+    {
+      guint column;
+      g_assert_true (cw_chrono_mapping_find (cw_chronology_import_get_mapping (again), f,
+                                             &column) || f == CW_CHRONO_FIELD_TIME);
+    }
+  g_assert_true (cw_chronology_import_check (again, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (cw_chronology_import_get_n_valid (again), ==, 5);
+  g_assert_cmpuint (cw_chronology_import_get_n_rejected (again), ==, 0);
+
+  g_assert_true (cw_chronology_export_json (model, json_out, NULL, &error));
+  g_output_stream_close (json_out, NULL, NULL);
+  json = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (json_out)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (json_out)));
+  g_assert_true (g_str_has_prefix (json, "["));
+  g_assert_nonnull (strstr (json, "\"date\": \"~2025-05\""));
+  g_assert_nonnull (strstr (json, "\"tags\": [\n      \"domestic abuse\",\n"));
+}
+
+static void
+test_overdue_returns (Chrono        *c,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) overdue = NULL;
+  GDate today = date_of ("2026-11-23");
+  gint64 police_return, health_return_id;
+
+  police_return = cw_chronology_ensure_return (c->base.store, c->review, c->police, &error);
+  health_return_id = cw_chronology_ensure_return (c->base.store, c->review, c->health, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_chronology_ensure_return (c->base.store, c->review, c->police, &error), ==,
+                   police_return);
+  cw_store_update (c->base.store, &cw_entity_agency_return, police_return, "due_on",
+                   "2026-11-01", &error);
+  cw_store_update (c->base.store, &cw_entity_agency_return, health_return_id, "due_on",
+                   "2026-12-01", &error);
+  g_assert_no_error (error);
+  overdue = cw_chronology_list_overdue_returns (c->base.store, c->review, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_cmpstr (cw_record_get (overdue->pdata[0], "agency"), ==, "Northshire Police");
+  g_assert_cmpstr (cw_record_get (overdue->pdata[0], "days_overdue"), ==, "22");
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+
+  /* Once it arrives it is no longer overdue. */
+  run_import (c, police_v1, c->police, 0);
+  overdue = cw_chronology_list_overdue_returns (c->base.store, 0, &today, &error);
+  g_assert_cmpuint (overdue->len, ==, 0);
+}
+
+static void
+test_find_agency (Chrono        *c,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (cw_chronology_find_agency (c->base.store, "northshire police", &error), ==,
+                   c->police);
+  g_assert_cmpint (cw_chronology_find_agency (c->base.store, "health", &error), ==, c->health);
+  g_assert_cmpint (cw_chronology_find_agency (c->base.store, "northshire", &error), ==, 0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "more than one"));
+  g_clear_error (&error);
+  g_assert_cmpint (cw_chronology_find_agency (c->base.store, "school", &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "Northshire Police"));
+}
+
+/* Workbooks made for the tests (tests/data/make-workbooks.py): a cover
+ * sheet, then the chronology with Excel's date serials or ODS dates. */
+static void
+test_workbooks (void)
+{
+  const char *names[] = { "police-return.xlsx", "police-return.ods" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", names[i], NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CwChronologyImport) import = cw_chronology_import_new_from_file (file, NULL,
+                                                                                  &error);
+      const CwChronoRow *first, *second;
+      g_autofree char *first_iso = NULL;
+      g_autofree char *second_iso = NULL;
+
+      g_test_message ("%s", names[i]);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cw_chronology_import_get_format (import), ==, i == 0 ? "XLSX" : "ODS");
+      g_assert_cmpuint (cw_chronology_import_get_n_sheets (import), ==, 2);
+      g_assert_cmpstr (cw_chronology_import_get_sheet_name (import, 0), ==, "Cover");
+      /* The cover sheet has no entries: the chronology sheet is read. */
+      g_assert_cmpuint (cw_chronology_import_get_sheet (import), ==, 1);
+      g_assert_true (cw_chronology_import_check (import, NULL, NULL, NULL, &error));
+      g_assert_cmpuint (cw_chronology_import_get_n_valid (import), ==, 3);
+      g_assert_cmpuint (cw_chronology_import_get_n_rejected (import), ==, 1);
+      first = g_ptr_array_index (((GPtrArray *) import_entries (import)), 0);
+      second = g_ptr_array_index (((GPtrArray *) import_entries (import)), 1);
+      first_iso = cw_chrono_date_to_iso (&first->start);
+      second_iso = cw_chrono_date_to_iso (&second->start);
+      g_assert_cmpstr (first_iso, ==, "2025-04-03");
+      g_assert_cmpstr (second_iso, ==, "2025-04-04T12:00");
+      g_assert_cmpint (first->significance, ==, CW_CHRONO_SIGNIFICANCE_SIGNIFICANT);
+      g_assert_false (cw_chronology_import_set_sheet (import, 0, &error));
+      g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS);
+      g_assert_nonnull (strstr (error->message, "sheet “Cover”"));
+      g_clear_error (&error);
+      g_assert_false (cw_chronology_import_set_sheet (import, 5, &error));
+      g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS);
+    }
+}
+
+/* Hostile files stop with an error naming them, never a crash. */
+static void
+test_hostile_files (void)
+{
+  static const struct { const char *name; const char *data; gsize size; } files[] = {
+    { "empty.csv", "", 0 },
+    { "spaces.csv", "  \r\n \n", 7 },
+    { "binary.csv", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18 },
+    { "nul.csv", "Date,Ref\n0\0/1,x\n", 16 },
+    { "quote.csv", "Date,Ref,Details\n01/01/2025,\"A,x\n", 31 },
+    { "fake.xlsx", "PK\x03\x04 not really a zip file at all", 38 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new_static (files[i].data, files[i].size);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CwChronologyImport) import = cw_chronology_import_new_from_bytes (
+        bytes, files[i].name, &error);
+
+      g_test_message ("%s", files[i].name);
+      g_assert_null (import);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, files[i].name));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_setenv ("CASEWISE_TODAY", "2026-11-23", TRUE);
+
+#define ADD(path, func) \
+  g_test_add ("/chronology/" path, Chrono, NULL, chrono_set_up, func, chrono_tear_down)
+  ADD ("import-and-order", test_import_and_order);
+  ADD ("item-fields", test_item_fields);
+  ADD ("filters-and-search", test_filters_and_search);
+  ADD ("rows-with-errors", test_rows_with_errors);
+  ADD ("nothing-valid", test_nothing_valid);
+  ADD ("cancel-leaves-nothing", test_cancel_leaves_nothing);
+  ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("dry-run", test_dry_run);
+  ADD ("reimport-replaces", test_reimport_replaces);
+  ADD ("links-and-conflicts", test_links_and_conflicts);
+  ADD ("gap-threshold", test_gap_threshold);
+  ADD ("entry-edit-keeps-keys", test_entry_edit_keeps_keys);
+  ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("tags", test_tags);
+  ADD ("saved-mapping", test_saved_mapping);
+  ADD ("export-round-trip", test_export_round_trip);
+  ADD ("overdue-returns", test_overdue_returns);
+  ADD ("find-agency", test_find_agency);
+#undef ADD
+  g_test_add_func ("/chronology/search-query", test_search_query);
+  g_test_add_func ("/chronology/header-only-and-empty", test_header_only_and_empty);
+  g_test_add_func ("/chronology/month-first-detected", test_month_first_detected);
+  g_test_add_func ("/chronology/title-rows-above-headings", test_title_rows_above_headings);
+  g_test_add_func ("/chronology/workbooks", test_workbooks);
+  g_test_add_func ("/chronology/hostile-files", test_hostile_files);
+  return g_test_run ();
+}
