@@ -5,6 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-chronology-import.h"
+#include "cw-chronology.h"
+#include "cw-demo-resources.h"
 #include "cw-review.h"
 #include "cw-store-private.h"
 
@@ -120,6 +123,42 @@ static const char *const demo_terms[][2] = {
             "bruising protocol?" },
   { "kloe", "How was the voice and lived experience of Child A understood?" },
   { "kloe", "What was the impact of the closure of Sibling B's child in need plan?" },
+};
+
+/* The agencies' returns (data/demo), imported as a reviewer would. */
+typedef struct
+{
+  const char *file, *agency;
+  int         requested, due; /* days from today */
+} DemoReturn;
+
+static const DemoReturn demo_returns[] = {
+  { "childrens-social-care.csv", "Northshire Children's Social Care", -21, 7 },
+  { "police.csv", "Northshire Police", -21, 7 },
+  { "community-health-visiting.csv", "Northshire Community Health (health visiting)", -21, 7 },
+  { "general-hospital.csv", "Northshire General Hospital (emergency department)", -21, 7 },
+  { "riverside-medical-practice.csv", "Riverside Medical Practice", -21, 7 },
+  { "northshire-park-primary.csv", "Northshire Park Primary School", -21, 7 },
+};
+
+/* Reports of one happening by several agencies: file and row of each. */
+typedef struct
+{
+  const char *file;
+  guint       row;
+} DemoReport;
+
+static const DemoReport demo_links[][6] = {
+  /* The strategy discussion of 10/02/2026: all three date it so. */
+  { { "childrens-social-care.csv", 28 }, { "police.csv", 20 }, { "general-hospital.csv", 22 } },
+  /* The hospital's referral that day, sent and received. */
+  { { "general-hospital.csv", 21 }, { "childrens-social-care.csv", 27 } },
+  /* The reconvened strategy meeting: the police date it a day later. */
+  { { "childrens-social-care.csv", 30 }, { "police.csv", 22 },
+    { "community-health-visiting.csv", 23 }, { "general-hospital.csv", 28 },
+    { "northshire-park-primary.csv", 20 } },
+  /* The second domestic abuse call-out, either side of midnight. */
+  { { "police.csv", 10 }, { "childrens-social-care.csv", 23 } },
 };
 
 static char *
@@ -248,6 +287,81 @@ set_dates (CwStore *self, gint64 review, const GDate *today, GError **error)
 }
 
 static gboolean
+import_return (CwStore          *self,
+               gint64            review,
+               const DemoReturn *r,
+               GHashTable       *agency_ids,
+               const GDate      *today,
+               GError          **error)
+{
+  g_autofree char *path = g_strconcat ("/org/casewise/Casewise/demo/", r->file, NULL);
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (cw_demo_get_resource (), path,
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr (CwChronologyImport) import = NULL;
+  g_autofree char *requested = iso_days_from (today, r->requested);
+  g_autofree char *due = iso_days_from (today, r->due);
+  const char *agency = g_hash_table_lookup (agency_ids, r->agency);
+  gint64 agency_id = g_ascii_strtoll (agency, NULL, 10);
+  CwImportResult result;
+
+  if (bytes == NULL
+      || (import = cw_chronology_import_new_from_bytes (bytes, r->file, error)) == NULL
+      || !cw_chronology_import_run (import, self, review, agency_id, 0, NULL, NULL, NULL, &result,
+                                    error)
+      || !cw_store_update (self, &cw_entity_agency_return, result.return_id, "requested_on",
+                           requested, error))
+    return FALSE;
+  return cw_store_update (self, &cw_entity_agency_return, result.return_id, "due_on", due, error);
+}
+
+static gint64
+entry_at (CwStore    *self,
+          gint64      review,
+          const char *file,
+          guint       row)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (self,
+    "SELECT e.id FROM chronology_entry e JOIN chronology_import i ON i.id = e.import_id"
+    " WHERE e.review_id = ? AND i.file_name = ? AND e.import_row = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, review);
+  sqlite3_bind_text (stmt, 2, file, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, (int) row);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+add_chronology (CwStore     *self,
+                gint64       review,
+                GHashTable  *agency_ids,
+                const GDate *today,
+                GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_returns); i++)
+    if (!import_return (self, review, &demo_returns[i], agency_ids, today, error))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_links); i++)
+    {
+      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint j = 0; j < G_N_ELEMENTS (demo_links[i]) && demo_links[i][j].file; j++)
+        {
+          gint64 id = entry_at (self, review, demo_links[i][j].file, demo_links[i][j].row);
+          g_array_append_val (ids, id);
+        }
+      if (!cw_chronology_link (self, ids, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 fill_review (CwStore *self, gint64 review, const GDate *today, GError **error)
 {
   g_autoptr (GHashTable) agency_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -266,6 +380,7 @@ fill_review (CwStore *self, gint64 review, const GDate *today, GError **error)
          && add_members (self, review, agency_ids, error)
          && fill_referral (self, review, decided, error)
          && add_terms (self, review, error)
+         && add_chronology (self, review, agency_ids, today, error)
          && cw_store_move_phase (self, review, "decision", error)
          && cw_store_move_phase (self, review, "preparation", error);
 }
