@@ -923,6 +923,190 @@ test_memory_database (Fixture       *f,
   assert_data_error (&run);
 }
 
+/* The chronology: the sample's six returns, imports with problems,
+ * replacement of a return imported again, export and listing. */
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+demo (Fixture *f)
+{
+  g_auto (Run) run = { NULL };
+
+  cli (f, &run, "demo", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "CSPR-2026-001\n");
+}
+
+static void
+test_chronology_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+
+  demo (f);
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "153 entries, 2 gaps in contact");
+  assert_contains (run.out, "— no agency contact for 56 days —");
+  /* The strategy meeting the police date a day later: flagged. */
+  assert_contains (run.out, "12 Feb 2026 ≠");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--agency", "police", "--from",
+       "1/9/2025", "--to", "30/9/2025", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Northshire Police");
+  assert_lacks (run.out, "Riverside");
+  assert_lacks (run.out, "2026");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--search", "femur", "--json", NULL);
+  assert_ok (&run);
+  g_assert_true (g_str_has_prefix (run.out, "["));
+  assert_contains (run.out, "\"description\": ");
+  assert_lacks (run.out, "\"agency\": \"Northshire Park Primary School\"");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--from", "31/2/2025", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--from");
+}
+
+static const char police_corrected[] =
+  "Date/time,Record ref,Officer,Details,Significant?\n"
+  "03/04/2025 22:15,CAD 9001,PC Benn,Call-out to the home,Yes\n"
+  "31/02/2025,CAD 9002,PC Benn,A date that does not exist,\n"
+  "14/09/2025,CAD 9003,PC Benn,\"Second call-out, partner left\",Yes\n";
+
+static void
+test_chronology_import (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *path = write_file (f, "police.csv", police_corrected);
+
+  demo (f);
+  /* A dry run counts and lists, and writes nothing. */
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency", "police",
+       "--dry-run", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"dry_run\": true");
+  assert_contains (run.out, "\"added\": 2");
+  assert_contains (run.out, "\"removed\": 23");
+  assert_contains (run.out, "\"rejected\": 1");
+  assert_contains (run.out, "\"row\": 3");
+  assert_contains (run.out, "\"column\": \"A\"");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", NULL);
+  assert_contains (run.out, "153 entries");
+
+  /* The corrected return replaces the police's earlier one. */
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency", "police", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "police.csv, row 3, column A");
+  assert_contains (run.out, "police.csv: 2 entries added, 0 updated, 23 removed; rows rejected: 1");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", NULL);
+  assert_contains (run.out, "132 entries");
+  cli (f, &run, "chronology", "returns", "CSPR-2026-001", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Northshire Police");
+  assert_contains (run.out, "Received");
+}
+
+static void
+test_chronology_import_refused (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *bad = write_file (f, "bad.csv", "Date,Ref,Details\n31/02/2025,A,x\n");
+  g_autofree char *us = write_file (f, "us.csv", "Date,Ref,Details\n04/13/2025,A,x\n"
+                                                 "05/02/2025,B,y\n");
+  g_autofree char *binary = write_file (f, "image.csv", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.csv", NULL);
+
+  demo (f);
+  /* Every row bad: exit 1, the rows listed, the reason on stderr. */
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", bad, "--agency", "police", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "bad.csv, row 2, column A");
+  assert_contains (run.err, "nothing was imported");
+  /* Dates that make sense only month first: asked, not guessed. */
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", us, "--agency", "police", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "--date-order mdy");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", us, "--agency", "police",
+       "--date-order", "mdy", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "2 entries added");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", binary, "--agency", "police", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "image.csv");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", missing, "--agency", "police", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", bad, "--agency", "fire service", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "Northshire Police");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", bad, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--agency");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "FILE is missing");
+}
+
+static void
+test_agency (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+
+  cli (f, &run, "agency", "add", "Northshire Police", "--sector", "police", NULL);
+  assert_ok (&run);
+  cli (f, &run, "agency", "add", "northshire police", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "already has this name");
+  cli (f, &run, "agency", "add", "Fire", "--sector", "fire-brigade", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "agency", "list", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "Northshire Police\n");
+}
+
+static void
+test_chronology_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  demo (f);
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "-o", path, NULL);
+  assert_ok (&run);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Date,End date,Sequence,Agency,"));
+  assert_contains (contents, "\r\n");
+#ifndef G_OS_WIN32
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+#endif
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "--format", "json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"date_conflict\": true");
+  assert_contains (run.out, "\"date\": \"~");
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "--format", "xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 static void
 add (const char *name,
      void (*func) (Fixture *, gconstpointer))
@@ -968,5 +1152,10 @@ main (int   argc,
   add ("/cli/actor", test_actor_and_options_anywhere);
   add ("/cli/backup/failure-warns", test_backup_failure_warns);
   add ("/cli/memory-database", test_memory_database);
+  add ("/cli/agency", test_agency);
+  add ("/cli/chronology/list", test_chronology_list);
+  add ("/cli/chronology/import", test_chronology_import);
+  add ("/cli/chronology/import-refused", test_chronology_import_refused);
+  add ("/cli/chronology/export", test_chronology_export);
   return g_test_run ();
 }

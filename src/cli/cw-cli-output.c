@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #ifdef G_OS_WIN32
+#include <fcntl.h> /* portability: ok, Windows-only: _O_BINARY */
+#include <io.h>
 #include <windows.h>
 #endif
 
@@ -45,6 +48,27 @@ cw_cli_printerr (const char *format,
   va_start (args, format);
   write_to (stderr, format, args);
   va_end (args);
+}
+
+/**
+ * cw_cli_write_bytes:
+ *
+ * Writes a file's content to standard output exactly: CRLF stays CRLF.
+ */
+gboolean
+cw_cli_write_bytes (const char  *data,
+                    gsize        size,
+                    GError     **error)
+{
+#ifdef G_OS_WIN32
+  _setmode (_fileno (stdout), _O_BINARY);
+#endif
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to the output"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -32,6 +32,21 @@ static const CwCliCommand commands[] = {
     N_("Show everything about a review"), cw_cli_review_show },
   { "review", "delete", "REF", NULL,
     N_("Delete a review and everything in it, for good"), cw_cli_review_delete },
+  { "agency", "add", "NAME", "[--sector SECTOR]",
+    N_("Add an agency to the shared register"), cw_cli_agency_add },
+  { "agency", "list", NULL, NULL, N_("List the agencies of the shared register"),
+    cw_cli_agency_list },
+  { "chronology", "import", "REF FILE",
+    "--agency NAME [--sheet N] [--date-order dmy|mdy|ymd] [--dry-run] [--json]",
+    N_("Import an agency’s chronology return (CSV, TSV, XLSX or ODS); valid rows are "
+       "imported, every rejected row is listed"), cw_cli_chronology_import },
+  { "chronology", "export", "REF", "[--format csv|json] [-o FILE]",
+    N_("Write the merged chronology as CSV (for Excel) or JSON"), cw_cli_chronology_export },
+  { "chronology", "list", "REF",
+    "[--agency NAME] [--from DATE] [--to DATE] [--search TEXT] [--json]",
+    N_("List the merged chronology, with gaps in agency contact"), cw_cli_chronology_list },
+  { "chronology", "returns", "REF", "[--json]",
+    N_("List the agencies’ returns and which are overdue"), cw_cli_chronology_returns },
   { NULL, "demo", NULL, NULL,
     N_("Add the sample review and print its reference"), cw_cli_demo },
   { "backup", "create", NULL, NULL,
@@ -114,7 +129,7 @@ parse_options (GOptionContext  *context,
  * cw_cli_parse:
  * @entries: (nullable): the command's own options
  * @args: (inout): the command's arguments; on return, args[0] and the
- *   positional argument if the command takes one
+ *   positional arguments the command takes (command->arg, e.g. "REF FILE")
  *
  * Parses a command's options, with the global ones allowed among them.
  */
@@ -128,7 +143,8 @@ cw_cli_parse (CwCli               *cli,
   g_autofree char *words = command_words (command);
   g_autofree char *params = g_strjoin (" ", words, command->arg ? command->arg : "", NULL);
   g_autoptr (GOptionContext) context = g_option_context_new (g_strstrip (params));
-  guint wanted = command->arg != NULL ? 1 : 0;
+  g_auto (GStrv) positional = g_strsplit (command->arg ? command->arg : "", " ", -1);
+  guint wanted = command->arg != NULL ? g_strv_length (positional) : 0;
   guint n;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -140,7 +156,7 @@ cw_cli_parse (CwCli               *cli,
     return FALSE;
   n = g_strv_length (*args) - 1;
   if (n < wanted)
-    return cw_cli_usage_error (error, _("%s is missing"), command->arg);
+    return cw_cli_usage_error (error, _("%s is missing"), positional[n]);
   if (n > wanted)
     return cw_cli_usage_error (error, _("unexpected argument “%s”"), (*args)[wanted + 1]);
   return TRUE;

@@ -74,6 +74,9 @@ void        cw_cli_print_field    (guint                indent,
                                    const char          *label,
                                    const char          *value);
 const char *cw_cli_deadline_state (CwDeadlineState      state);
+gboolean    cw_cli_write_bytes    (const char          *data,
+                                   gsize                size,
+                                   GError             **error);
 void        cw_cli_setup_console  (void);
 
 /* Commands */
@@ -89,6 +92,18 @@ gboolean cw_cli_review_show    (CwCli *cli, const CwCliCommand *command, GStrv *
                                 GError **error);
 gboolean cw_cli_review_delete  (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
+gboolean cw_cli_chronology_import  (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
+gboolean cw_cli_chronology_export  (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
+gboolean cw_cli_chronology_list    (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
+gboolean cw_cli_chronology_returns (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
+gboolean cw_cli_agency_add         (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
+gboolean cw_cli_agency_list        (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
 gboolean cw_cli_demo           (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_backup_create  (CwCli *cli, const CwCliCommand *command, GStrv *args,
