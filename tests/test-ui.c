@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cw-application.h"
+#include "cw-chronology-view.h"
+#include "cw-import-dialog.h"
 #include "cw-history-view.h"
 #include "cw-new-review-dialog.h"
 #include "cw-overview-page.h"
@@ -528,6 +530,146 @@ test_preferences (Ui *ui, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static CwImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (CW_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CW_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Waits for the dialog's thread, at most 10 s. */
+static void
+wait_until_idle (CwImportDialog *dialog)
+{
+  for (guint i = 0; i < 200 && cw_import_dialog_is_busy (dialog); i++)
+    settle (50);
+  g_assert_false (cw_import_dialog_is_busy (dialog));
+}
+
+static CwChronologyView *
+chronology_view (Ui *ui)
+{
+  return CW_CHRONOLOGY_VIEW (cw_review_view_get_part (review_view (ui), "chronology"));
+}
+
+static const char police_return[] =
+  "Police chronology for the review\n"
+  "Date/time,Record ref,Officer,Details,Significant?\n"
+  "03/04/2025 22:15,CAD 100,PC Benn,Call-out to the home after a neighbour's call,Yes\n"
+  "c. May 2025,CAD 101,PC Benn,Neighbour reports shouting,\n"
+  "31/02/2025,CAD 102,PC Benn,A date that does not exist,\n"
+  "14/09/2025,CAD 103,PC Benn,\"Second call-out, partner left before arrival\",Yes\n";
+
+static gint64
+import_police_return (Ui *ui)
+{
+  g_autofree char *path = g_build_filename (ui->dir, "Police return.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  gint64 review = cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list")));
+  const char *agency[] = { "name", "Northshire Police", NULL };
+  const char *school[] = { "name", "Northshire Park Primary School", NULL };
+  CwImportDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, police_return, -1, &error));
+  g_assert_cmpint (cw_store_insert (ui->store, &cw_entity_agency, 0, school, &error), >, 0);
+  g_assert_cmpint (cw_store_insert (ui->store, &cw_entity_agency, 0, agency, &error), >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "chronology");
+  settle (50);
+  gtk_window_present (GTK_WINDOW (cw_import_dialog_new (GTK_WINDOW (ui->window), ui->store,
+                                                        review, file)));
+  settle (100);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until_idle (dialog);
+  /* Read, headings found under the title row, every row checked. */
+  g_assert_nonnull (strstr (cw_import_dialog_get_summary (dialog), "3 entries are ready"));
+  g_assert_nonnull (strstr (cw_import_dialog_get_summary (dialog), "1 row has errors"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  for (guint i = 0; i < 200 && find_import_dialog () != NULL; i++)
+    settle (50);
+  g_assert_null (find_import_dialog ());
+  settle (100);
+  return review;
+}
+
+static void
+test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Chronology", "Child C");
+  CwChronologyModel *model;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (reference);
+  import_police_return (ui);
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "chronology");
+  model = cw_chronology_view_get_model (chronology_view (ui));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      if (g_strcmp0 (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION),
+                     "Second call-out, partner left before arrival") == 0)
+        {
+          /* The agency was guessed from the file's name, among two. */
+          g_assert_cmpstr (cw_chronology_item_get_agency (item), ==, "Northshire Police");
+          g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_AUTHOR), ==, "PC Benn");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  /* The gap between May (widened to June) and September is a row. */
+  g_assert_cmpuint (cw_chronology_model_get_n_gaps (model), ==, 1);
+  g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (part (ui, "undo_bar"))));
+}
+
+static void
+test_chronology_mark_delete_undo (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Marking", "Child M");
+  CwChronologyView *view;
+  GtkWidget *column_view;
+  CwChronologyModel *model;
+  gint64 review;
+
+  g_assert_nonnull (reference);
+  review = import_police_return (ui);
+  view = chronology_view (ui);
+  model = cw_chronology_view_get_model (view);
+  column_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                           CW_TYPE_CHRONOLOGY_VIEW,
+                                                           "column_view"));
+  /* Everything selected (the gap row too: it is left out of changes). */
+  g_assert_true (gtk_selection_model_select_all (
+    gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view))));
+  settle (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.significance", "s",
+                                             "key"));
+  settle (100);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      if (cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_ENTRY)
+        g_assert_cmpint (cw_chronology_item_get_significance (item), ==,
+                         CW_CHRONO_SIGNIFICANCE_KEY);
+    }
+  /* The selection survived the refresh: delete it all, then undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.delete", NULL));
+  settle (100);
+  g_assert_cmpuint (cw_chronology_count_entries (ui->store, review), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
+  settle (100);
+  g_assert_cmpuint (cw_chronology_count_entries (ui->store, review), ==, 3);
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -545,6 +687,8 @@ main (int argc, char *argv[])
   ADD ("preferences", test_preferences);
   ADD ("phase-buttons-clicked-in-turn", test_phase_buttons_clicked_in_turn);
   ADD ("typing-across-autosave", test_typing_across_autosave);
+  ADD ("chronology-import-through-dialog", test_chronology_import_through_dialog);
+  ADD ("chronology-mark-delete-undo", test_chronology_mark_delete_undo);
 #undef ADD
   return g_test_run ();
 }

@@ -206,8 +206,11 @@ static const struct
   { "win.section::overview", { "<Alt>1", NULL } },
   { "win.section::referral", { "<Alt>2", NULL } },
   { "win.section::people", { "<Alt>3", NULL } },
-  { "win.section::terms", { "<Alt>4", NULL } },
-  { "win.section::history", { "<Alt>5", NULL } },
+  { "win.section::chronology", { "<Alt>4", NULL } },
+  { "win.section::terms", { "<Alt>5", NULL } },
+  { "win.section::history", { "<Alt>6", NULL } },
+  { "win.chronology::import", { "<Control>i", NULL } },
+  { "win.chronology::focus-search", { "<Control><Shift>f", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

@@ -170,9 +170,12 @@ make_entry (Row *row)
   GtkWidget *entry = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  if (row->field->type == CW_FIELD_DATE)
+  if (row->field->type == CW_FIELD_DATE || row->field->type == CW_FIELD_CHRONO_DATE)
     {
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Day first, e.g. 3/4/2021"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
+                                      row->field->type == CW_FIELD_DATE
+                                        ? _("Day first, e.g. 3/4/2021")
+                                        : _("e.g. 3/4/2021 14:30, or c. May 2016"));
       gtk_widget_set_hexpand (entry, FALSE);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 16);
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_changed_now), row);
@@ -362,8 +365,9 @@ load_row (Row      *row,
       set_drop_down (row, value);
       break;
     default:
-      shown = row->field->type == CW_FIELD_DATE ? cw_field_format (row->field, value)
-                                                : g_strdup (value ? value : "");
+      shown = row->field->type == CW_FIELD_DATE || row->field->type == CW_FIELD_CHRONO_DATE
+                ? cw_field_format (row->field, value)
+                : g_strdup (value ? value : "");
       if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row->editor)), shown))
         gtk_editable_set_text (GTK_EDITABLE (row->editor), shown);
     }
@@ -426,7 +430,8 @@ add_row (CwRecordForm  *self,
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), row->editor);
-  gtk_widget_set_hexpand (row->editor, field->type != CW_FIELD_DATE);
+  gtk_widget_set_hexpand (row->editor, field->type != CW_FIELD_DATE
+                                          && field->type != CW_FIELD_CHRONO_DATE);
   gtk_label_set_xalign (GTK_LABEL (row->message), 0.0);
   gtk_label_set_wrap (GTK_LABEL (row->message), TRUE);
   gtk_widget_add_css_class (row->message, "caption");

@@ -7,6 +7,7 @@
 
 #include "cw-store-watch.h"
 
+#include "cw-chronology-view.h"
 #include "cw-history-view.h"
 #include "cw-overview-page.h"
 #include "cw-record-form.h"
@@ -35,6 +36,7 @@ struct _CwReviewView
   CwRecordTable   *case_group_table;
   CwRecordTable   *terms_table;
   CwHistoryView   *history_view;
+  CwChronologyView *chronology_view;
   GtkScrolledWindow *overview_scroller;
   GtkScrolledWindow *referral_scroller;
   CwStore         *store;
@@ -106,6 +108,24 @@ on_store_changed (CwReviewView *self,
     update_header (self);
 }
 
+/**
+ * cw_review_view_activate_chronology:
+ * @action: "import", "add" or "focus-search"
+ *
+ * Shows the chronology and does what the window's shortcut asks of it.
+ */
+void
+cw_review_view_activate_chronology (CwReviewView *self,
+                                    const char   *action)
+{
+  g_autofree char *name = g_strconcat ("chronology.", action, NULL);
+
+  g_return_if_fail (CW_IS_REVIEW_VIEW (self));
+
+  cw_review_view_show_section (self, "chronology");
+  gtk_widget_activate_action (GTK_WIDGET (self->chronology_view), name, NULL);
+}
+
 void
 cw_review_view_flush (CwReviewView *self)
 {
@@ -114,6 +134,7 @@ cw_review_view_flush (CwReviewView *self)
   cw_overview_page_flush (self->overview_page);
   cw_record_form_flush (self->referral_form);
   cw_record_form_flush (self->decision_form);
+  cw_chronology_view_flush (self->chronology_view);
 }
 
 static void
@@ -157,6 +178,7 @@ cw_review_view_set_review (CwReviewView *self,
   cw_record_table_set_review (self->case_group_table, store, id);
   cw_record_table_set_review (self->terms_table, store, id);
   cw_history_view_set_review (self->history_view, store, id);
+  cw_chronology_view_set_review (self->chronology_view, store, id);
   update_header (self);
 }
 
@@ -193,7 +215,7 @@ cw_review_view_move_phase_step (CwReviewView *self,
 /**
  * cw_review_view_get_part:
  * @name: "overview", "referral-form", "decision-form", "people", "agencies",
- *   "review-group", "case-group", "terms" or "history"
+ *   "review-group", "case-group", "terms", "history" or "chronology"
  *
  * Returns: (transfer none) (nullable): that part, for tests and screenshots
  */
@@ -207,6 +229,7 @@ cw_review_view_get_part (CwReviewView *self,
     { "agencies", self->agencies_table }, { "agency-register", self->agency_register_table },
     { "review-group", self->review_group_table }, { "case-group", self->case_group_table },
     { "terms", self->terms_table }, { "history", self->history_view },
+    { "chronology", self->chronology_view },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -279,6 +302,7 @@ cw_review_view_class_init (CwReviewViewClass *klass)
   g_type_ensure (CW_TYPE_RECORD_FORM);
   g_type_ensure (CW_TYPE_RECORD_TABLE);
   g_type_ensure (CW_TYPE_HISTORY_VIEW);
+  g_type_ensure (CW_TYPE_CHRONOLOGY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/casewise/Casewise/ui/cw-review-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CwReviewView, name)
@@ -286,6 +310,7 @@ cw_review_view_class_init (CwReviewViewClass *klass)
   BIND (phase_label);
   BIND (deadline_label);
   BIND (stack);
+  BIND (chronology_view);
   BIND (overview_page);
   BIND (referral_form);
   BIND (decision_form);

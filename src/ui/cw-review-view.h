@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (CwReviewView, cw_review_view, CW, REVIEW_VIEW, GtkWidget)
 void        cw_review_view_set_review          (CwReviewView *self,
                                                 CwStore      *store,
                                                 gint64        id);
+void        cw_review_view_activate_chronology (CwReviewView *self,
+                                                const char   *action);
 void        cw_review_view_show_section        (CwReviewView *self,
                                                 const char   *name);
 const char *cw_review_view_get_section         (CwReviewView *self);

@@ -22,7 +22,7 @@ struct _CwUndoBar
   GtkWidget   *undo_button;
   CwStore     *store;
   char        *table;
-  gint64       id;
+  GArray      *ids; /* gint64: the rows deleted together */
   guint        timeout;
 };
 
@@ -66,10 +66,15 @@ cw_undo_bar_finish (CwUndoBar *self)
   g_return_if_fail (CW_IS_UNDO_BAR (self));
 
   entity = self->table ? cw_entity_lookup (self->table) : NULL;
-  if (entity != NULL && self->store != NULL)
-    cw_store_purge (self->store, entity, self->id, NULL);
+  if (entity != NULL && self->store != NULL && cw_store_begin (self->store, NULL))
+    {
+      for (guint i = 0; i < self->ids->len; i++)
+        cw_store_purge (self->store, entity, g_array_index (self->ids, gint64, i), NULL);
+      if (!cw_store_commit (self->store, NULL))
+        cw_store_rollback (self->store);
+    }
   g_clear_pointer (&self->table, g_free);
-  self->id = 0;
+  g_array_set_size (self->ids, 0);
   set_undo_enabled (self, FALSE);
 }
 
@@ -114,11 +119,28 @@ cw_undo_bar_offer (CwUndoBar  *self,
                    gint64      id,
                    const char *message)
 {
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_val (ids, id);
+  cw_undo_bar_offer_many (self, table, ids, message);
+}
+
+/**
+ * cw_undo_bar_offer_many:
+ * @ids: (element-type gint64): rows deleted together, undone together
+ */
+void
+cw_undo_bar_offer_many (CwUndoBar    *self,
+                        const char   *table,
+                        const GArray *ids,
+                        const char   *message)
+{
   g_return_if_fail (CW_IS_UNDO_BAR (self));
+  g_return_if_fail (ids != NULL && ids->len > 0);
 
   cw_undo_bar_finish (self);
   self->table = g_strdup (table);
-  self->id = id;
+  g_array_append_vals (self->ids, ids->data, ids->len);
   show (self, message, TRUE);
 }
 
@@ -143,19 +165,29 @@ cw_undo_bar_undo (CwUndoBar *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *table = NULL;
+  g_autoptr (GArray) ids = NULL;
   const CwEntity *entity;
-  gint64 id = self->id;
+  gboolean ok;
 
   g_return_if_fail (CW_IS_UNDO_BAR (self));
 
   if (self->table == NULL || (entity = cw_entity_lookup (self->table)) == NULL)
     return;
   table = g_steal_pointer (&self->table);
+  ids = g_array_copy (self->ids);
+  g_array_set_size (self->ids, 0);
   hide (self);
-  if (!cw_store_undelete (self->store, entity, id, &error))
+  ok = cw_store_begin (self->store, &error);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = cw_store_undelete (self->store, entity, g_array_index (ids, gint64, i), &error);
+  if (ok)
+    ok = cw_store_commit (self->store, &error);
+  else
+    cw_store_rollback (self->store);
+  if (!ok)
     show (self, error->message, FALSE);
   else
-    g_signal_emit (self, signals[UNDONE], 0, table, id);
+    g_signal_emit (self, signals[UNDONE], 0, table, g_array_index (ids, gint64, 0));
 }
 
 gboolean
@@ -181,6 +213,24 @@ offer_undo_activated (GtkWidget  *window,
 
   g_variant_get (parameter, "(&sx&s)", &table, &id, &message);
   cw_undo_bar_offer (bar_of (window), table, id, message);
+}
+
+static void
+offer_undo_many_activated (GtkWidget  *window,
+                           const char *action,
+                           GVariant   *parameter)
+{
+  g_autoptr (GVariant) ids_variant = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *table, *message;
+  gsize n;
+  const gint64 *values;
+
+  g_variant_get (parameter, "(&s@ax&s)", &table, &ids_variant, &message);
+  values = g_variant_get_fixed_array (ids_variant, &n, sizeof (gint64));
+  g_array_append_vals (ids, values, (guint) n);
+  if (ids->len > 0)
+    cw_undo_bar_offer_many (bar_of (window), table, ids, message);
 }
 
 static void
@@ -218,6 +268,8 @@ void
 cw_undo_bar_install_actions (GtkWidgetClass *window_class)
 {
   gtk_widget_class_install_action (window_class, "win.offer-undo", "(sxs)", offer_undo_activated);
+  gtk_widget_class_install_action (window_class, "win.offer-undo-many", "(saxs)",
+                                   offer_undo_many_activated);
   gtk_widget_class_install_action (window_class, "win.show-message", "s", show_message_activated);
   gtk_widget_class_install_action (window_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (window_class, "win.dismiss", NULL, dismiss_activated);
@@ -232,8 +284,10 @@ cw_undo_bar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->timeout, g_source_remove);
-  cw_undo_bar_finish (self);
+  if (self->ids != NULL)
+    cw_undo_bar_finish (self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_UNDO_BAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -274,5 +328,6 @@ cw_undo_bar_class_init (CwUndoBarClass *klass)
 static void
 cw_undo_bar_init (CwUndoBar *self)
 {
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }

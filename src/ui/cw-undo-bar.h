@@ -16,6 +16,10 @@ void     cw_undo_bar_offer           (CwUndoBar      *self,
                                       const char     *table,
                                       gint64          id,
                                       const char     *message);
+void     cw_undo_bar_offer_many      (CwUndoBar      *self,
+                                      const char     *table,
+                                      const GArray   *ids,
+                                      const char     *message);
 void     cw_undo_bar_show_message    (CwUndoBar      *self,
                                       const char     *message);
 void     cw_undo_bar_undo            (CwUndoBar      *self);

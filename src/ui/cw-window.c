@@ -191,6 +191,18 @@ section_activated (GtkWidget  *widget,
 }
 
 static void
+chronology_activated (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (cw_review_list_get_selected_id (self->review_list) != 0)
+    cw_review_view_activate_chronology (self->review_view,
+                                        g_variant_get_string (parameter, NULL));
+}
+
+static void
 flush_activated (GtkWidget  *widget,
                  const char *action,
                  GVariant   *parameter)
@@ -308,6 +320,7 @@ cw_window_class_init (CwWindowClass *klass)
   cw_undo_bar_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
+  gtk_widget_class_install_action (widget_class, "win.chronology", "s", chronology_activated);
   gtk_widget_class_install_action (widget_class, "win.next-phase", NULL, next_phase_activated);
   gtk_widget_class_install_action (widget_class, "win.flush", NULL, flush_activated);
   gtk_widget_class_install_action (widget_class, "win.previous-phase", NULL,

@@ -1,0 +1,932 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-chronology-view.h"
+#include "cw-chronology.h"
+#include "cw-import-dialog.h"
+#include "cw-new-entry-dialog.h"
+#include "cw-record-form.h"
+#include "cw-store-watch.h"
+
+/* The review's merged chronology: every agency's entries in one table,
+ * with gaps in contact as rows, filters above, and the selected entry
+ * edited beside it. The core orders, groups and searches; this shows. */
+
+struct _CwChronologyView
+{
+  GtkWidget          parent_instance;
+  GtkSearchEntry    *search_entry;
+  GtkMenuButton     *agency_button;
+  GtkBox            *agency_box;
+  GtkDropDown       *significance_dropdown;
+  GtkEntry          *from_entry;
+  GtkEntry          *to_entry;
+  GtkStack          *content_stack;
+  GtkPaned          *paned;
+  GtkColumnView     *column_view;
+  GtkLabel          *status_label;
+  GtkSpinButton     *gap_spin;
+  GtkLabel          *selection_label;
+  GtkWidget         *selection_actions;
+  GtkWidget         *link_actions;
+  GtkEntry          *tag_entry;
+  GtkLabel          *link_label;
+  CwRecordForm      *entry_form;
+  GtkLabel          *provenance_label;
+  CwStore           *store;
+  gint64             review_id;
+  gulong             changed_id;
+  CwChronologyModel *model;
+  GtkMultiSelection *selection;
+  GHashTable        *hidden_agencies; /* gint64 ids the user unticked */
+  guint              refresh_idle;
+  gboolean           updating;
+};
+
+G_DEFINE_FINAL_TYPE (CwChronologyView, cw_chronology_view, GTK_TYPE_WIDGET)
+
+/* Cells */
+
+typedef enum
+{
+  COLUMN_DATE,
+  COLUMN_AGENCY,
+  COLUMN_AUTHOR,
+  COLUMN_SOURCE,
+  COLUMN_DESCRIPTION,
+  COLUMN_SIGNIFICANCE,
+} Column;
+
+static char *
+first_line (const char *text)
+{
+  return text ? g_strndup (text, strcspn (text, "\r\n")) : g_strdup ("");
+}
+
+static char *
+date_cell_text (CwChronologyItem *item)
+{
+  g_autofree char *date = cw_chronology_item_dup_date_text (item);
+
+  if (cw_chronology_item_has_conflict (item))
+    /* TRANSLATORS: an entry linked to another agency's report of the same
+     * happening, with a date that differs */
+    return g_strdup_printf (_("%s ⚠"), date);
+  if (cw_chronology_item_is_linked (item))
+    return g_strdup_printf ("%s ⟷", date);
+  return g_steal_pointer (&date);
+}
+
+static char *
+gap_text (CwChronologyItem *item)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No agency contact for %u day",
+                                       "No agency contact for %u days",
+                                       cw_chronology_item_get_gap_days (item)),
+                          cw_chronology_item_get_gap_days (item));
+}
+
+static char *
+cell_text (CwChronologyItem *item,
+           Column            column)
+{
+  gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
+
+  switch (column)
+    {
+    case COLUMN_DATE:
+      return gap ? cw_chronology_item_dup_date_text (item) : date_cell_text (item);
+    case COLUMN_AGENCY:
+      return g_strdup (gap ? "" : cw_chronology_item_get_agency (item));
+    case COLUMN_AUTHOR:
+      return first_line (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_AUTHOR));
+    case COLUMN_SOURCE:
+      return first_line (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE));
+    case COLUMN_DESCRIPTION:
+      return gap ? gap_text (item)
+                 : first_line (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION));
+    case COLUMN_SIGNIFICANCE:
+    default:
+      if (gap || cw_chronology_item_get_significance (item) == CW_CHRONO_SIGNIFICANCE_ROUTINE)
+        return g_strdup ("");
+      return g_strdup (cw_choice_label (cw_significances, cw_chrono_significance_id (
+                                          cw_chronology_item_get_significance (item))));
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  data)
+{
+  CwChronologyItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  Column column = GPOINTER_TO_INT (data);
+  g_autofree char *text = cell_text (item, column);
+  gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
+  CwChronoSignificance significance = cw_chronology_item_get_significance (item);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (column == COLUMN_DATE && cw_chronology_item_has_conflict (item))
+    gtk_widget_set_tooltip_text (label, _("Linked to another agency’s report of the same "
+                                          "happening, whose date differs"));
+  else if (column == COLUMN_DATE && cw_chronology_item_is_linked (item))
+    gtk_widget_set_tooltip_text (label, _("Linked to another agency’s report of the same "
+                                          "happening"));
+  else
+    gtk_widget_set_tooltip_text (label, column == COLUMN_DESCRIPTION && !gap
+                                          ? cw_chronology_item_get (item,
+                                                                    CW_CHRONO_FIELD_DESCRIPTION)
+                                          : NULL);
+  /* Gaps and significance are said in words; colour only adds to them. */
+  if (gap)
+    gtk_widget_add_css_class (label, "chronology-gap");
+  else
+    gtk_widget_remove_css_class (label, "chronology-gap");
+  if (column == COLUMN_SIGNIFICANCE && significance == CW_CHRONO_SIGNIFICANCE_KEY && !gap)
+    gtk_widget_add_css_class (label, "significance-key");
+  else
+    gtk_widget_remove_css_class (label, "significance-key");
+  if (column == COLUMN_DATE && cw_chronology_item_has_conflict (item))
+    gtk_widget_add_css_class (label, "date-conflict");
+  else
+    gtk_widget_remove_css_class (label, "date-conflict");
+}
+
+static void
+add_column (CwChronologyView *self,
+            const char       *title,
+            Column            column,
+            int               width,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) view_column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, width);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+/* The selection */
+
+static GArray *
+selected_ids (CwChronologyView *self)
+{
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = cw_chronology_model_get_entry_id (self->model, position);
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+show_link (CwChronologyView *self,
+           CwChronologyItem *item)
+{
+  gboolean linked = item != NULL && cw_chronology_item_is_linked (item);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->link_label), linked);
+  if (!linked)
+    return;
+  gtk_label_set_text (self->link_label,
+                      cw_chronology_item_has_conflict (item)
+                        ? _("⚠ Linked to another agency’s report of the same happening, "
+                            "whose date differs. Check both sources.")
+                        : _("⟷ Linked to another agency’s report of the same happening."));
+}
+
+static void
+update_editor (CwChronologyView *self)
+{
+  g_autoptr (GArray) ids = selected_ids (self);
+  g_autoptr (CwChronologyItem) item = NULL;
+  g_autofree char *label = NULL;
+  gint64 id = ids->len == 1 ? g_array_index (ids, gint64, 0) : 0;
+  guint position = id ? cw_chronology_model_find (self->model, id) : G_MAXUINT;
+
+  if (position != G_MAXUINT)
+    item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (ids->len == 0)
+    label = g_strdup (_("Select an entry to edit it, or several to mark them together."));
+  else if (ids->len == 1)
+    label = g_strdup (_("Entry"));
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry selected",
+                                          "%u entries selected", ids->len), ids->len);
+  gtk_label_set_text (self->selection_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_form), id != 0);
+  if (id != cw_record_form_get_id (self->entry_form))
+    cw_record_form_set_record (self->entry_form, self->store, id);
+  gtk_label_set_text (self->provenance_label,
+                      item && cw_chronology_item_get_provenance (item)
+                        ? cw_chronology_item_get_provenance (item)
+                        : (item ? _("Typed in, not imported") : ""));
+  show_link (self, item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chronology.delete", ids->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chronology.significance", ids->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chronology.link", ids->len > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chronology.unlink",
+                                 item ? cw_chronology_item_is_linked (item) : ids->len > 1);
+  gtk_widget_set_visible (self->selection_actions, ids->len > 0);
+  gtk_widget_set_visible (self->link_actions, ids->len > 0);
+}
+
+static void
+on_selection_changed (CwChronologyView *self)
+{
+  if (!self->updating)
+    update_editor (self);
+}
+
+/* Filters and refreshing */
+
+static gboolean
+read_day (GtkEntry  *entry,
+          char     **out)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GDate date;
+
+  g_clear_pointer (out, g_free);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text == '\0')
+    return TRUE;
+  if (!cw_date_parse (text, &date))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return FALSE;
+    }
+  *out = cw_date_format_iso (&date);
+  return TRUE;
+}
+
+static void
+read_filter (CwChronologyView   *self,
+             CwChronologyFilter *filter)
+{
+  static const guint significances[] = {
+    0, (1 << CW_CHRONO_SIGNIFICANCE_SIGNIFICANT) | (1 << CW_CHRONO_SIGNIFICANCE_KEY),
+    1 << CW_CHRONO_SIGNIFICANCE_KEY,
+  };
+  guint chosen = gtk_drop_down_get_selected (self->significance_dropdown);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  filter->text = *text ? g_strdup (text) : NULL;
+  filter->significances = chosen < G_N_ELEMENTS (significances) ? significances[chosen] : 0;
+  read_day (self->from_entry, &filter->from);
+  read_day (self->to_entry, &filter->to);
+  if (g_hash_table_size (self->hidden_agencies) > 0)
+    {
+      filter->agency_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agency_box));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "cw-agency"));
+          if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+            g_array_append_val (filter->agency_ids, id);
+        }
+    }
+}
+
+static void
+update_status (CwChronologyView *self,
+               gboolean          filtered)
+{
+  guint entries = cw_chronology_model_get_n_entries (self->model);
+  guint gaps = cw_chronology_model_get_n_gaps (self->model);
+  guint total = cw_chronology_count_entries (self->store, self->review_id);
+  g_autofree char *shown = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", entries), entries);
+  g_autofree char *text = NULL;
+
+  if (filtered)
+    text = g_strdup_printf (_("%s shown of %u (filtered)"), shown, total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u gap in agency contact",
+                                         "%s, %u gaps in agency contact", gaps), shown, gaps);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+reselect (CwChronologyView *self,
+          GArray           *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint position = cw_chronology_model_find (self->model, g_array_index (ids, gint64, i));
+      if (position != G_MAXUINT)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, FALSE);
+    }
+}
+
+static void
+refresh (CwChronologyView *self)
+{
+  g_auto (CwChronologyFilter) filter = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->store == NULL || self->review_id == 0)
+    return;
+  ids = selected_ids (self);
+  read_filter (self, &filter);
+  self->updating = TRUE;
+  if (!cw_chronology_model_refresh (self->model, &filter, &error))
+    g_warning ("%s", error->message);
+  reselect (self, ids);
+  self->updating = FALSE;
+  gtk_stack_set_visible_child_name (
+    self->content_stack, cw_chronology_count_entries (self->store, self->review_id) > 0
+                           || !cw_chronology_filter_is_empty (&filter) ? "table" : "empty");
+  update_status (self, !cw_chronology_filter_is_empty (&filter));
+  update_editor (self);
+}
+
+static gboolean
+refresh_now (gpointer data)
+{
+  CwChronologyView *self = data;
+
+  self->refresh_idle = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes (an import, marking 40 entries) make one refresh. */
+static void
+queue_refresh (CwChronologyView *self)
+{
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_now, self, NULL);
+}
+
+static void
+on_agency_toggled (CwChronologyView *self,
+                   GtkCheckButton   *button)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "cw-agency"));
+  guint hidden;
+
+  if (gtk_check_button_get_active (button))
+    g_hash_table_remove (self->hidden_agencies, GSIZE_TO_POINTER (id));
+  else
+    g_hash_table_add (self->hidden_agencies, GSIZE_TO_POINTER (id));
+  hidden = g_hash_table_size (self->hidden_agencies);
+  gtk_menu_button_set_label (self->agency_button,
+                             hidden == 0 ? _("All agencies") : _("Some agencies"));
+  queue_refresh (self);
+}
+
+static void
+fill_agencies (CwChronologyView *self)
+{
+  g_autoptr (GListModel) agencies = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agency_box))) != NULL)
+    gtk_box_remove (self->agency_box, child);
+  if (self->store == NULL || self->review_id == 0)
+    return;
+  agencies = cw_store_list (self->store, &cw_entity_review_agency, self->review_id, NULL);
+  for (guint i = 0; agencies != NULL && i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr (CwRecord) record = g_list_model_get_item (agencies, i);
+      gint64 id = cw_record_get_int (record, "agency_id");
+      g_autofree char *name = cw_record_dup_display (record, "agency_id");
+      GtkWidget *button = gtk_check_button_new_with_label (name);
+
+      g_object_set_data (G_OBJECT (button), "cw-agency", GSIZE_TO_POINTER (id));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
+                                   !g_hash_table_contains (self->hidden_agencies,
+                                                           GSIZE_TO_POINTER (id)));
+      g_signal_connect_swapped (button, "toggled", G_CALLBACK (on_agency_toggled), self);
+      gtk_box_append (self->agency_box, button);
+    }
+}
+
+static void
+on_store_changed (CwChronologyView *self,
+                  const char       *table,
+                  gint64            id)
+{
+  if (g_str_equal (table, "*") || g_str_equal (table, "review_agency")
+      || g_str_equal (table, "agency"))
+    fill_agencies (self);
+  if (g_str_equal (table, "*") || g_str_equal (table, "chronology_entry")
+      || g_str_equal (table, "agency") || g_str_equal (table, "review"))
+    queue_refresh (self);
+}
+
+/**
+ * cw_chronology_view_set_review:
+ * @id: the review, or 0 for none
+ */
+void
+cw_chronology_view_set_review (CwChronologyView *self,
+                               CwStore          *store,
+                               gint64            id)
+{
+  g_return_if_fail (CW_IS_CHRONOLOGY_VIEW (self));
+
+  if (store == self->store && id == self->review_id)
+    return;
+  cw_record_form_flush (self->entry_form);
+  cw_record_form_set_record (self->entry_form, NULL, 0);
+  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  self->review_id = id;
+  g_hash_table_remove_all (self->hidden_agencies);
+  gtk_menu_button_set_label (self->agency_button, _("All agencies"));
+  g_clear_object (&self->model);
+  if (store != NULL)
+    {
+      self->model = cw_chronology_model_new (store, id);
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+      self->updating = TRUE;
+      gtk_spin_button_set_value (self->gap_spin, cw_chronology_get_gap_days (store, id));
+      self->updating = FALSE;
+    }
+  else
+    gtk_multi_selection_set_model (self->selection, NULL);
+  fill_agencies (self);
+  refresh (self);
+}
+
+void
+cw_chronology_view_flush (CwChronologyView *self)
+{
+  g_return_if_fail (CW_IS_CHRONOLOGY_VIEW (self));
+  cw_record_form_flush (self->entry_form);
+}
+
+/**
+ * cw_chronology_view_get_model:
+ *
+ * Returns: (transfer none) (nullable): the list shown, for tests
+ */
+CwChronologyModel *
+cw_chronology_view_get_model (CwChronologyView *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_VIEW (self), NULL);
+  return self->model;
+}
+
+/**
+ * cw_chronology_view_select_entry:
+ *
+ * Selects the entry alone and scrolls to it.
+ */
+void
+cw_chronology_view_select_entry (CwChronologyView *self,
+                                 gint64            entry_id)
+{
+  guint position;
+
+  g_return_if_fail (CW_IS_CHRONOLOGY_VIEW (self));
+
+  refresh (self);
+  position = cw_chronology_model_find (self->model, entry_id);
+  if (position == G_MAXUINT)
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u",
+                              position);
+}
+
+/* Actions */
+
+static void
+report (CwChronologyView *self,
+        const GError     *error)
+{
+  if (error != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+}
+
+static void
+significance_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+  g_autoptr (GArray) ids = selected_ids (self);
+  g_autoptr (GError) error = NULL;
+  CwChronoSignificance significance;
+
+  if (ids->len == 0
+      || !cw_chrono_significance_from_text (g_variant_get_string (parameter, NULL), FALSE,
+                                            &significance))
+    return;
+  cw_chronology_set_significance (self->store, ids, significance, &error);
+  report (self, error);
+}
+
+static void
+link_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+  g_autoptr (GArray) ids = selected_ids (self);
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (action, "chronology.link"))
+    cw_chronology_link (self->store, ids, &error);
+  else
+    cw_chronology_unlink (self->store, ids, &error);
+  report (self, error);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+  g_autoptr (GArray) ids = selected_ids (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ids->len == 0)
+    return;
+  cw_record_form_set_record (self->entry_form, NULL, 0);
+  if (!cw_chronology_delete (self->store, ids, &error))
+    {
+      report (self, error);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u chronology entry",
+                                          "Deleted %u chronology entries", ids->len), ids->len);
+  gtk_widget_activate_action (
+    widget, "win.offer-undo-many", "(s@axs)", "chronology_entry",
+    g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64)),
+    message);
+}
+
+static void
+on_tag_activate (CwChronologyView *self)
+{
+  g_autoptr (GArray) ids = selected_ids (self);
+  g_autoptr (GError) error = NULL;
+  const char *tag = gtk_editable_get_text (GTK_EDITABLE (self->tag_entry));
+
+  if (ids->len == 0 || *tag == '\0')
+    return;
+  if (cw_chronology_add_tag (self->store, ids, tag, &error))
+    gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
+  report (self, error);
+}
+
+static void
+on_imported (CwChronologyView *self,
+             gint64            first_entry)
+{
+  refresh (self);
+}
+
+static void
+on_file_chosen (GtkNativeDialog  *chooser,
+                int               response,
+                CwChronologyView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  GtkWidget *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      dialog = cw_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                     self->store, self->review_id, file);
+      g_signal_connect_swapped (dialog, "imported", G_CALLBACK (on_imported), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *const *patterns)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || self->review_id == 0)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import an Agency’s Return"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Chronology returns (CSV, TSV, Excel, ODS)"),
+              (const char *const[]) { "csv", "tsv", "txt", "xlsx", "ods", NULL });
+  add_filter (GTK_FILE_CHOOSER (chooser), _("All files"), (const char *const[]) { "*", NULL });
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_entry_added (CwChronologyView *self,
+                gint64            id)
+{
+  cw_chronology_view_select_entry (self, id);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL || self->review_id == 0)
+    return;
+  dialog = cw_new_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                    self->review_id);
+  g_signal_connect_swapped (dialog, "added", G_CALLBACK (on_entry_added), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+write_export (CwChronologyView *self,
+              GFile            *file,
+              gboolean          json,
+              GError          **error)
+{
+  g_autoptr (GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                                      NULL, error);
+
+  if (out == NULL)
+    return FALSE;
+  if (!(json ? cw_chronology_export_json (self->model, G_OUTPUT_STREAM (out), NULL, error)
+             : cw_chronology_export_csv (self->model, G_OUTPUT_STREAM (out), NULL, error)))
+    return FALSE;
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
+static void
+on_export_chosen (GtkNativeDialog  *chooser,
+                  int               response,
+                  CwChronologyView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  gboolean json = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cw-json"));
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      name = g_file_get_basename (file);
+      if (write_export (self, file, json, &error))
+        message = g_strdup_printf (_("Exported the chronology to %s"), name);
+      else
+        message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+  gboolean json = g_str_equal (g_variant_get_string (parameter, NULL), "json");
+  g_autoptr (CwRecord) review = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || self->review_id == 0)
+    return;
+  review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
+  name = g_strdup_printf ("%s chronology.%s", review ? cw_record_get (review, "reference") : "",
+                          json ? "json" : "csv");
+  chooser = gtk_file_chooser_native_new (_("Export the Chronology"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "cw-json", GINT_TO_POINTER (json));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+clear_filters_activated (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_drop_down_set_selected (self->significance_dropdown, 0);
+  g_hash_table_remove_all (self->hidden_agencies);
+  gtk_menu_button_set_label (self->agency_button, _("All agencies"));
+  fill_agencies (self);
+  refresh (self);
+}
+
+static void
+focus_search_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CW_CHRONOLOGY_VIEW (widget)->search_entry));
+}
+
+static void
+on_gap_changed (CwChronologyView *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->updating || self->store == NULL || self->review_id == 0)
+    return;
+  if (!cw_chronology_set_gap_days (self->store, self->review_id,
+                                   (guint) gtk_spin_button_get_value_as_int (self->gap_spin),
+                                   &error))
+    report (self, error);
+}
+
+static void
+on_row_activated (CwChronologyView *self,
+                  guint             position)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self->entry_form), GTK_DIR_TAB_FORWARD);
+}
+
+/* GObject */
+
+static void
+cw_chronology_view_dispose (GObject *object)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  cw_store_unwatch (&self->store, &self->changed_id);
+  g_clear_object (&self->model);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->hidden_agencies, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CHRONOLOGY_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (cw_chronology_view_parent_class)->dispose (object);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  key,
+              GdkModifierType        modifiers,
+              const char            *action,
+              const char            *target)
+{
+  GtkShortcutAction *named = gtk_named_action_new (action);
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers), named);
+
+  if (target != NULL)
+    gtk_shortcut_set_arguments (shortcut, g_variant_new_string (target));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* Keys that act on the table's selection only while the table has focus,
+ * so that typing 1, 2 or 3 in a field stays typing. */
+static void
+add_table_shortcuts (CwChronologyView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  add_shortcut (shortcuts, GDK_KEY_Delete, 0, "chronology.delete", NULL);
+  add_shortcut (shortcuts, GDK_KEY_1, 0, "chronology.significance", "routine");
+  add_shortcut (shortcuts, GDK_KEY_2, 0, "chronology.significance", "significant");
+  add_shortcut (shortcuts, GDK_KEY_3, 0, "chronology.significance", "key");
+  add_shortcut (shortcuts, GDK_KEY_l, GDK_CONTROL_MASK, "chronology.link", NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+}
+
+static void
+cw_chronology_view_class_init (CwChronologyViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cw_chronology_view_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/casewise/Casewise/ui/cw-chronology-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CwChronologyView, name)
+  BIND (search_entry);
+  BIND (agency_button);
+  BIND (agency_box);
+  BIND (significance_dropdown);
+  BIND (from_entry);
+  BIND (to_entry);
+  BIND (content_stack);
+  BIND (paned);
+  BIND (column_view);
+  BIND (status_label);
+  BIND (gap_spin);
+  BIND (selection_label);
+  BIND (selection_actions);
+  BIND (link_actions);
+  BIND (tag_entry);
+  BIND (link_label);
+  BIND (entry_form);
+  BIND (provenance_label);
+#undef BIND
+  gtk_widget_class_install_action (widget_class, "chronology.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.significance", "s",
+                                   significance_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.link", NULL, link_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.unlink", NULL, link_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.clear-filters", NULL,
+                                   clear_filters_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.focus-search", NULL,
+                                   focus_search_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cw_chronology_view_init (CwChronologyView *self)
+{
+  g_type_ensure (CW_TYPE_RECORD_FORM);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->hidden_agencies = g_hash_table_new (NULL, NULL);
+  self->selection = gtk_multi_selection_new (NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The author is in the editor below: the description needs the room. */
+  add_column (self, _("Date"), COLUMN_DATE, 150, FALSE);
+  add_column (self, _("Agency"), COLUMN_AGENCY, 160, FALSE);
+  add_column (self, _("Record ref."), COLUMN_SOURCE, 110, FALSE);
+  add_column (self, _("Description"), COLUMN_DESCRIPTION, -1, TRUE);
+  add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 105, FALSE);
+  add_table_shortcuts (self);
+  cw_record_form_set_fields (self->entry_form, &cw_entity_chronology_entry, NULL);
+  gtk_paned_set_position (self->paned, 330);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (queue_refresh),
+                            self);
+  g_signal_connect_swapped (self->significance_dropdown, "notify::selected",
+                            G_CALLBACK (queue_refresh), self);
+  g_signal_connect_swapped (self->from_entry, "changed", G_CALLBACK (queue_refresh), self);
+  g_signal_connect_swapped (self->to_entry, "changed", G_CALLBACK (queue_refresh), self);
+  g_signal_connect_swapped (self->gap_spin, "value-changed", G_CALLBACK (on_gap_changed), self);
+  g_signal_connect_swapped (self->tag_entry, "activate", G_CALLBACK (on_tag_activate), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
+  update_editor (self);
+}

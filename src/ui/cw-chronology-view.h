@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cw-chronology.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_CHRONOLOGY_VIEW (cw_chronology_view_get_type ())
+G_DECLARE_FINAL_TYPE (CwChronologyView, cw_chronology_view, CW, CHRONOLOGY_VIEW, GtkWidget)
+
+void               cw_chronology_view_set_review   (CwChronologyView *self,
+                                                    CwStore          *store,
+                                                    gint64            id);
+void               cw_chronology_view_flush        (CwChronologyView *self);
+CwChronologyModel *cw_chronology_view_get_model    (CwChronologyView *self);
+void               cw_chronology_view_select_entry (CwChronologyView *self,
+                                                    gint64            entry_id);
+
+G_END_DECLS

@@ -1,0 +1,838 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-chronology-import.h"
+#include "cw-chronology.h"
+#include "cw-import-dialog.h"
+
+/* Importing one agency's return: which agency, which sheet, how to read
+ * its dates, which column is which field (with the first values of each
+ * to go by), every problem by row and column, then the import itself with
+ * progress and Cancel. Reading, checking and writing run in a thread; the
+ * writing thread has its own connection, and one transaction. */
+
+struct _CwImportDialog
+{
+  GtkWindow           parent_instance;
+  GtkStack           *stack;
+  GtkLabel           *loading_label;
+  GtkDropDown        *agency;
+  GtkDropDown        *sheet;
+  GtkWidget          *sheet_label;
+  GtkDropDown        *order;
+  GtkLabel           *order_note;
+  GtkGrid            *columns;
+  GtkLabel           *summary;
+  GtkStringList      *problems;
+  GtkProgressBar     *progress;
+  GtkWidget          *import_button;
+  GtkWidget          *cancel_button;
+  GtkWidget          *settings;
+  GPtrArray          *agency_ids; /* gint64 as pointers, in the drop-down's order */
+  CwStore            *store;
+  gint64              review_id;
+  GFile              *file;
+  CwChronologyImport *import;
+  GCancellable       *cancellable;
+  gint                fraction; /* thousandths, written by the worker */
+  guint               progress_timer;
+  gboolean            busy;
+  gboolean            filling;
+  char               *result_summary;
+};
+
+G_DEFINE_FINAL_TYPE (CwImportDialog, cw_import_dialog, GTK_TYPE_WINDOW)
+
+enum { IMPORTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void check_rows (CwImportDialog *self);
+
+/* Progress from the worker thread */
+
+static void
+on_progress (double   fraction,
+             gpointer data)
+{
+  CwImportDialog *self = data;
+
+  g_atomic_int_set (&self->fraction, (int) (fraction * 1000));
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  CwImportDialog *self = data;
+
+  gtk_progress_bar_set_fraction (self->progress, g_atomic_int_get (&self->fraction) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_busy (CwImportDialog *self,
+          gboolean        busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->settings, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
+  g_clear_handle_id (&self->progress_timer, g_source_remove);
+  g_atomic_int_set (&self->fraction, 0);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  if (busy)
+    self->progress_timer = g_timeout_add (100, show_progress, self);
+  g_clear_object (&self->cancellable);
+  if (busy)
+    self->cancellable = g_cancellable_new ();
+}
+
+/* The mapping */
+
+static char *
+samples (CwChronologyImport *import,
+         guint               column)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint found = 0;
+
+  for (guint i = 0; i < cw_chronology_import_get_n_records (import) && found < 3 && i < 50; i++)
+    {
+      const GPtrArray *record = cw_chronology_import_get_record (import, i, NULL);
+      const char *cell = column < record->len ? record->pdata[column] : NULL;
+      g_autofree char *line = NULL;
+
+      if (cell == NULL || *cell == '\0')
+        continue;
+      line = g_strndup (cell, MIN (strcspn (cell, "\r\n"), 60));
+      g_string_append_printf (text, "%s%s", found++ ? " · " : "", line);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_field_chosen (GtkDropDown    *drop_down,
+                 GParamSpec     *pspec,
+                 CwImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "cw-column"));
+
+  if (self->filling || self->busy)
+    return;
+  cw_chrono_mapping_set (cw_chronology_import_get_mapping (self->import), column,
+                         (CwChronoField) gtk_drop_down_get_selected (drop_down));
+  check_rows (self);
+}
+
+static GtkWidget *
+field_drop_down (void)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+
+  for (CwChronoField f = CW_CHRONO_FIELD_NONE; f < CW_CHRONO_N_FIELDS; f++)
+    gtk_string_list_append (labels, cw_chrono_field_label (f));
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
+  return drop_down;
+}
+
+static void
+fill_columns (CwImportDialog *self)
+{
+  CwChronoMapping *mapping = cw_chronology_import_get_mapping (self->import);
+  GtkWidget *child;
+
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns))) != NULL)
+    gtk_grid_remove (self->columns, child);
+  for (guint c = 0; c < cw_chrono_mapping_get_n_columns (mapping); c++)
+    {
+      g_autofree char *letters = cw_column_letters (c + 1);
+      const char *header = cw_chrono_mapping_get_header (mapping, c);
+      g_autofree char *name = g_strdup_printf ("%s  %s", letters, header ? header : "");
+      g_autofree char *example = samples (self->import, c);
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *drop_down = field_drop_down ();
+      GtkWidget *sample = gtk_label_new (example);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_label_set_xalign (GTK_LABEL (sample), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (sample), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (sample, TRUE);
+      gtk_widget_add_css_class (sample, "dim-label");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), cw_chrono_mapping_get (mapping, c));
+      g_object_set_data (G_OBJECT (drop_down), "cw-column", GUINT_TO_POINTER (c));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_field_chosen), self);
+      gtk_grid_attach (self->columns, label, 0, (int) c, 1, 1);
+      gtk_grid_attach (self->columns, drop_down, 1, (int) c, 1, 1);
+      gtk_grid_attach (self->columns, sample, 2, (int) c, 1, 1);
+    }
+  self->filling = FALSE;
+}
+
+/* Checking the rows, in a thread */
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  CwImportDialog *self = source;
+  GError *error = NULL;
+
+  if (cw_chronology_import_check (self->import, cancellable, on_progress, self, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+show_problems (CwImportDialog *self)
+{
+  GPtrArray *problems = cw_chronology_import_get_problems (self->import);
+  const char *name = cw_chronology_import_get_file_name (self->import);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->problems));
+  g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *line = cw_import_problem_format (problems->pdata[i], name);
+      g_strv_builder_add (lines, line);
+    }
+  strv = g_strv_builder_end (lines);
+  gtk_string_list_splice (self->problems, 0, n, (const char *const *) strv);
+}
+
+static void
+show_check (CwImportDialog *self)
+{
+  guint valid = cw_chronology_import_get_n_valid (self->import);
+  guint rejected = cw_chronology_import_get_n_rejected (self->import);
+  g_autofree char *ready = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u entry is ready to import.", "%u entries are ready to import.",
+                 valid), valid);
+  g_autofree char *text = NULL;
+  g_autofree char *button = NULL;
+
+  if (rejected > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s %u row has errors and will be left out unless you "
+                                         "correct the file or the columns.",
+                                         "%s %u rows have errors and will be left out unless you "
+                                         "correct the file or the columns.", rejected),
+                            ready, rejected);
+  gtk_label_set_text (self->summary, text ? text : ready);
+  button = rejected > 0 ? g_strdup_printf (_("Import the %u Valid Rows"), valid)
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Entry",
+                                                        "Import %u Entries", valid), valid);
+  gtk_button_set_label (GTK_BUTTON (self->import_button), button);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", valid > 0);
+  show_problems (self);
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  CwImportDialog *self = CW_IMPORT_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_label_set_text (self->summary, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
+      gtk_string_list_splice (self->problems, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
+      return;
+    }
+  show_check (self);
+}
+
+static void
+check_rows (CwImportDialog *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  set_busy (self, TRUE);
+  gtk_label_set_text (self->summary, _("Checking every row…"));
+  task = g_task_new (self, self->cancellable, check_done, NULL);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/* The agency, the sheet, the date order */
+
+static gint64
+chosen_agency (CwImportDialog *self)
+{
+  guint i = gtk_drop_down_get_selected (self->agency);
+
+  return i < self->agency_ids->len ? (gint64) GPOINTER_TO_SIZE (self->agency_ids->pdata[i]) : 0;
+}
+
+static void
+apply_agency (CwImportDialog *self)
+{
+  g_autofree char *saved = cw_chronology_get_saved_mapping (self->store, chosen_agency (self));
+
+  cw_chronology_import_use_saved_mapping (self->import, saved);
+  fill_columns (self);
+}
+
+static void
+on_agency_chosen (CwImportDialog *self)
+{
+  if (self->filling || self->busy)
+    return;
+  apply_agency (self);
+  check_rows (self);
+}
+
+static void
+on_order_chosen (CwImportDialog *self)
+{
+  if (self->filling || self->busy)
+    return;
+  cw_chronology_import_set_date_order (self->import,
+                                       (CwDateOrder) gtk_drop_down_get_selected (self->order));
+  check_rows (self);
+}
+
+static void
+on_sheet_chosen (CwImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->filling || self->busy)
+    return;
+  if (!cw_chronology_import_set_sheet (self->import, gtk_drop_down_get_selected (self->sheet),
+                                       &error))
+    {
+      gtk_label_set_text (self->summary, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
+      return;
+    }
+  apply_agency (self);
+  check_rows (self);
+}
+
+/* Its name often says whose return it is: "Police chronology.xlsx". */
+static guint
+guess_agency (CwImportDialog *self,
+              GListModel     *names)
+{
+  g_autofree char *file = g_utf8_casefold (cw_chronology_import_get_file_name (self->import), -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), i);
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      g_auto (GStrv) words = g_strsplit_set (folded, " ()'’", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (g_utf8_strlen (words[w], -1) >= 4 && strstr (file, words[w]) != NULL
+            && !g_str_equal (words[w], "northshire"))
+          return i;
+    }
+  return 0;
+}
+
+static void
+fill_agencies (CwImportDialog *self)
+{
+  g_autoptr (GListModel) agencies = cw_store_list (self->store, &cw_entity_agency, 0, NULL);
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; agencies != NULL && i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr (CwRecord) record = g_list_model_get_item (agencies, i);
+
+      gtk_string_list_append (names, cw_record_get (record, "name"));
+      g_ptr_array_add (self->agency_ids, GSIZE_TO_POINTER (cw_record_get_id (record)));
+    }
+  gtk_drop_down_set_model (self->agency, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->agency, guess_agency (self, G_LIST_MODEL (names)));
+  g_object_unref (names);
+}
+
+static void
+fill_sheets (CwImportDialog *self)
+{
+  guint n = cw_chronology_import_get_n_sheets (self->import);
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (names, cw_chronology_import_get_sheet_name (self->import, i) ?: "");
+  gtk_drop_down_set_model (self->sheet, G_LIST_MODEL (names));
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet), n > 1);
+  gtk_widget_set_visible (self->sheet_label, n > 1);
+  g_object_unref (names);
+}
+
+static void
+show_loaded (CwImportDialog *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Import %s"),
+                                            cw_chronology_import_get_file_name (self->import));
+  gboolean month_first = cw_chronology_import_dates_look_month_first (self->import);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  self->filling = TRUE;
+  fill_agencies (self);
+  fill_sheets (self);
+  gtk_drop_down_set_selected (self->order, cw_chronology_import_get_date_order (self->import));
+  self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->order_note), month_first);
+  if (month_first)
+    gtk_label_set_text (self->order_note,
+                        _("⚠ These dates make sense only month first, as in 04/13/2021 (13 "
+                          "April). UK returns are day first; choose “Month first” if this "
+                          "return was written the American way."));
+  apply_agency (self);
+  gtk_stack_set_visible_child_name (self->stack, "mapping");
+  check_rows (self);
+}
+
+/* Reading the file, in a thread */
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CwChronologyImport *import = cw_chronology_import_new_from_file (data, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, (GDestroyNotify) cw_chronology_import_free);
+}
+
+static void
+read_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  CwImportDialog *self = CW_IMPORT_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  self->import = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->import == NULL)
+    {
+      gtk_label_set_text (self->loading_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
+      return;
+    }
+  show_loaded (self);
+}
+
+/* Writing, in a thread with its own connection */
+
+typedef struct
+{
+  char           *path;
+  char           *actor;
+  gint64          review_id;
+  gint64          agency_id;
+  CwImportResult  result;
+} Write;
+
+static void
+write_free (Write *w)
+{
+  g_free (w->path);
+  g_free (w->actor);
+  g_free (w);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  CwImportDialog *self = source;
+  Write *w = data;
+  GError *error = NULL;
+  g_autoptr (CwStore) store = cw_store_open (w->path, &error);
+
+  if (store != NULL)
+    cw_store_set_actor (store, w->actor);
+  if (store == NULL
+      || !cw_chronology_import_run (self->import, store, w->review_id, w->agency_id,
+                                    CW_IMPORT_VALID_ROWS, cancellable, on_progress, self,
+                                    &w->result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  CwImportDialog *self = CW_IMPORT_DIALOG (source);
+  Write *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_label_set_text (self->summary,
+                          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                            ? _("Import cancelled: nothing was written.")
+                            : error->message);
+      return;
+    }
+  self->result_summary = g_strdup_printf (
+    _("Imported %s: %u entries added, %u updated, %u removed; %u rows left out"),
+    cw_chronology_import_get_file_name (self->import), w->result.added, w->result.updated,
+    w->result.removed, w->result.rejected);
+  /* The app's connection did not write it: tell its views. */
+  cw_store_emit_changed (self->store, "chronology_entry", 0);
+  cw_store_emit_changed (self->store, "agency_return", w->result.return_id);
+  cw_store_emit_changed (self->store, "review_agency", 0);
+  g_signal_emit (self, signals[IMPORTED], 0, (gint64) 0);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
+                              "win.show-message", "s", self->result_summary);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_import (CwImportDialog *self)
+{
+  g_autoptr (GTask) task = NULL;
+  Write *w;
+
+  if (self->busy || self->import == NULL || chosen_agency (self) == 0)
+    return;
+  w = g_new0 (Write, 1);
+  w->path = g_strdup (cw_store_get_path (self->store));
+  w->actor = g_strdup (cw_store_get_actor (self->store));
+  w->review_id = self->review_id;
+  w->agency_id = chosen_agency (self);
+  set_busy (self, TRUE);
+  gtk_label_set_text (self->summary, _("Importing…"));
+  task = g_task_new (self, self->cancellable, write_done, NULL);
+  g_task_set_task_data (task, w, (GDestroyNotify) write_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static void
+run_activated (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  on_import (CW_IMPORT_DIALOG (widget));
+}
+
+static void
+on_cancel (CwImportDialog *self)
+{
+  if (self->busy && self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Building */
+
+static GtkWidget *
+labelled (GtkGrid    *grid,
+          int         row,
+          const char *text,
+          GtkWidget  *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+  return label;
+}
+
+static GtkWidget *
+build_settings (CwImportDialog *self)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  const char *orders[] = { _("Day first (UK)"), _("Month first (US)"), _("Year first"), NULL };
+
+  gtk_grid_set_row_spacing (grid, 8);
+  gtk_grid_set_column_spacing (grid, 12);
+  self->agency = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_enable_search (self->agency, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->agency), TRUE);
+  labelled (grid, 0, _("_Agency"), GTK_WIDGET (self->agency));
+  self->sheet = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->sheet_label = labelled (grid, 1, _("_Sheet"), GTK_WIDGET (self->sheet));
+  self->order = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (orders));
+  labelled (grid, 2, _("_Dates"), GTK_WIDGET (self->order));
+  self->order_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->order_note, TRUE);
+  gtk_label_set_xalign (self->order_note, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->order_note), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->order_note), FALSE);
+  gtk_grid_attach (grid, GTK_WIDGET (self->order_note), 1, 3, 1, 1);
+  g_signal_connect_swapped (self->agency, "notify::selected", G_CALLBACK (on_agency_chosen),
+                            self);
+  g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (on_sheet_chosen), self);
+  g_signal_connect_swapped (self->order, "notify::selected", G_CALLBACK (on_order_chosen), self);
+  return GTK_WIDGET (grid);
+}
+
+static GtkWidget *
+scrolled (GtkWidget *child,
+          int        height)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), height);
+  gtk_widget_add_css_class (scroller, "frame");
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return scroller;
+}
+
+static void
+setup_problem (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_problem (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkWidget *
+build_problems (CwImportDialog *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
+
+  self->problems = gtk_string_list_new (NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_problem), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_problem), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                              G_LIST_MODEL (g_object_ref (self->problems)))), factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problems found"), -1);
+  return scrolled (list, 110);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkWidget *
+build_mapping (CwImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  self->settings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_box_append (GTK_BOX (self->settings), build_settings (self));
+  gtk_box_append (GTK_BOX (self->settings),
+                  heading (_("Columns: which field each holds, with its first values")));
+  self->columns = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->columns, 4);
+  gtk_grid_set_column_spacing (self->columns, 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->columns), 8);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->columns), 8);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->columns), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->columns), 6);
+  gtk_box_append (GTK_BOX (self->settings), scrolled (GTK_WIDGET (self->columns), 200));
+  gtk_box_append (GTK_BOX (box), self->settings);
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_label_set_xalign (self->summary, 0.0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (box), build_problems (self));
+  return box;
+}
+
+static GtkWidget *
+build_loading (CwImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  self->loading_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->loading_label, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->loading_label));
+  return box;
+}
+
+static GtkWidget *
+build_buttons (CwImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
+  gtk_widget_add_css_class (self->import_button, "suggested-action");
+  gtk_widget_set_halign (self->import_button, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (box), self->cancel_button);
+  gtk_box_append (GTK_BOX (box), self->import_button);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "import.run");
+  return box;
+}
+
+static void
+build (CwImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, build_loading (self), "loading");
+  gtk_stack_add_named (self->stack, build_mapping (self), "mapping");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (box), build_buttons (self));
+  gtk_window_set_child (GTK_WINDOW (self), box);
+}
+
+/**
+ * cw_import_dialog_new:
+ * @file: the return to import
+ *
+ * Returns: (transfer none): the dialog, reading @file; it emits "imported"
+ *   when the import is written
+ */
+GtkWidget *
+cw_import_dialog_new (GtkWindow *parent,
+                      CwStore   *store,
+                      gint64     review_id,
+                      GFile     *file)
+{
+  CwImportDialog *self = g_object_new (CW_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal",
+                                       TRUE, "default-width", 760, "default-height", 640, NULL);
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *reading = g_strdup_printf (_("Reading %s…"), name);
+
+  self->store = g_object_ref (store);
+  self->review_id = review_id;
+  self->file = g_object_ref (file);
+  gtk_window_set_title (GTK_WINDOW (self), _("Import a Return"));
+  gtk_label_set_text (self->loading_label, reading);
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, read_done, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+cw_import_dialog_is_busy (CwImportDialog *self)
+{
+  g_return_val_if_fail (CW_IS_IMPORT_DIALOG (self), FALSE);
+  return self->busy;
+}
+
+/**
+ * cw_import_dialog_get_summary:
+ *
+ * Returns: what the dialog says now about the rows: for tests
+ */
+const char *
+cw_import_dialog_get_summary (CwImportDialog *self)
+{
+  g_return_val_if_fail (CW_IS_IMPORT_DIALOG (self), NULL);
+  return gtk_label_get_text (self->summary);
+}
+
+static gboolean
+cw_import_dialog_close_request (GtkWindow *window)
+{
+  CwImportDialog *self = CW_IMPORT_DIALOG (window);
+
+  /* A running thread holds the import: stop it first, then close. */
+  if (self->busy)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (cw_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+cw_import_dialog_dispose (GObject *object)
+{
+  CwImportDialog *self = CW_IMPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->progress_timer, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->file);
+  g_clear_object (&self->problems);
+  g_clear_pointer (&self->import, cw_chronology_import_free);
+  g_clear_pointer (&self->agency_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->result_summary, g_free);
+  G_OBJECT_CLASS (cw_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+cw_import_dialog_class_init (CwImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cw_import_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cw_import_dialog_close_request;
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "import.run", NULL, run_activated);
+}
+
+static void
+cw_import_dialog_init (CwImportDialog *self)
+{
+  self->agency_ids = g_ptr_array_new ();
+  build (self);
+}
