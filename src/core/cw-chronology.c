@@ -263,6 +263,37 @@ cw_chronology_count_entries (CwStore *store,
   return count;
 }
 
+/**
+ * cw_chronology_count_imported:
+ *
+ * Returns: how many entries the agency's return for the review brought in
+ *   earlier imports, which importing it again replaces
+ */
+guint
+cw_chronology_count_imported (CwStore *store,
+                              gint64   review_id,
+                              gint64   agency_id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (store), 0);
+
+  stmt = cw_store_prepare (store, "SELECT count (*) FROM chronology_entry e"
+                                  " JOIN chronology_import i ON i.id = e.import_id"
+                                  " JOIN agency_return r ON r.id = i.return_id"
+                                  " WHERE r.review_id = ? AND r.agency_id = ? AND e.deleted = 0",
+                           NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  sqlite3_bind_int64 (stmt, 2, agency_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 /* Changes to several entries at once: all of them or none */
 
 typedef gboolean (*EntryChange) (CwStore  *store,

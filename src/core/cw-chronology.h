@@ -82,6 +82,9 @@ gboolean             cw_chronology_set_gap_days        (CwStore            *stor
                                                         GError            **error);
 guint                cw_chronology_count_entries       (CwStore            *store,
                                                         gint64              review_id);
+guint                cw_chronology_count_imported      (CwStore            *store,
+                                                        gint64              review_id,
+                                                        gint64              agency_id);
 gboolean             cw_chronology_set_significance    (CwStore            *store,
                                                         const GArray       *entry_ids,
                                                         CwChronoSignificance significance,

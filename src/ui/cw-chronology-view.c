@@ -32,6 +32,7 @@ struct _CwChronologyView
   GtkLabel          *status_label;
   GtkSpinButton     *gap_spin;
   GtkLabel          *selection_label;
+  GtkWidget         *editor_scroller;
   GtkWidget         *selection_actions;
   GtkWidget         *link_actions;
   GtkEntry          *tag_entry;
@@ -259,6 +260,8 @@ update_editor (CwChronologyView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chronology.link", ids->len > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chronology.unlink",
                                  item ? cw_chronology_item_is_linked (item) : ids->len > 1);
+  /* The table has the room until something is selected. */
+  gtk_widget_set_visible (self->editor_scroller, ids->len > 0);
   gtk_widget_set_visible (self->selection_actions, ids->len > 0);
   gtk_widget_set_visible (self->link_actions, ids->len > 0);
 }
@@ -878,6 +881,7 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
   BIND (status_label);
   BIND (gap_spin);
   BIND (selection_label);
+  BIND (editor_scroller);
   BIND (selection_actions);
   BIND (link_actions);
   BIND (tag_entry);
@@ -909,11 +913,11 @@ cw_chronology_view_init (CwChronologyView *self)
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   /* The author is in the editor below: the description needs the room. */
-  add_column (self, _("Date"), COLUMN_DATE, 150, FALSE);
-  add_column (self, _("Agency"), COLUMN_AGENCY, 160, FALSE);
-  add_column (self, _("Record ref."), COLUMN_SOURCE, 110, FALSE);
+  add_column (self, _("Date"), COLUMN_DATE, 170, FALSE);
+  add_column (self, _("Agency"), COLUMN_AGENCY, 150, FALSE);
+  add_column (self, _("Record ref."), COLUMN_SOURCE, 100, FALSE);
   add_column (self, _("Description"), COLUMN_DESCRIPTION, -1, TRUE);
-  add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 105, FALSE);
+  add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 100, FALSE);
   add_table_shortcuts (self);
   cw_record_form_set_fields (self->entry_form, &cw_entity_chronology_entry, NULL);
   gtk_paned_set_position (self->paned, 330);

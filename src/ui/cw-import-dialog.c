@@ -27,6 +27,8 @@ struct _CwImportDialog
   GtkLabel           *order_note;
   GtkGrid            *columns;
   GtkLabel           *summary;
+  GtkLabel           *replace_note;
+  GtkWidget          *problems_box;
   GtkStringList      *problems;
   GtkProgressBar     *progress;
   GtkWidget          *import_button;
@@ -210,6 +212,7 @@ show_problems (CwImportDialog *self)
     }
   strv = g_strv_builder_end (lines);
   gtk_string_list_splice (self->problems, 0, n, (const char *const *) strv);
+  gtk_widget_set_visible (self->problems_box, strv[0] != NULL);
 }
 
 static void
@@ -281,12 +284,35 @@ chosen_agency (CwImportDialog *self)
 }
 
 static void
+show_replacement (CwImportDialog *self)
+{
+  guint earlier = cw_chronology_count_imported (self->store, self->review_id,
+                                                chosen_agency (self));
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_note), earlier > 0);
+  if (earlier == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This agency’s return already brought %u entry. This "
+                                       "import replaces it: an entry with the same record "
+                                       "reference and date is updated and keeps its links, "
+                                       "significance and tags.",
+                                       "This agency’s return already brought %u entries. This "
+                                       "import replaces them: entries with the same record "
+                                       "reference and date are updated and keep their links, "
+                                       "significance and tags.", earlier), earlier);
+  gtk_label_set_text (self->replace_note, text);
+}
+
+static void
 apply_agency (CwImportDialog *self)
 {
   g_autofree char *saved = cw_chronology_get_saved_mapping (self->store, chosen_agency (self));
 
   cw_chronology_import_use_saved_mapping (self->import, saved);
   fill_columns (self);
+  show_replacement (self);
 }
 
 static void
@@ -682,7 +708,19 @@ build_mapping (CwImportDialog *self)
   gtk_label_set_wrap (self->summary, TRUE);
   gtk_label_set_xalign (self->summary, 0.0);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
-  gtk_box_append (GTK_BOX (box), build_problems (self));
+  self->replace_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->replace_note, TRUE);
+  gtk_label_set_xalign (self->replace_note, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->replace_note), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_note), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->replace_note));
+  self->problems_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_box_append (GTK_BOX (self->problems_box),
+                  heading (_("Problems: each row with its column and reason")));
+  gtk_box_append (GTK_BOX (self->problems_box), build_problems (self));
+  gtk_widget_set_visible (self->problems_box, FALSE);
+  gtk_widget_set_vexpand (self->problems_box, TRUE);
+  gtk_box_append (GTK_BOX (box), self->problems_box);
   return box;
 }
 
