@@ -517,7 +517,13 @@ test_reimport_replaces (Chrono        *c,
   g_assert_cmpuint (result.added, ==, 1);
   g_assert_cmpuint (result.updated, ==, 2);
   g_assert_cmpuint (result.removed, ==, 1);
-  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 5);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE deleted = 0"), ==, 5);
+  /* The entry the agency took out is deleted as a person would delete it:
+   * what it said is in the history. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit WHERE action = 'delete'"
+                                           " AND field = 'description'"
+                                           " AND old_value = 'Neighbour reports shouting'"), ==, 1);
 
   /* The same entries, corrected in place, keeping the reviewer's work. */
   g_assert_cmpint (entry_by_source (c, "CAD 100"), ==, first);
@@ -531,10 +537,34 @@ test_reimport_replaces (Chrono        *c,
   /* The search index follows: the old text is gone, the new is found. */
   g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
                                            " WHERE chronology_search MATCH 'corrected'"), ==, 1);
-  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
-                                           " WHERE chronology_search MATCH 'neighbour'"), ==, 0);
+  {
+    g_auto (CwChronologyFilter) filter = { .text = g_strdup ("neighbour") };
+    g_autoptr (CwChronologyModel) found = model_of (c, &filter);
+    g_assert_cmpuint (cw_chronology_model_get_n_entries (found), ==, 0);
+  }
   g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"
                                            " WHERE entity = 'chronology_import'"), ==, 3);
+}
+
+/* A row that now has an error is not the agency taking the entry out. */
+static void
+test_reimport_keeps_rejected (Chrono        *c,
+                              gconstpointer  data)
+{
+  CwImportResult result;
+  gint64 second;
+
+  run_import (c, police_v1, c->police, 0);
+  second = entry_by_source (c, "CAD 102");
+  result = run_import (c, "Date,Time,Record ref,Details,Significant?\n"
+                          "03/04/2025,22:15,CAD 100,Call-out to the home,Yes\n"
+                          "c. May 2025,,CAD 101,Neighbour reports shouting,\n"
+                          "31/09/2025,,cad 102 ,Second call-out,Yes\n",
+                       c->police, CW_IMPORT_VALID_ROWS);
+  g_assert_cmpuint (result.updated, ==, 2);
+  g_assert_cmpuint (result.rejected, ==, 1);
+  g_assert_cmpuint (result.removed, ==, 0);
+  g_assert_cmpint (entry_by_source (c, "CAD 102"), ==, second);
 }
 
 static void
@@ -588,6 +618,84 @@ test_links_and_conflicts (Chrono        *c,
   /* One entry alone is no link. */
   g_assert_false (cw_chronology_link (c->base.store, pair, &error));
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  /* Links are in the history. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"
+                                           " WHERE field = 'link_group'"), >=, 6);
+}
+
+/* Unlinking touches only the groups of the entries unlinked. */
+static void
+test_unlink_leaves_other_groups (Chrono        *c,
+                                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) first = NULL;
+  g_autoptr (GArray) second = NULL;
+  g_autoptr (GArray) deleted = NULL;
+
+  run_import (c, police_v1, c->police, 0);
+  run_import (c, health_return, c->health, 0);
+  first = ids_of (entry_by_source (c, "CAD 100"), entry_by_source (c, "HV 1"));
+  second = ids_of (entry_by_source (c, "CAD 102"), entry_by_source (c, "HV 2"));
+  g_assert_true (cw_chronology_link (c->base.store, first, &error));
+  g_assert_true (cw_chronology_link (c->base.store, second, &error));
+  /* HV 2 deleted (its undo pending): its group must wait for it. */
+  deleted = ids_of (entry_by_source (c, "HV 2"), 0);
+  g_assert_true (cw_chronology_delete (c->base.store, deleted, &error));
+  g_clear_pointer (&first, g_array_unref);
+  first = ids_of (entry_by_source (c, "CAD 100"), 0);
+  g_assert_true (cw_chronology_unlink (c->base.store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE link_group IS NOT NULL"), ==, 2);
+  g_assert_true (cw_chronology_undelete (c->base.store, deleted, &error));
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (DISTINCT link_group)"
+                                           " FROM chronology_entry"), ==, 1);
+}
+
+/* Deleted entries of a deleted agency do not stop the purge. */
+static void
+test_purge_with_deleted_agency (Chrono        *c,
+                                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) all = NULL;
+  gint64 school = add_agency (c->base.store, "Northshire Park Primary School");
+  g_autofree char *agency = g_strdup_printf ("%" G_GINT64_FORMAT, school);
+  const char *pairs[] = { "agency_id", agency, "start_date", "3/4/2025", "source", "CPOMS 1",
+                          "description", "Seen at the gate", "significance", "routine", NULL };
+  gint64 id = cw_store_insert (c->base.store, &cw_entity_chronology_entry, c->review, pairs,
+                               &error);
+
+  g_assert_no_error (error);
+  all = ids_of (id, 0);
+  g_assert_true (cw_chronology_delete (c->base.store, all, &error));
+  g_assert_true (cw_store_delete (c->base.store, &cw_entity_agency, school, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_store_purge_deleted (c->base.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+}
+
+/* Gaps are found in date order, whatever links bring together. */
+static void
+test_gaps_with_links (Chrono        *c,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) pair = NULL;
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autofree char *order = NULL;
+
+  run_import (c, "Date,Record ref,Details\n01/01/2024,P1,first visit\n15/01/2024,P2,second visit\n",
+              c->police, 0);
+  run_import (c, "Date,Record ref,Details\n20/02/2024,H1,told of the first visit\n", c->health,
+              0);
+  pair = ids_of (entry_by_source (c, "P1"), entry_by_source (c, "H1"));
+  g_assert_true (cw_chronology_link (c->base.store, pair, &error));
+  model = model_of (c, NULL);
+  order = descriptions (model);
+  g_assert_cmpstr (order, ==, "first visit|told of the first visit|second visit|gap 35");
 }
 
 static void
@@ -609,6 +717,57 @@ test_gap_threshold (Chrono        *c,
   g_assert_cmpuint (cw_chronology_model_get_n_gaps (model), ==, 2);
   g_assert_false (cw_chronology_set_gap_days (c->base.store, c->review, 0, &error));
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+}
+
+static void
+test_formulas_exported_as_text (Chrono        *c,
+                                gconstpointer  data)
+{
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CwChronologyImport) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = NULL;
+  const CwChronoRow *row;
+
+  run_import (c, "Date,Record ref,Details\n"
+                 "01/01/2024,P1,\"=HYPERLINK(\"\"http://example.org/\"\",\"\"x\"\")\"\n", c->police,
+              0);
+  model = model_of (c, NULL);
+  g_assert_true (cw_chronology_export_csv (model, out, NULL, &error));
+  g_output_stream_close (out, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK("));
+  again = cw_chronology_import_new_from_bytes (bytes, "export.csv", &error);
+  g_assert_true (cw_chronology_import_check (again, NULL, NULL, NULL, &error));
+  row = g_ptr_array_index (import_entries (again), 0);
+  g_assert_cmpstr (row->description, ==, "=HYPERLINK(\"http://example.org/\",\"x\")");
+}
+
+static void
+test_other_agency_warned (Chrono        *c,
+                          gconstpointer  data)
+{
+  g_autoptr (CwChronologyImport) import =
+    import_of ("Date,Agency,Record ref,Details\n01/01/2024,Police,P1,visit\n"
+               "02/01/2024,Northshire Community Health,H1,new birth visit\n", "mixed.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+  GPtrArray *problems;
+  CwImportProblem *problem;
+
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, c->police, 0, NULL,
+                                           NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.added, ==, 2);
+  problems = cw_chronology_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = problems->pdata[0];
+  g_assert_cmpuint (problem->row, ==, 3);
+  g_assert_cmpuint (problem->column, ==, 2);
+  g_assert_cmpint (problem->severity, ==, CW_IMPORT_PROBLEM_WARNING);
+  g_assert_nonnull (strstr (problem->message, "Northshire Community Health"));
 }
 
 static void
@@ -646,6 +805,15 @@ test_entry_edit_keeps_keys (Chrono        *c,
                                    "31/02/2016", &error));
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Date"));
+  g_clear_error (&error);
+  /* It cannot end before it starts. */
+  g_assert_false (cw_store_update (c->base.store, &cw_entity_chronology_entry, id, "end_date",
+                                   "1/1/2016", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cw_store_update (c->base.store, &cw_entity_chronology_entry, id, "end_date",
+                                  "July 2016", &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -881,6 +1049,10 @@ test_workbooks (void)
       g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS);
       g_assert_nonnull (strstr (error->message, "sheet “Cover”"));
       g_clear_error (&error);
+      /* Refused, the import keeps its sheet and can still be checked. */
+      g_assert_cmpuint (cw_chronology_import_get_sheet (import), ==, 1);
+      g_assert_true (cw_chronology_import_check (import, NULL, NULL, NULL, &error));
+      g_assert_cmpuint (cw_chronology_import_get_n_valid (import), ==, 3);
       g_assert_false (cw_chronology_import_set_sheet (import, 5, &error));
       g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS);
     }
@@ -931,6 +1103,12 @@ main (int   argc,
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("dry-run", test_dry_run);
   ADD ("reimport-replaces", test_reimport_replaces);
+  ADD ("reimport-keeps-rejected", test_reimport_keeps_rejected);
+  ADD ("unlink-leaves-other-groups", test_unlink_leaves_other_groups);
+  ADD ("purge-with-deleted-agency", test_purge_with_deleted_agency);
+  ADD ("gaps-with-links", test_gaps_with_links);
+  ADD ("formulas-exported-as-text", test_formulas_exported_as_text);
+  ADD ("other-agency-warned", test_other_agency_warned);
   ADD ("links-and-conflicts", test_links_and_conflicts);
   ADD ("gap-threshold", test_gap_threshold);
   ADD ("entry-edit-keeps-keys", test_entry_edit_keeps_keys);

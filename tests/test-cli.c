@@ -1016,6 +1016,11 @@ test_chronology_import (Fixture       *f,
   assert_ok (&run);
   assert_contains (run.out, "Northshire Police");
   assert_contains (run.out, "Received");
+  /* The sample's housing return is awaited past its due date. */
+  assert_contains (run.out, "Requested, ⚠ overdue");
+  cli (f, &run, "chronology", "returns", "CSPR-2026-001", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"overdue\": true");
 }
 
 static void

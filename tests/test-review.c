@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cw-chronology.h"
 #include "test-helpers.h"
 
 static void
@@ -325,7 +326,11 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cw_record_get (review, "phase"), ==, "preparation");
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, id, NULL)), ==, 5);
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_review_agency, id, NULL)), ==,
-                    6);
+                    7);
+  /* Six returns imported (153 entries), the housing one still awaited. */
+  g_assert_cmpuint (cw_chronology_count_entries (f->store, id), ==, 153);
+  g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_agency_return, id, NULL)), ==,
+                    7);
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_member, id, NULL)), ==, 11);
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_tor_item, id, NULL)), ==, 7);
   referral = cw_store_get_referral (f->store, id, &error);
@@ -342,7 +347,7 @@ test_demo (Fixture *f, gconstpointer data)
   {
     g_autofree char *again = cw_store_add_demo (f->store, &today, &error);
     g_assert_cmpstr (again, ==, "CSPR-2026-002");
-    g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_agency, 0, NULL)), ==, 6);
+    g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_agency, 0, NULL)), ==, 7);
   }
 }
 

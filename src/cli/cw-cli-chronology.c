@@ -262,23 +262,16 @@ write_export (CwChronologyModel *model,
   g_autoptr (GFile) file = NULL;
   gboolean ok;
 
-  if (output == NULL || g_str_equal (output, "-"))
-    out = g_memory_output_stream_new_resizable ();
-  else
+  if (output != NULL && !g_str_equal (output, "-"))
     {
       file = g_file_new_for_commandline_arg (output);
-      /* Private: a chronology is the most sensitive file there is. */
-      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
-                                             error));
-      if (out == NULL)
-        return FALSE;
+      return cw_chronology_export_to_file (model, file, json, NULL, error);
     }
+  out = g_memory_output_stream_new_resizable ();
   ok = json ? cw_chronology_export_json (model, out, NULL, error)
             : cw_chronology_export_csv (model, out, NULL, error);
   if (!ok || !g_output_stream_close (out, NULL, error))
     return FALSE;
-  if (file != NULL)
-    return TRUE;
   return cw_cli_write_bytes (
     g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
     g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), error);
@@ -353,15 +346,18 @@ gap_row (CwChronologyItem *item)
 }
 
 static void
-print_list (CwChronologyModel *model)
+print_list (CwChronologyModel        *model,
+            const CwChronologyFilter *filter)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
   if (cw_chronology_model_get_n_entries (model) == 0)
     {
-      cw_cli_print ("%s\n", _("No entries; `casewise-cli chronology import` adds an agency’s "
-                              "return."));
+      cw_cli_print ("%s\n", cw_chronology_filter_is_empty (filter)
+                              ? _("No entries; `casewise-cli chronology import` adds an agency’s "
+                                  "return.")
+                              : _("No entries match."));
       return;
     }
   g_ptr_array_add (rows, g_strsplit (_("DATE|AGENCY|SOURCE|SIGNIFICANCE|DESCRIPTION"), "|", 5));
@@ -419,7 +415,7 @@ cw_cli_chronology_list (CwCli               *cli,
     return FALSE;
   if (json)
     return write_export (model, TRUE, NULL, error);
-  print_list (model);
+  print_list (model, &filter);
   return TRUE;
 }
 

@@ -36,6 +36,16 @@ append_cell (Line       *line_state,
   line_state->first = FALSE;
   if (text == NULL)
     return;
+  /* Returns come from outside: a cell a spreadsheet would run as a formula
+   * ("=HYPERLINK(...)") is kept as text with an apostrophe, which Excel
+   * hides and Casewise's import takes off again. */
+  if (strchr ("=+-@", text[0]) != NULL && text[0] != '\0')
+    {
+      g_autofree char *quoted = g_strconcat ("'", text, NULL);
+      line_state->first = TRUE;
+      append_cell (line_state, quoted);
+      return;
+    }
   if (strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ' && text[0] != '\0'
       && text[strlen (text) - 1] != ' ')
     {
@@ -238,4 +248,45 @@ cw_chronology_export_json (CwChronologyModel *model,
   cw_json_end_array (json);
   text = cw_json_free_to_string (g_steal_pointer (&json));
   return g_output_stream_write_all (out, text, strlen (text), NULL, cancellable, error);
+}
+
+/**
+ * cw_chronology_export_to_file:
+ * @json: JSON rather than CSV
+ *
+ * Writes the list to @file, readable by its owner alone (mode 0600 where
+ * the platform has modes), whether or not the file was there before; the
+ * old file stays as it was until the new one is complete.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+cw_chronology_export_to_file (CwChronologyModel *model,
+                              GFile             *file,
+                              gboolean           json,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  g_autoptr (GFileOutputStream) out = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (model), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  out = g_file_replace (file, NULL, FALSE,
+                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
+                        error);
+  if (out == NULL)
+    return FALSE;
+  ok = json ? cw_chronology_export_json (model, G_OUTPUT_STREAM (out), cancellable, error)
+            : cw_chronology_export_csv (model, G_OUTPUT_STREAM (out), cancellable, error);
+  if (!ok)
+    {
+      /* Closed after a cancel: the old file is left untouched. */
+      g_autoptr (GCancellable) stop = g_cancellable_new ();
+      g_cancellable_cancel (stop);
+      g_output_stream_close (G_OUTPUT_STREAM (out), stop, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 }

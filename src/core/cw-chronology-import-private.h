@@ -34,6 +34,7 @@ struct _CwChronologyImport
   GPtrArray      *entries;  /* CwChronoRow*, the valid rows */
   GPtrArray      *problems; /* CwImportProblem* */
   guint           n_rejected;
+  GHashTable     *rejected_sources; /* casefolded record references of rows with errors */
   guint           n_skipped;
 };
 
@@ -41,6 +42,7 @@ void     cw_import_table_clear                (CwImportTable      *table);
 gboolean cw_chronology_import_take_table      (CwChronologyImport *self,
                                                GError            **error);
 void     cw_import_entry_free                 (gpointer            entry);
+char    *cw_import_source_key                 (const char         *source);
 void     cw_chronology_import_reset_checked   (CwChronologyImport *self);
 
 /* The end of what cw_chronology_import_check_rows() hands over. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cw-chronology-import-private.h"
 #include "cw-workbook.h"
@@ -102,11 +103,42 @@ cw_chronology_import_get_sheet (CwChronologyImport *self)
   return self->sheet;
 }
 
+/* The sheet read, or, when it has nothing to import, the one before kept
+ * as it was: the caller goes on with a usable import either way. */
+static gboolean
+switch_sheet (CwChronologyImport *self,
+              guint               index,
+              GError            **error)
+{
+  CwImportTable before = self->table;
+  CwChronoMapping *mapping = g_steal_pointer (&self->mapping);
+  guint header = self->header, sheet = self->sheet;
+  gboolean month_first = self->month_first;
+
+  memset (&self->table, 0, sizeof self->table);
+  if (read_sheet (self, index, error) && cw_chronology_import_take_table (self, error))
+    {
+      cw_import_table_clear (&before);
+      g_clear_pointer (&mapping, cw_chrono_mapping_free);
+      return TRUE;
+    }
+  cw_import_table_clear (&self->table);
+  g_clear_pointer (&self->mapping, cw_chrono_mapping_free);
+  self->table = before;
+  self->mapping = mapping;
+  self->header = header;
+  self->sheet = sheet;
+  self->month_first = month_first;
+  return FALSE;
+}
+
 /**
  * cw_chronology_import_set_sheet:
  * @index: from 0
  *
  * Reads another sheet of the workbook, and guesses its columns afresh.
+ * A sheet with nothing to import is refused and the import keeps the
+ * sheet it had.
  *
  * Returns: whether the sheet has rows to import
  */
@@ -125,5 +157,5 @@ cw_chronology_import_set_sheet (CwChronologyImport *self,
     }
   if (index == self->sheet)
     return TRUE;
-  return read_sheet (self, index, error) && cw_chronology_import_take_table (self, error);
+  return switch_sheet (self, index, error);
 }

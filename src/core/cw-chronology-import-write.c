@@ -38,6 +38,7 @@ typedef struct
 {
   gint64 id;
   char  *tags;
+  char  *source; /* as cw_import_source_key() gives it */
 } Earlier;
 
 /* A row's stored dates, formatted where the statement can read them
@@ -72,6 +73,7 @@ earlier_free (gpointer data)
   Earlier *earlier = data;
 
   g_free (earlier->tags);
+  g_free (earlier->source);
   g_free (earlier);
 }
 
@@ -85,9 +87,9 @@ static char *
 match_key (const char *source,
            const char *start)
 {
-  g_autofree char *folded = g_utf8_casefold (source, -1);
+  g_autofree char *folded = cw_import_source_key (source);
 
-  return g_strconcat (g_strstrip (folded), "\x1f", start, NULL);
+  return g_strconcat (folded, "\x1f", start, NULL);
 }
 
 static gboolean
@@ -112,6 +114,7 @@ load_earlier (Writer  *w,
 
       earlier->id = sqlite3_column_int64 (stmt, 0);
       earlier->tags = cw_store_column_text (stmt, 3);
+      earlier->source = cw_import_source_key ((const char *) sqlite3_column_text (stmt, 1));
       if (queue == NULL)
         g_hash_table_insert (w->earlier, key, queue = g_queue_new ());
       else
@@ -315,23 +318,26 @@ index_added (Writer  *w,
   return cw_store_step_done (w->store, stmt, error);
 }
 
+/* Entries the agency took out of its return are deleted as a person would
+ * delete them: recorded field by field in the history, and kept in the
+ * file until deletions are purged. An entry whose row now has an error is
+ * kept: the agency has not taken it out. */
 static gboolean
 remove_left_over (Writer  *w,
                   GError **error)
 {
-  sqlite3_stmt *stmt = cw_store_prepare (w->store, "DELETE FROM chronology_entry WHERE id = ?",
-                                         error);
   GHashTableIter iter;
   gpointer queue;
 
-  if (stmt == NULL)
-    return FALSE;
   g_hash_table_iter_init (&iter, w->earlier);
   while (g_hash_table_iter_next (&iter, NULL, &queue))
     for (GList *l = ((GQueue *) queue)->head; l != NULL; l = l->next)
       {
-        sqlite3_bind_int64 (stmt, 1, ((Earlier *) l->data)->id);
-        if (!cw_store_step_done (w->store, stmt, error))
+        Earlier *earlier = l->data;
+
+        if (g_hash_table_contains (w->import->rejected_sources, earlier->source))
+          continue;
+        if (!cw_store_delete (w->store, &cw_entity_chronology_entry, earlier->id, error))
           return FALSE;
         w->result->removed++;
       }
@@ -632,6 +638,60 @@ read_last_id (Writer  *w,
   return TRUE;
 }
 
+static gboolean
+same_agency (const char *named,
+             const char *agency)
+{
+  g_autofree char *a = cw_import_source_key (named);
+  g_autofree char *b = cw_import_source_key (agency);
+
+  return strstr (a, b) != NULL || strstr (b, a) != NULL;
+}
+
+static int
+by_row (gconstpointer a,
+        gconstpointer b)
+{
+  const CwImportProblem *pa = *(const CwImportProblem *const *) a;
+  const CwImportProblem *pb = *(const CwImportProblem *const *) b;
+
+  return (pa->row > pb->row) - (pa->row < pb->row);
+}
+
+/* A return is one agency's: a row whose Agency column names another is
+ * still imported as this agency's, and the user is told. */
+static void
+warn_other_agencies (Writer *w)
+{
+  g_autoptr (CwRecord) agency = cw_store_get (w->store, &cw_entity_agency, w->agency_id, NULL);
+  const char *name = agency ? cw_record_get (agency, "name") : NULL;
+  GPtrArray *entries = w->import->entries;
+  guint column = 0, added = 0;
+
+  if (name == NULL || !cw_chrono_mapping_find (w->import->mapping, CW_CHRONO_FIELD_AGENCY,
+                                               &column))
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const CwChronoRow *entry = entries->pdata[i];
+      CwImportProblem *problem;
+
+      if (entry->agency == NULL || same_agency (entry->agency, name))
+        continue;
+      problem = g_new0 (CwImportProblem, 1);
+      problem->row = entry->row;
+      problem->column = column + 1;
+      problem->severity = CW_IMPORT_PROBLEM_WARNING;
+      problem->field_label = g_strdup (cw_chrono_field_label (CW_CHRONO_FIELD_AGENCY));
+      problem->message = g_strdup_printf (_("“%s” is another agency: the entry is imported as "
+                                            "part of the return from %s"), entry->agency, name);
+      g_ptr_array_add (w->import->problems, problem);
+      added++;
+    }
+  if (added > 0)
+    g_ptr_array_sort (w->import->problems, by_row);
+}
+
 /* Once every row is checked: the counts, for the provenance and history. */
 static gboolean
 count_rows (Writer  *w,
@@ -642,6 +702,7 @@ count_rows (Writer  *w,
 
   w->result->rejected = w->import->n_rejected;
   w->result->skipped = w->import->n_skipped;
+  warn_other_agencies (w);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, (int) w->import->entries->len);
@@ -662,6 +723,7 @@ write_all (Writer           *w,
          && load_earlier (w, error) && insert_import (w, error)
          && read_last_id (w, error)
          && write_entries (w, cancellable, progress, user_data, error)
+         && !g_cancellable_set_error_if_cancelled (cancellable, error)
          && count_rows (w, error) && check_writable (w->import, w->flags, error)
          && index_added (w, error)
          && remove_left_over (w, error) && mark_received (w, error)
@@ -722,6 +784,14 @@ cw_chronology_import_run (CwChronologyImport *self,
   g_hash_table_unref (w.earlier);
   result->return_id = w.return_id;
   cw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  /* A cancel up to the last moment leaves nothing written. */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (!ok)
+    {
+      /* Nothing was written: say so in the counts too. */
+      result->added = result->updated = result->removed = 0;
+    }
   if (!ok || (flags & CW_IMPORT_DRY_RUN))
     {
       cw_store_rollback (store);

@@ -133,6 +133,7 @@ cw_chronology_import_reset_checked (CwChronologyImport *self)
 {
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->rejected_sources, g_hash_table_unref);
   self->n_rejected = self->n_skipped = 0;
   self->checked = FALSE;
 }
@@ -423,9 +424,44 @@ cw_chronology_import_check (CwChronologyImport *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   cw_chronology_import_reset_checked (self);
+  if (self->mapping == NULL)
+    {
+      g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS,
+                   _("%s has no rows to import"), self->file_name);
+      return FALSE;
+    }
   if (!cw_chrono_mapping_check (self->mapping, error))
     return FALSE;
   return cw_chronology_import_check_rows (self, cancellable, progress, user_data, NULL, error);
+}
+
+/* An earlier import's entry whose row now has an error is kept, not
+ * removed as if the agency had taken it out. */
+static void
+remember_rejected_source (CwChronologyImport *self,
+                          const GPtrArray    *record)
+{
+  guint column;
+  const char *cell;
+
+  if (!cw_chrono_mapping_find (self->mapping, CW_CHRONO_FIELD_SOURCE, &column)
+      || column >= record->len || (cell = record->pdata[column]) == NULL || *cell == '\0')
+    return;
+  g_hash_table_add (self->rejected_sources, cw_import_source_key (cell));
+}
+
+/**
+ * cw_import_source_key:
+ *
+ * Returns: (transfer full): a record reference as imports compare them:
+ *   trimmed, without case
+ */
+char *
+cw_import_source_key (const char *source)
+{
+  g_autofree char *valid = g_utf8_make_valid (source, -1);
+
+  return g_utf8_casefold (g_strstrip (valid), -1);
 }
 
 static void
@@ -454,6 +490,7 @@ cw_chronology_import_check_rows (CwChronologyImport *self,
 
   self->entries = g_ptr_array_new_full (n, cw_import_entry_free);
   self->problems = cw_import_problems_new ();
+  self->rejected_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n && ok; i++)
     {
       CwChronoRow *entry = g_new0 (CwChronoRow, 1);
@@ -482,6 +519,8 @@ cw_chronology_import_check_rows (CwChronologyImport *self,
       cw_import_entry_free (entry);
       self->n_skipped += ok && skipped;
       self->n_rejected += ok && !skipped;
+      if (ok && !skipped)
+        remember_rejected_source (self, record);
     }
   hand_over (out, &chunk);
   if (out != NULL)

@@ -43,6 +43,7 @@ typedef struct
   guint32 last;
   gint64  link_group;
   guint   conflict : 1;
+  guint   pulled : 1;   /* shown with the first report of its happening, ahead of its date */
 } Row;
 
 struct _CwChronologyModel
@@ -380,6 +381,8 @@ entry_item (CwChronologyModel *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     read_entry (item, stmt);
   sqlite3_reset (stmt);
+  /* A report whose partners are all deleted is no longer linked. */
+  item->link_group = row->link_group;
   item->conflict = row->conflict;
   return item;
 }
@@ -480,7 +483,10 @@ cw_chronology_model_new (CwStore *store,
 /* The order is the chronology's (cw_chrono_date_compare() is what sort_key
  * encodes), then the agency's own sequence, then the agency. */
 #define ORDER_SQL \
-  "SELECT e.id, e.range_first, e.range_last, e.link_group FROM chronology_entry e" \
+  "SELECT e.id, e.range_first, e.range_last," \
+  " CASE WHEN e.link_group IS NOT NULL AND (SELECT count (*) FROM chronology_entry l" \
+  "   WHERE l.link_group = e.link_group AND l.deleted = 0) > 1 THEN e.link_group END" \
+  " FROM chronology_entry e" \
   " JOIN agency a ON a.id = e.agency_id" \
   " WHERE e.review_id = ?1 AND e.deleted = 0" \
   " AND (?2 IS NULL OR e.agency_id IN (SELECT value FROM json_each (?2)))" \
@@ -620,22 +626,23 @@ group_links (GArray *rows)
         {
           Row member = g_array_index (rows, Row, g_array_index (members, guint, m));
           member.conflict = members->len > 1 && latest_first > earliest_last;
+          member.pulled = m > 0;
           g_array_append_val (out, member);
         }
     }
   return out;
 }
 
-/* Puts a gap row wherever no entry covers more than @threshold days. */
+/* The periods no entry covers for more than @threshold days, from the
+ * entries in date order (before linked reports are brought together, which
+ * would put a later date early). */
 static GArray *
-add_gaps (GArray *rows,
-          guint   threshold,
-          guint  *n_gaps)
+find_gaps (GArray *rows,
+           guint   threshold)
 {
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Row), rows->len + 16);
+  GArray *gaps = g_array_new (FALSE, FALSE, sizeof (Row));
   guint32 reach = 0;
 
-  *n_gaps = 0;
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
@@ -643,12 +650,32 @@ add_gaps (GArray *rows,
       if (reach != 0 && row->first > reach + 1 && row->first - reach - 1 > threshold)
         {
           Row gap = { .id = 0, .first = reach + 1, .last = row->first - 1 };
-          g_array_append_val (out, gap);
-          (*n_gaps)++;
+          g_array_append_val (gaps, gap);
         }
       reach = MAX (reach, row->last);
+    }
+  return gaps;
+}
+
+/* Each gap goes before the first row, in date order, that starts after it. */
+static GArray *
+add_gaps (GArray *rows,
+          GArray *gaps)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Row), rows->len + gaps->len);
+  guint next = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      while (!row->pulled && next < gaps->len
+             && g_array_index (gaps, Row, next).last < row->first)
+        g_array_append_val (out, g_array_index (gaps, Row, next++));
       g_array_append_val (out, *row);
     }
+  for (; next < gaps->len; next++)
+    g_array_append_val (out, g_array_index (gaps, Row, next));
   return out;
 }
 
@@ -689,9 +716,11 @@ cw_chronology_model_refresh (CwChronologyModel        *self,
   self->n_entries = grouped->len;
   if (shows_gaps (filter))
     {
-      GArray *with_gaps = add_gaps (grouped, cw_chronology_get_gap_days (self->store,
-                                                                         self->review_id),
-                                    &n_gaps);
+      g_autoptr (GArray) gaps = find_gaps (ordered, cw_chronology_get_gap_days (self->store,
+                                                                               self->review_id));
+      GArray *with_gaps = add_gaps (grouped, gaps);
+
+      n_gaps = gaps->len;
       g_array_unref (grouped);
       grouped = with_gaps;
     }

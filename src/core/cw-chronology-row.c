@@ -299,6 +299,10 @@ take_text (RowReader    *r,
 {
   char *text = g_steal_pointer (&r->values[field]);
 
+  /* The apostrophe Casewise's export puts before a cell that a spreadsheet
+   * would run as a formula (cw-chronology-export.c). */
+  if (text != NULL && text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
+    memmove (text, text + 1, strlen (text));
   if (text != NULL && *text != '\0')
     return text;
   g_free (text);

@@ -444,10 +444,11 @@ exec_with_ids (CwStore      *store,
 
 /**
  * cw_chronology_link:
- * @entry_ids: at least two entries of one review, from two agencies or more
+ * @entry_ids: at least two entries of one review, usually from different agencies
  *
  * Marks the entries as reports of one happening, joining any groups they
- * were already in. Every report is kept as the agency wrote it.
+ * were already in. Every report is kept as the agency wrote it; the change
+ * is in each entry's history.
  */
 gboolean
 cw_chronology_link (CwStore      *store,
@@ -509,24 +510,40 @@ cw_chronology_link (CwStore      *store,
  * cw_chronology_unlink:
  *
  * Takes the entries out of their groups; a group left with one report is
- * no group.
+ * no group. Recorded in each entry's history.
  */
 gboolean
 cw_chronology_unlink (CwStore      *store,
                       const GArray *entry_ids,
                       GError      **error)
 {
+  g_autoptr (GString) ids = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (entry_ids != NULL, FALSE);
 
+  for (guint i = 0; i < entry_ids->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (entry_ids, gint64, i));
   if (!cw_store_begin (store, error))
     return FALSE;
-  if (!exec_with_ids (store, "UPDATE chronology_entry SET link_group = ?1 WHERE id = ?2", 0,
-                      entry_ids, error)
-      || !cw_store_exec (store, "UPDATE chronology_entry SET link_group = NULL"
-                                " WHERE link_group IN (SELECT link_group FROM chronology_entry"
-                                " WHERE link_group IS NOT NULL AND deleted = 0"
-                                " GROUP BY link_group HAVING count (*) < 2)", error))
+  /* Only the groups these entries were in: a group left with one report,
+   * counting reports deleted but not yet purged, is no group. */
+  stmt = cw_store_prepare (store,
+    "UPDATE chronology_entry SET link_group = NULL WHERE link_group IN ("
+    " SELECT g FROM (SELECT DISTINCT link_group AS g FROM chronology_entry"
+    "  WHERE id IN (SELECT value FROM json_each ('[' || ?1 || ']')) AND link_group IS NOT NULL)"
+    " WHERE (SELECT count (*) FROM chronology_entry o WHERE o.link_group = g"
+    "  AND o.id NOT IN (SELECT value FROM json_each ('[' || ?1 || ']'))) < 2)"
+    " OR id IN (SELECT value FROM json_each ('[' || ?1 || ']'))", error);
+  if (stmt == NULL)
+    {
+      cw_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, ids->str, -1, SQLITE_TRANSIENT);
+  if (!cw_store_step_done (store, stmt, error))
     {
       cw_store_rollback (store);
       return FALSE;

@@ -127,6 +127,12 @@ gboolean             cw_chronology_export_json         (CwChronologyModel  *mode
                                                         GCancellable       *cancellable,
                                                         GError            **error);
 
+gboolean             cw_chronology_export_to_file      (CwChronologyModel  *model,
+                                                        GFile              *file,
+                                                        gboolean            json,
+                                                        GCancellable       *cancellable,
+                                                        GError            **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CwChronologyFilter, cw_chronology_filter_clear)
 
 G_END_DECLS

@@ -46,6 +46,7 @@ static const DemoAgency demo_agencies[] = {
     "Two attendances before the admission" },
   { "Riverside Medical Practice", "health", "GP for the family" },
   { "Northshire Park Primary School", "education", "Sibling B's school" },
+  { "Northshire Homes", "housing", "Landlord of the family home; return requested, not yet received" },
 };
 
 typedef struct
@@ -336,6 +337,25 @@ entry_at (CwStore    *self,
   return id;
 }
 
+/* One return still awaited, past its due date. */
+static gboolean
+request_housing_return (CwStore     *self,
+                        gint64       review,
+                        GHashTable  *agency_ids,
+                        const GDate *today,
+                        GError     **error)
+{
+  const char *agency = g_hash_table_lookup (agency_ids, "Northshire Homes");
+  g_autofree char *requested = iso_days_from (today, -21);
+  g_autofree char *due = iso_days_from (today, -2);
+  gint64 id = cw_chronology_ensure_return (self, review, g_ascii_strtoll (agency, NULL, 10),
+                                           error);
+
+  return id != 0
+         && cw_store_update (self, &cw_entity_agency_return, id, "requested_on", requested, error)
+         && cw_store_update (self, &cw_entity_agency_return, id, "due_on", due, error);
+}
+
 static gboolean
 add_chronology (CwStore     *self,
                 gint64       review,
@@ -346,6 +366,8 @@ add_chronology (CwStore     *self,
   for (guint i = 0; i < G_N_ELEMENTS (demo_returns); i++)
     if (!import_return (self, review, &demo_returns[i], agency_ids, today, error))
       return FALSE;
+  if (!request_housing_return (self, review, agency_ids, today, error))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (demo_links); i++)
     {
       g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));

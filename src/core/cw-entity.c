@@ -328,6 +328,8 @@ static const CwField chronology_entry_fields[] = {
   { "significance", N_("Significance"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_significances },
   { "tags", N_("Tags"), CW_FIELD_TEXT, 0, NULL, NULL,
     N_("Separated by semicolons, e.g. domestic abuse; information sharing") },
+  /* Set by linking reports of one happening; here so that links are audited. */
+  { "link_group", N_("Linked as one happening"), CW_FIELD_INT, CW_FIELD_HIDDEN | CW_FIELD_READONLY },
 };
 
 const CwEntity cw_entity_chronology_entry = {

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-chrono-date.h"
 #include "cw-store-private.h"
 
 /* Insert, update, delete and list rows of any entity described in
@@ -268,6 +269,45 @@ run_on_row (CwStore        *self,
  * Checks @value, stores it in one statement (its audit rows with it), and
  * emits #CwStore::changed.
  */
+/* A chronology entry cannot end before it starts: the same rule as the
+ * import's (cw-chronology-row.c), for a date changed in the editor. */
+static gboolean
+check_dates_in_order (CwStore         *self,
+                      const CwEntity  *entity,
+                      gint64           id,
+                      const CwField   *field,
+                      const char      *normalized,
+                      GError         **error)
+{
+  g_autoptr (CwRecord) entry = NULL;
+  const char *start_iso, *end_iso;
+  CwChronoDate start, end;
+  GDate start_first, start_last, end_first, end_last;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (entity != &cw_entity_chronology_entry || normalized == NULL
+      || field->type != CW_FIELD_CHRONO_DATE
+      || (entry = cw_store_get (self, entity, id, NULL)) == NULL)
+    return TRUE;
+  start_iso = g_str_equal (field->name, "start_date") ? normalized
+                                                       : cw_record_get (entry, "start_date");
+  end_iso = g_str_equal (field->name, "end_date") ? normalized : cw_record_get (entry, "end_date");
+  if (start_iso == NULL || end_iso == NULL || !cw_chrono_date_from_iso (start_iso, &start)
+      || !cw_chrono_date_from_iso (end_iso, &end))
+    return TRUE;
+  cw_chrono_date_range (&start, &start_first, &start_last);
+  cw_chrono_date_range (&end, &end_first, &end_last);
+  if (g_date_compare (&end_last, &start_first) >= 0)
+    return TRUE;
+  start_text = cw_chrono_date_format (&start);
+  end_text = cw_chrono_date_format (&end);
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+               _("%s: the entry ends (%s) before it starts (%s)"), _(field->label), end_text,
+               start_text);
+  return FALSE;
+}
+
 gboolean
 cw_store_update (CwStore         *self,
                  const CwEntity  *entity,
@@ -291,7 +331,8 @@ cw_store_update (CwStore         *self,
                    _("%s cannot be changed this way"), _(field->label));
       return FALSE;
     }
-  if (field == NULL || !validate (self, field, value, &normalized, error))
+  if (field == NULL || !validate (self, field, value, &normalized, error)
+      || !check_dates_in_order (self, entity, id, field, normalized, error))
     return FALSE;
   sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ? AND deleted = 0", entity->table,
                          field->name);
@@ -459,15 +500,21 @@ cw_store_purge_deleted (CwStore  *self,
                         GError  **error)
 {
   const CwEntity *const *entities = cw_entities_all ();
+  guint n = 0;
 
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
 
+  while (entities[n] != NULL)
+    n++;
   if (!cw_store_begin (self, error))
     return FALSE;
   /* Reviews first: their rows go with them, without new audit entries. */
   if (!cw_store_exec (self, "DELETE FROM review WHERE deleted = 1", error))
     goto fail;
-  for (guint i = 0; entities[i] != NULL; i++)
+  /* Then the others, those that refer to others first: entities are listed
+   * parents before children, so a deleted entry goes before its deleted
+   * agency. */
+  for (guint i = n; i-- > 0;)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE deleted = 1",
                                               entities[i]->table);

@@ -11,6 +11,7 @@
 #include "cw-import-dialog.h"
 #include "cw-new-entry-dialog.h"
 #include "cw-record-form.h"
+#include "cw-review.h"
 #include "cw-store-watch.h"
 
 /* The review's merged chronology: every agency's entries in one table,
@@ -30,6 +31,7 @@ struct _CwChronologyView
   GtkPaned          *paned;
   GtkColumnView     *column_view;
   GtkLabel          *status_label;
+  GtkLabel          *overdue_label;
   GtkSpinButton     *gap_spin;
   GtkLabel          *selection_label;
   GtkWidget         *editor_scroller;
@@ -342,6 +344,30 @@ update_status (CwChronologyView *self,
   gtk_label_set_text (self->status_label, text);
 }
 
+/* Returns still awaited past their due date, named in words. */
+static void
+update_overdue (CwChronologyView *self)
+{
+  g_autoptr (GPtrArray) overdue = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  GDate today;
+
+  cw_today (&today);
+  overdue = cw_chronology_list_overdue_returns (self->store, self->review_id, &today, NULL);
+  for (guint i = 0; overdue != NULL && i < overdue->len; i++)
+    {
+      g_autofree char *due = cw_date_iso_to_display (cw_record_get (overdue->pdata[i], "due_on"));
+      g_string_append_printf (text, "%s%s (due %s)", i ? "; " : "",
+                              cw_record_get (overdue->pdata[i], "agency"), due ? due : "?");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), text->len > 0);
+  if (text->len == 0)
+    return;
+  g_string_prepend (text, _("⚠ Returns overdue: "));
+  gtk_label_set_text (self->overdue_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->overdue_label), text->str);
+}
+
 static void
 reselect (CwChronologyView *self,
           GArray           *ids)
@@ -375,6 +401,7 @@ refresh (CwChronologyView *self)
     self->content_stack, cw_chronology_count_entries (self->store, self->review_id) > 0
                            || !cw_chronology_filter_is_empty (&filter) ? "table" : "empty");
   update_status (self, !cw_chronology_filter_is_empty (&filter));
+  update_overdue (self);
   update_editor (self);
 }
 
@@ -449,7 +476,8 @@ on_store_changed (CwChronologyView *self,
       || g_str_equal (table, "agency"))
     fill_agencies (self);
   if (g_str_equal (table, "*") || g_str_equal (table, "chronology_entry")
-      || g_str_equal (table, "agency") || g_str_equal (table, "review"))
+      || g_str_equal (table, "agency") || g_str_equal (table, "review")
+      || g_str_equal (table, "agency_return"))
     queue_refresh (self);
 }
 
@@ -696,23 +724,6 @@ add_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-write_export (CwChronologyView *self,
-              GFile            *file,
-              gboolean          json,
-              GError          **error)
-{
-  g_autoptr (GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                                      NULL, error);
-
-  if (out == NULL)
-    return FALSE;
-  if (!(json ? cw_chronology_export_json (self->model, G_OUTPUT_STREAM (out), NULL, error)
-             : cw_chronology_export_csv (self->model, G_OUTPUT_STREAM (out), NULL, error)))
-    return FALSE;
-  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
-}
-
 static void
 on_export_chosen (GtkNativeDialog  *chooser,
                   int               response,
@@ -728,7 +739,7 @@ on_export_chosen (GtkNativeDialog  *chooser,
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
     {
       name = g_file_get_basename (file);
-      if (write_export (self, file, json, &error))
+      if (cw_chronology_export_to_file (self->model, file, json, NULL, &error))
         message = g_strdup_printf (_("Exported the chronology to %s"), name);
       else
         message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);
@@ -879,6 +890,7 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
   BIND (paned);
   BIND (column_view);
   BIND (status_label);
+  BIND (overdue_label);
   BIND (gap_spin);
   BIND (selection_label);
   BIND (editor_scroller);
@@ -912,9 +924,9 @@ cw_chronology_view_init (CwChronologyView *self)
   self->hidden_agencies = g_hash_table_new (NULL, NULL);
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  /* The author is in the editor below: the description needs the room. */
   add_column (self, _("Date"), COLUMN_DATE, 170, FALSE);
-  add_column (self, _("Agency"), COLUMN_AGENCY, 150, FALSE);
+  add_column (self, _("Agency"), COLUMN_AGENCY, 140, FALSE);
+  add_column (self, _("Author or role"), COLUMN_AUTHOR, 110, FALSE);
   add_column (self, _("Record ref."), COLUMN_SOURCE, 100, FALSE);
   add_column (self, _("Description"), COLUMN_DESCRIPTION, -1, TRUE);
   add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 100, FALSE);

@@ -45,6 +45,8 @@ describe_action (const CwEntity *entity,
     return g_strdup_printf (_("Deleted %s"), what);
   if (g_strcmp0 (action, "restore") == 0)
     return g_strdup_printf (_("Restored %s"), what);
+  if (g_strcmp0 (action, "import") == 0)
+    return g_strdup (_("Imported an agency’s return"));
   return g_strdup_printf (_("Changed %s"), what);
 }
 
@@ -61,6 +63,8 @@ describe (CwRecord *entry)
   cw_record_take (entry, "field_label", g_strdup (field ? _(field->label) : name ? name : ""));
   what = describe_action (entity, cw_record_get (entry, "action"));
   /* Field first: when the column is narrow, what changed stays readable. */
+  if (g_strcmp0 (cw_record_get (entry, "action"), "import") == 0)
+    cw_record_take (entry, "field_label", g_strdup (""));
   if (g_strcmp0 (cw_record_get (entry, "action"), "update") == 0)
     cw_record_take (entry, "what", g_strdup_printf ("%s · %s",
                                                     cw_record_get (entry, "field_label"), what));

@@ -44,6 +44,8 @@ struct _CwImportDialog
   guint               progress_timer;
   gboolean            busy;
   gboolean            filling;
+  gboolean            closing; /* asked to close while a thread ran */
+  gboolean            writing;
   char               *result_summary;
 };
 
@@ -90,6 +92,17 @@ set_busy (CwImportDialog *self,
   g_clear_object (&self->cancellable);
   if (busy)
     self->cancellable = g_cancellable_new ();
+}
+
+/* After a thread: TRUE when the dialog was asked to close meanwhile, and
+ * now has. */
+static gboolean
+close_if_asked (CwImportDialog *self)
+{
+  if (!self->closing)
+    return FALSE;
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
 }
 
 /* The mapping */
@@ -192,8 +205,11 @@ check_thread (GTask        *task,
 
   if (cw_chronology_import_check (self->import, cancellable, on_progress, self, &error))
     g_task_return_boolean (task, TRUE);
-  else
+  else if (error != NULL)
     g_task_return_error (task, error);
+  else
+    g_task_return_new_error (task, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS,
+                             _("The rows could not be checked"));
 }
 
 static void
@@ -251,6 +267,8 @@ check_done (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   set_busy (self, FALSE);
+  if (close_if_asked (self))
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       gtk_label_set_text (self->summary, error->message);
@@ -297,11 +315,14 @@ show_replacement (CwImportDialog *self)
                                        "This agency’s return already brought %u entry. This "
                                        "import replaces it: an entry with the same record "
                                        "reference and date is updated and keeps its links, "
-                                       "significance and tags.",
+                                       "significance and tags; one no longer in the return is "
+                                       "deleted, and the history keeps what it said.",
                                        "This agency’s return already brought %u entries. This "
                                        "import replaces them: entries with the same record "
                                        "reference and date are updated and keep their links, "
-                                       "significance and tags.", earlier), earlier);
+                                       "significance and tags; those no longer in the return "
+                                       "are deleted, and the history keeps what they said.",
+                                       earlier), earlier);
   gtk_label_set_text (self->replace_note, text);
 }
 
@@ -456,6 +477,8 @@ read_done (GObject      *source,
 
   set_busy (self, FALSE);
   self->import = g_task_propagate_pointer (G_TASK (result), &error);
+  if (close_if_asked (self))
+    return;
   if (self->import == NULL)
     {
       gtk_label_set_text (self->loading_label, error->message);
@@ -517,8 +540,11 @@ write_done (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   set_busy (self, FALSE);
+  self->writing = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      if (close_if_asked (self))
+        return;
       gtk_label_set_text (self->summary,
                           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                             ? _("Import cancelled: nothing was written.")
@@ -552,7 +578,11 @@ on_import (CwImportDialog *self)
   w->actor = g_strdup (cw_store_get_actor (self->store));
   w->review_id = self->review_id;
   w->agency_id = chosen_agency (self);
+  /* A deletion waiting to be made final would wait for this write. */
+  gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
+                              "win.dismiss", NULL);
   set_busy (self, TRUE);
+  self->writing = TRUE;
   gtk_label_set_text (self->summary, _("Importing…"));
   task = g_task_new (self, self->cancellable, write_done, NULL);
   g_task_set_task_data (task, w, (GDestroyNotify) write_free);
@@ -567,11 +597,14 @@ run_activated (GtkWidget  *widget,
   on_import (CW_IMPORT_DIALOG (widget));
 }
 
+/* Cancel stops an import being written and stays, to say nothing was
+ * written; anything else it stops and closes. */
 static void
 on_cancel (CwImportDialog *self)
 {
   if (self->busy && self->cancellable != NULL)
     {
+      self->closing = !self->writing;
       g_cancellable_cancel (self->cancellable);
       return;
     }
@@ -832,6 +865,7 @@ cw_import_dialog_close_request (GtkWindow *window)
   /* A running thread holds the import: stop it first, then close. */
   if (self->busy)
     {
+      self->closing = TRUE;
       g_cancellable_cancel (self->cancellable);
       return TRUE;
     }

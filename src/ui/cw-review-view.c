@@ -32,6 +32,7 @@ struct _CwReviewView
   CwRecordTable   *people_table;
   CwRecordTable   *agencies_table;
   CwRecordTable   *agency_register_table;
+  CwRecordTable   *returns_table;
   CwRecordTable   *review_group_table;
   CwRecordTable   *case_group_table;
   CwRecordTable   *terms_table;
@@ -174,6 +175,7 @@ cw_review_view_set_review (CwReviewView *self,
   cw_record_table_set_review (self->people_table, store, id);
   cw_record_table_set_review (self->agencies_table, store, id);
   cw_record_table_set_review (self->agency_register_table, store, 0);
+  cw_record_table_set_review (self->returns_table, store, id);
   cw_record_table_set_review (self->review_group_table, store, id);
   cw_record_table_set_review (self->case_group_table, store, id);
   cw_record_table_set_review (self->terms_table, store, id);
@@ -229,7 +231,7 @@ cw_review_view_get_part (CwReviewView *self,
     { "agencies", self->agencies_table }, { "agency-register", self->agency_register_table },
     { "review-group", self->review_group_table }, { "case-group", self->case_group_table },
     { "terms", self->terms_table }, { "history", self->history_view },
-    { "chronology", self->chronology_view },
+    { "chronology", self->chronology_view }, { "returns", self->returns_table },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -253,6 +255,12 @@ setup_tables (CwReviewView *self)
                          _("No agencies yet. Add the agencies that worked with the family; "
                            "new agencies are added to the register below first."),
                          (const char *[]) { "agency_id", "involvement", NULL }, NULL);
+  cw_record_table_setup (self->returns_table, &cw_entity_agency_return,
+                         _("Agency returns: chronologies requested and received"),
+                         _("No returns yet. Add one for each agency asked for its chronology, "
+                           "with the date it is due; importing a return records it here."),
+                         (const char *[]) { "agency_id", "status", "due_on", NULL },
+                         (const char *[]) { "status", "requested", NULL });
   cw_record_table_setup (self->agency_register_table, &cw_entity_agency,
                          _("Agency register (shared by all reviews)"),
                          _("No agencies registered yet."),
@@ -311,6 +319,7 @@ cw_review_view_class_init (CwReviewViewClass *klass)
   BIND (deadline_label);
   BIND (stack);
   BIND (chronology_view);
+  BIND (returns_table);
   BIND (overview_page);
   BIND (referral_form);
   BIND (decision_form);
