@@ -42,8 +42,13 @@ typedef struct
   guint32 first;     /* Julian days of the range the entry may cover */
   guint32 last;
   gint64  link_group;
+  gint64  agency_id;
+  guint16 minute;    /* of the day, for a timed entry */
   guint   conflict : 1;
   guint   pulled : 1;   /* shown with the first report of its happening, ahead of its date */
+  guint   timed : 1;
+  guint   uncertain : 1; /* approximate, or only a month or a year */
+  guint   significance : 2;
 } Row;
 
 struct _CwChronologyModel
@@ -486,6 +491,7 @@ cw_chronology_model_new (CwStore *store,
   "SELECT e.id, e.range_first, e.range_last," \
   " CASE WHEN e.link_group IS NOT NULL AND (SELECT count (*) FROM chronology_entry l" \
   "   WHERE l.link_group = e.link_group AND l.deleted = 0) > 1 THEN e.link_group END" \
+  " , e.agency_id, e.sort_key, e.significance" \
   " FROM chronology_entry e" \
   " JOIN agency a ON a.id = e.agency_id" \
   " WHERE e.review_id = ?1 AND e.deleted = 0" \
@@ -510,6 +516,31 @@ julian_of (const char *iso)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   return g_date_get_julian (&date);
+}
+
+/* What the timeline needs from the key "2021-04-03 2 14:30 0" (see
+ * cw_chrono_date_write_sort_key ()): the time, and whether the date is
+ * only a month or a year, or approximate. */
+static void
+read_sort_key (Row        *row,
+               const char *key)
+{
+  if (key == NULL || strlen (key) < 19)
+    return;
+  row->uncertain = key[11] != '2' || key[19] == '1';
+  row->timed = g_ascii_isdigit (key[13]);
+  if (row->timed)
+    row->minute = (guint16) (((key[13] - '0') * 10 + key[14] - '0') * 60
+                             + (key[16] - '0') * 10 + key[17] - '0');
+}
+
+static guint
+significance_of (const char *text)
+{
+  CwChronoSignificance significance = CW_CHRONO_SIGNIFICANCE_ROUTINE;
+
+  cw_chrono_significance_from_text (text, FALSE, &significance);
+  return significance;
 }
 
 static char *
@@ -566,6 +597,9 @@ read_order (CwChronologyModel        *self,
       row.first = julian_of ((const char *) sqlite3_column_text (stmt, 1));
       row.last = MAX (row.first, julian_of ((const char *) sqlite3_column_text (stmt, 2)));
       row.link_group = sqlite3_column_int64 (stmt, 3);
+      row.agency_id = sqlite3_column_int64 (stmt, 4);
+      read_sort_key (&row, (const char *) sqlite3_column_text (stmt, 5));
+      row.significance = significance_of ((const char *) sqlite3_column_text (stmt, 6));
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -764,6 +798,34 @@ cw_chronology_model_find (CwChronologyModel *self,
     if (g_array_index (self->rows, Row, i).id == entry_id)
       return i;
   return G_MAXUINT;
+}
+
+/**
+ * cw_chronology_model_get_span:
+ * @info: (out caller-allocates): what the timeline draws of the row
+ *
+ * Reads a row's place in time without reading the entry itself.
+ */
+void
+cw_chronology_model_get_span (CwChronologyModel *self,
+                              guint              position,
+                              CwChronologySpan  *info)
+{
+  const Row *row;
+
+  g_return_if_fail (CW_IS_CHRONOLOGY_MODEL (self));
+  g_return_if_fail (position < self->rows->len && info != NULL);
+
+  row = &g_array_index (self->rows, Row, position);
+  info->id = row->id;
+  info->agency_id = row->agency_id;
+  info->link_group = row->link_group;
+  info->conflict = row->conflict;
+  info->uncertain = row->uncertain;
+  info->significance = (CwChronoSignificance) row->significance;
+  /* A timed entry is its minute; a day its day; a period all of it. */
+  info->first = row->first + (row->timed ? row->minute / 1440.0 : 0.0);
+  info->last = row->timed && !row->uncertain ? info->first : row->last + 1.0;
 }
 
 /**

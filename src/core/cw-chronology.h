@@ -31,6 +31,20 @@ typedef struct
   char   *tag;              /* nullable: one tag, matched whole and without case */
 } CwChronologyFilter;
 
+/* A row's place in time, for the timeline: days as Julian day numbers,
+ * with the time of day as a fraction. */
+typedef struct
+{
+  gint64               id;          /* 0 for a gap */
+  gint64               agency_id;
+  gint64               link_group;
+  double               first;
+  double               last;        /* exclusive; == first for a moment */
+  gboolean             uncertain;
+  gboolean             conflict;
+  CwChronoSignificance significance;
+} CwChronologySpan;
+
 #define CW_TYPE_CHRONOLOGY_ITEM (cw_chronology_item_get_type ())
 G_DECLARE_FINAL_TYPE (CwChronologyItem, cw_chronology_item, CW, CHRONOLOGY_ITEM, GObject)
 
@@ -72,6 +86,9 @@ guint                cw_chronology_model_find          (CwChronologyModel  *self
                                                         gint64              entry_id);
 gint64               cw_chronology_model_get_entry_id  (CwChronologyModel  *self,
                                                         guint               position);
+void                 cw_chronology_model_get_span      (CwChronologyModel  *self,
+                                                        guint               position,
+                                                        CwChronologySpan   *info);
 
 /* The review's chronology as a whole (cw-chronology.c) */
 guint                cw_chronology_get_gap_days        (CwStore            *store,

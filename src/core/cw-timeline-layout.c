@@ -1,0 +1,618 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cw-timeline-layout.h"
+
+/* The geometry of the timeline. Placing works on what is visible: events
+ * are kept sorted per lane, so the first visible one is found by bisection
+ * and a crowd of events is counted by bisection too, never walked. A frame
+ * of a case of 100,000 entries costs about what one of 1,000 costs. */
+
+/* Scale */
+
+double
+cw_timeline_scale_x (const CwTimelineScale *scale,
+                     double                 day)
+{
+  return (day - scale->start) * scale->px_per_day;
+}
+
+double
+cw_timeline_scale_day (const CwTimelineScale *scale,
+                       double                 x)
+{
+  return scale->start + x / scale->px_per_day;
+}
+
+/**
+ * cw_timeline_scale_zoom:
+ * @factor: above 1 to zoom in
+ * @anchor_x: the pixel that keeps its day (the pointer's)
+ */
+void
+cw_timeline_scale_zoom (CwTimelineScale *scale,
+                        double           factor,
+                        double           anchor_x)
+{
+  double anchor = cw_timeline_scale_day (scale, anchor_x);
+
+  scale->px_per_day = CLAMP (scale->px_per_day * factor, CW_TIMELINE_MIN_PX_PER_DAY,
+                             CW_TIMELINE_MAX_PX_PER_DAY);
+  scale->start = anchor - anchor_x / scale->px_per_day;
+}
+
+/**
+ * cw_timeline_scale_fit:
+ *
+ * Shows the days from @first_day to @last_day across @width pixels, with
+ * a little room either side.
+ */
+void
+cw_timeline_scale_fit (CwTimelineScale *scale,
+                       double           first_day,
+                       double           last_day,
+                       double           width)
+{
+  double span = MAX (last_day - first_day, 1.0);
+  double margin = span * 0.03;
+
+  scale->px_per_day = CLAMP (width / (span + 2 * margin), CW_TIMELINE_MIN_PX_PER_DAY,
+                             CW_TIMELINE_MAX_PX_PER_DAY);
+  scale->start = first_day - margin;
+  /* Centred when the span is shorter than the widest zoom shows. */
+  scale->start -= (width / scale->px_per_day - (span + 2 * margin)) / 2;
+}
+
+double
+cw_timeline_day_of_date (const GDate *date)
+{
+  return g_date_get_julian (date);
+}
+
+/* Ticks */
+
+static const double unit_days[CW_TICK_N_UNITS] = {
+  3652.5, 365.25, 91.3, 30.44, 7.0, 1.0, 0.25, 1.0 / 24.0,
+};
+
+/* The first tick at or before @day. */
+static double
+align (double     day,
+       CwTickUnit unit)
+{
+  GDate date;
+  guint32 julian = (guint32) MAX (1.0, floor (day));
+  int year, month;
+
+  if (unit >= CW_TICK_DAY)
+    return unit == CW_TICK_DAY ? julian : floor (day / unit_days[unit]) * unit_days[unit];
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (unit == CW_TICK_WEEK)
+    return julian - (g_date_get_weekday (&date) - G_DATE_MONDAY);
+  year = g_date_get_year (&date);
+  month = g_date_get_month (&date);
+  if (unit == CW_TICK_DECADE)
+    year -= year % 10;
+  if (unit <= CW_TICK_YEAR)
+    month = 1;
+  else if (unit == CW_TICK_QUARTER)
+    month -= (month - 1) % 3;
+  g_date_set_dmy (&date, 1, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&date);
+}
+
+static double
+next_tick (double     day,
+           CwTickUnit unit)
+{
+  GDate date;
+  static const int months[] = { 120, 12, 3, 1 };
+
+  if (unit >= CW_TICK_WEEK)
+    return day + unit_days[unit];
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) day);
+  g_date_add_months (&date, (guint) months[unit]);
+  return g_date_get_julian (&date);
+}
+
+static char *
+tick_label (double     day,
+            CwTickUnit unit)
+{
+  static const char *const month_names[] = {
+    NULL, N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+    N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+  };
+  GDate date;
+  double fraction = day - floor (day);
+  int minutes = (int) lround (fraction * 24 * 60);
+  guint year, month, mday;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) floor (day));
+  year = g_date_get_year (&date);
+  month = g_date_get_month (&date);
+  mday = g_date_get_day (&date);
+  switch (unit)
+    {
+    case CW_TICK_DECADE:
+      /* TRANSLATORS: a decade on the timeline's axis: 2020s */
+      return g_strdup_printf (_("%us"), year);
+    case CW_TICK_YEAR:
+      return g_strdup_printf ("%u", year);
+    case CW_TICK_QUARTER:
+      /* TRANSLATORS: a quarter of a year on the timeline's axis: Q2 2025 */
+      return g_strdup_printf (_("Q%u %u"), (month - 1) / 3 + 1, year);
+    case CW_TICK_MONTH:
+      return month == 1 ? g_strdup_printf ("%s %u", _(month_names[month]), year)
+                        : g_strdup (_(month_names[month]));
+    case CW_TICK_WEEK:
+    case CW_TICK_DAY:
+      return g_strdup_printf ("%u %s", mday, _(month_names[month]));
+    case CW_TICK_SIX_HOURS:
+    case CW_TICK_HOUR:
+    default:
+      if (minutes == 0 || minutes == 24 * 60)
+        return g_strdup_printf ("%u %s", mday, _(month_names[month]));
+      return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+    }
+}
+
+static void
+tick_clear (gpointer data)
+{
+  CwTimelineTick *tick = data;
+
+  g_free (tick->label);
+}
+
+#define LABEL_GAP 8.0   /* pixels between one label and the next */
+#define MIN_TICK_GAP 24 /* no unit whose ticks come closer than this */
+#define MAX_TICKS 4096
+
+/* The unit's ticks across the view, or NULL when their labels overlap. */
+static GArray *
+ticks_for (const CwTimelineScale *scale,
+           double                 width,
+           CwTickUnit             unit,
+           CwTimelineMeasure      measure,
+           gpointer               user_data)
+{
+  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (CwTimelineTick));
+  double last_day = cw_timeline_scale_day (scale, width);
+  double day = align (cw_timeline_scale_day (scale, 0), unit);
+  double previous_end = -G_MAXDOUBLE;
+
+  g_array_set_clear_func (ticks, tick_clear);
+  for (; day <= last_day && ticks->len < MAX_TICKS; day = next_tick (day, unit))
+    {
+      CwTimelineTick tick = { cw_timeline_scale_x (scale, day), day, tick_label (day, unit), 0 };
+
+      tick.label_width = measure (tick.label, user_data);
+      g_array_append_val (ticks, tick);
+      if (tick.x < previous_end + LABEL_GAP)
+        {
+          g_array_unref (ticks);
+          return NULL;
+        }
+      previous_end = tick.x + tick.label_width;
+    }
+  return ticks;
+}
+
+/**
+ * cw_timeline_ticks:
+ * @measure: (scope call): how wide a label is drawn
+ * @unit: (out) (optional): the unit chosen
+ *
+ * The finest ticks whose labels, drawn from their tick to the right, do
+ * not overlap: decades, years, quarters, months, weeks, days, six hours or
+ * hours.
+ *
+ * Returns: (transfer full) (element-type CwTimelineTick): the ticks
+ */
+GArray *
+cw_timeline_ticks (const CwTimelineScale *scale,
+                   double                 width,
+                   CwTimelineMeasure      measure,
+                   gpointer               user_data,
+                   CwTickUnit            *unit)
+{
+  g_return_val_if_fail (scale != NULL && measure != NULL, NULL);
+
+  for (int u = CW_TICK_HOUR; u >= CW_TICK_DECADE; u--)
+    {
+      GArray *ticks;
+
+      if (unit_days[u] * scale->px_per_day < MIN_TICK_GAP)
+        continue;
+      if ((ticks = ticks_for (scale, width, (CwTickUnit) u, measure, user_data)) != NULL)
+        {
+          if (unit != NULL)
+            *unit = (CwTickUnit) u;
+          return ticks;
+        }
+    }
+  if (unit != NULL)
+    *unit = CW_TICK_DECADE;
+  return g_array_new (FALSE, FALSE, sizeof (CwTimelineTick));
+}
+
+void
+cw_timeline_ticks_free (GArray *ticks)
+{
+  if (ticks != NULL)
+    g_array_unref (ticks);
+}
+
+/* Layout */
+
+typedef struct
+{
+  guint   start;     /* of the lane's events in self->events */
+  guint   count;
+  double  max_span;  /* the longest range, to find ranges that reach into view */
+  guint  *important; /* prefix counts: [i] = significant or key events before i */
+  guint  *key;       /* prefix counts of key events */
+} Lane;
+
+struct _CwTimelineLayout
+{
+  guint       n_lanes;
+  Lane       *lanes;
+  GArray     *events;   /* CwTimelineEvent, by lane then first day */
+  guint      *in_time;  /* event indices by first day, then lane */
+  guint      *position; /* event index -> place in in_time */
+  GHashTable *by_id;    /* id -> index + 1 */
+};
+
+CwTimelineLayout *
+cw_timeline_layout_new (guint n_lanes)
+{
+  CwTimelineLayout *self = g_new0 (CwTimelineLayout, 1);
+
+  self->n_lanes = n_lanes;
+  self->lanes = g_new0 (Lane, MAX (n_lanes, 1));
+  self->events = g_array_new (FALSE, FALSE, sizeof (CwTimelineEvent));
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  return self;
+}
+
+static void
+clear_index (CwTimelineLayout *self)
+{
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      g_clear_pointer (&self->lanes[l].important, g_free);
+      g_clear_pointer (&self->lanes[l].key, g_free);
+      memset (&self->lanes[l], 0, sizeof (Lane));
+    }
+  g_clear_pointer (&self->in_time, g_free);
+  g_clear_pointer (&self->position, g_free);
+  g_hash_table_remove_all (self->by_id);
+}
+
+void
+cw_timeline_layout_free (CwTimelineLayout *self)
+{
+  if (self == NULL)
+    return;
+  clear_index (self);
+  g_free (self->lanes);
+  g_array_unref (self->events);
+  g_hash_table_unref (self->by_id);
+  g_free (self);
+}
+
+static int
+by_lane_and_day (gconstpointer a,
+                 gconstpointer b)
+{
+  const CwTimelineEvent *ea = a, *eb = b;
+
+  if (ea->lane != eb->lane)
+    return ea->lane < eb->lane ? -1 : 1;
+  if (ea->first != eb->first)
+    return ea->first < eb->first ? -1 : 1;
+  return (ea->id > eb->id) - (ea->id < eb->id);
+}
+
+static int
+by_day_and_lane (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  GArray *events = data;
+  const CwTimelineEvent *ea = &g_array_index (events, CwTimelineEvent, *(const guint *) a);
+  const CwTimelineEvent *eb = &g_array_index (events, CwTimelineEvent, *(const guint *) b);
+
+  if (ea->first != eb->first)
+    return ea->first < eb->first ? -1 : 1;
+  return (ea->lane > eb->lane) - (ea->lane < eb->lane);
+}
+
+static void
+index_lane (CwTimelineLayout *self,
+            Lane             *lane)
+{
+  lane->important = g_new0 (guint, lane->count + 1);
+  lane->key = g_new0 (guint, lane->count + 1);
+  for (guint i = 0; i < lane->count; i++)
+    {
+      const CwTimelineEvent *event = &g_array_index (self->events, CwTimelineEvent,
+                                                     lane->start + i);
+      lane->important[i + 1] = lane->important[i]
+                               + (event->significance != CW_CHRONO_SIGNIFICANCE_ROUTINE);
+      lane->key[i + 1] = lane->key[i] + (event->significance == CW_CHRONO_SIGNIFICANCE_KEY);
+      lane->max_span = MAX (lane->max_span, event->last - event->first);
+    }
+}
+
+/**
+ * cw_timeline_layout_set_events:
+ * @events: (transfer none) (element-type CwTimelineEvent): every entry
+ *
+ * Takes a copy of @events and indexes it. Events of lanes beyond the
+ * layout's are left out.
+ */
+void
+cw_timeline_layout_set_events (CwTimelineLayout *self,
+                               GArray           *events)
+{
+  g_return_if_fail (self != NULL && events != NULL);
+
+  clear_index (self);
+  g_array_set_size (self->events, 0);
+  for (guint i = 0; i < events->len; i++)
+    if (g_array_index (events, CwTimelineEvent, i).lane < self->n_lanes)
+      g_array_append_val (self->events, g_array_index (events, CwTimelineEvent, i));
+  g_array_sort (self->events, by_lane_and_day);
+  self->in_time = g_new (guint, MAX (self->events->len, 1));
+  self->position = g_new (guint, MAX (self->events->len, 1));
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      CwTimelineEvent *event = &g_array_index (self->events, CwTimelineEvent, i);
+      Lane *lane = &self->lanes[event->lane];
+
+      if (lane->count++ == 0)
+        lane->start = i;
+      self->in_time[i] = i;
+      g_hash_table_insert (self->by_id, &event->id, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint l = 0; l < self->n_lanes; l++)
+    index_lane (self, &self->lanes[l]);
+  g_qsort_with_data (self->in_time, (int) self->events->len, sizeof (guint), by_day_and_lane,
+                     self->events);
+  for (guint i = 0; i < self->events->len; i++)
+    self->position[self->in_time[i]] = i;
+}
+
+const CwTimelineEvent *
+cw_timeline_layout_get_event (CwTimelineLayout *self,
+                              guint             index)
+{
+  g_return_val_if_fail (self != NULL && index < self->events->len, NULL);
+  return &g_array_index (self->events, CwTimelineEvent, index);
+}
+
+guint
+cw_timeline_layout_get_n_events (CwTimelineLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->events->len;
+}
+
+/**
+ * cw_timeline_layout_get_extent:
+ *
+ * Returns: whether there are events; the days from the first to the last
+ */
+gboolean
+cw_timeline_layout_get_extent (CwTimelineLayout *self,
+                               double           *first,
+                               double           *last)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->events->len == 0)
+    return FALSE;
+  *first = G_MAXDOUBLE;
+  *last = -G_MAXDOUBLE;
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      Lane *lane = &self->lanes[l];
+
+      if (lane->count == 0)
+        continue;
+      *first = MIN (*first, g_array_index (self->events, CwTimelineEvent, lane->start).first);
+      *last = MAX (*last, g_array_index (self->events, CwTimelineEvent,
+                                         lane->start + lane->count - 1).first + lane->max_span);
+    }
+  return TRUE;
+}
+
+/* The first event of the lane whose first day is at or after @day. */
+static guint
+lower_bound (CwTimelineLayout *self,
+             const Lane       *lane,
+             double            day)
+{
+  guint low = 0, high = lane->count;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->events, CwTimelineEvent, lane->start + middle).first < day)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+typedef struct
+{
+  CwTimelineLayout      *self;
+  const CwTimelineScale *scale;
+  GArray                *items;
+  double                 rows[CW_TIMELINE_ROWS]; /* right edge of each row */
+} Placing;
+
+static void
+add_cluster (Placing    *p,
+             guint       lane_index,
+             guint       from,
+             guint       to,
+             double      x0)
+{
+  const Lane *lane = &p->self->lanes[lane_index];
+  CwTimelineItem item = { CW_TIMELINE_ITEM_CLUSTER, lane_index, 0, x0, x0 + CW_TIMELINE_MARKER,
+                          lane->start + from, to - from, CW_CHRONO_SIGNIFICANCE_ROUTINE };
+
+  if (lane->key[to] > lane->key[from])
+    item.significance = CW_CHRONO_SIGNIFICANCE_KEY;
+  else if (lane->important[to] > lane->important[from])
+    item.significance = CW_CHRONO_SIGNIFICANCE_SIGNIFICANT;
+  g_array_append_val (p->items, item);
+  for (guint r = 0; r < CW_TIMELINE_ROWS; r++)
+    p->rows[r] = MAX (p->rows[r], item.x1 + 2);
+}
+
+/* Places the events of one lane from @from on, until past @right. */
+static void
+place_lane (Placing *p,
+            guint    lane_index,
+            guint    from,
+            double   right)
+{
+  const Lane *lane = &p->self->lanes[lane_index];
+  guint i = from;
+
+  for (guint r = 0; r < CW_TIMELINE_ROWS; r++)
+    p->rows[r] = -G_MAXDOUBLE;
+  while (i < lane->count)
+    {
+      const CwTimelineEvent *event = &g_array_index (p->self->events, CwTimelineEvent,
+                                                     lane->start + i);
+      double x0 = cw_timeline_scale_x (p->scale, event->first);
+      double x1 = MAX (x0, cw_timeline_scale_x (p->scale, event->last));
+      double span_end = MAX (x1, x0 + CW_TIMELINE_MARKER);
+      /* The events starting within one mark of this one: counted, not walked. */
+      guint crowd = lower_bound (p->self, lane,
+                                 cw_timeline_scale_day (p->scale, x0 + CW_TIMELINE_MARKER)) - i;
+      guint row = 0;
+
+      if (x0 > right)
+        break;
+      while (row < CW_TIMELINE_ROWS && p->rows[row] > x0)
+        row++;
+      if (crowd > CW_TIMELINE_ROWS)
+        {
+          add_cluster (p, lane_index, i, i + crowd, x0);
+          i += crowd;
+          continue;
+        }
+      /* No row free but no crowd either: the row that frees first. */
+      if (row == CW_TIMELINE_ROWS)
+        for (guint r = row = 0; r < CW_TIMELINE_ROWS; r++)
+          if (p->rows[r] < p->rows[row])
+            row = r;
+      {
+        CwTimelineItem item = { CW_TIMELINE_ITEM_EVENT, lane_index, row, x0, x1,
+                                lane->start + i, 1, event->significance };
+        g_array_append_val (p->items, item);
+      }
+      p->rows[row] = span_end + 2;
+      i++;
+    }
+}
+
+/**
+ * cw_timeline_layout_place:
+ * @width: the visible pixels, from 0
+ * @visible_lanes: (nullable) (array): which lanes to place; %NULL for all
+ *
+ * Places what is visible: events in stacked rows inside their lane, and
+ * where more crowd into one mark than the rows hold, a counted cluster.
+ *
+ * Returns: (transfer full) (element-type CwTimelineItem): the items, lane
+ *   by lane, left to right
+ */
+GArray *
+cw_timeline_layout_place (CwTimelineLayout      *self,
+                          const CwTimelineScale *scale,
+                          double                 width,
+                          const gboolean        *visible_lanes)
+{
+  Placing p = { self, scale, g_array_new (FALSE, FALSE, sizeof (CwTimelineItem)), { 0 } };
+
+  g_return_val_if_fail (self != NULL && scale != NULL, p.items);
+
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      const Lane *lane = &self->lanes[l];
+      double left_day = cw_timeline_scale_day (scale, -CW_TIMELINE_MARKER);
+
+      if (lane->count == 0 || (visible_lanes != NULL && !visible_lanes[l]))
+        continue;
+      /* A range that began before the view may reach into it. */
+      place_lane (&p, l, lower_bound (self, lane, left_day - lane->max_span), width);
+    }
+  return p.items;
+}
+
+/**
+ * cw_timeline_layout_find_event:
+ *
+ * Returns: the index of the event with @id, or %G_MAXUINT
+ */
+guint
+cw_timeline_layout_find_event (CwTimelineLayout *self,
+                               gint64            id)
+{
+  gpointer found;
+
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  found = g_hash_table_lookup (self->by_id, &id);
+  return found ? GPOINTER_TO_UINT (found) - 1 : G_MAXUINT;
+}
+
+/**
+ * cw_timeline_layout_step:
+ * @from: an event's index, or %G_MAXUINT for none
+ * @direction: 1 for the next in time, -1 for the one before; 0 for the
+ *   first, 2 for the last
+ *
+ * Returns: the event's index, or %G_MAXUINT when there is none that way
+ */
+guint
+cw_timeline_layout_step (CwTimelineLayout *self,
+                         guint             from,
+                         int               direction)
+{
+  guint n, place;
+
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  n = self->events->len;
+  if (n == 0)
+    return G_MAXUINT;
+  if (direction == 0 || (from >= n && direction > 0))
+    return self->in_time[0];
+  if (direction == 2 || (from >= n && direction < 0))
+    return self->in_time[n - 1];
+  place = self->position[from];
+  if (direction > 0)
+    return place + 1 < n ? self->in_time[place + 1] : G_MAXUINT;
+  return place > 0 ? self->in_time[place - 1] : G_MAXUINT;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cw-timeline.h"
+
+G_BEGIN_DECLS
+
+struct _CwTimeline
+{
+  CwStore          *store;
+  gint64            review_id;
+  GPtrArray        *lanes;  /* CwTimelineLane */
+  GArray           *gaps;   /* double pairs */
+  CwTimelineLayout *layout;
+  gboolean          anonymised;
+  GHashTable       *names;  /* real name -> pseudonym, when anonymised */
+};
+
+char *cw_timeline_text (CwTimeline *self,
+                        const char *text);
+
+G_END_DECLS

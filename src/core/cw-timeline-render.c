@@ -1,0 +1,644 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-timeline"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "cw-timeline-private.h"
+
+/* Drawing the timeline with cairo: the widget draws into its snapshot with
+ * this, and files are drawn with this, so what is exported is what is
+ * seen. Agencies are told apart by a colour-blind-safe palette (Okabe and
+ * Ito) and by their lane; significance by the mark's shape and size, not
+ * colour; an uncertain date by a hatched range, never a point. */
+
+typedef struct
+{
+  double r, g, b;
+} Colour;
+
+static const Colour palette[] = {
+  { 0.000, 0.447, 0.698 }, /* blue */
+  { 0.835, 0.369, 0.000 }, /* vermillion */
+  { 0.000, 0.620, 0.451 }, /* bluish green */
+  { 0.800, 0.475, 0.655 }, /* reddish purple */
+  { 0.902, 0.624, 0.000 }, /* orange */
+  { 0.337, 0.706, 0.914 }, /* sky blue */
+  { 0.600, 0.600, 0.600 }, /* grey */
+  { 0.941, 0.894, 0.259 }, /* yellow */
+};
+
+typedef struct
+{
+  CwTimeline           *self;
+  const CwTimelineView *view;
+  cairo_t              *cr;
+  PangoLayout          *text;
+  Colour                fg, bg, grid, lane_bg;
+  double                lane_height;
+  double                top;  /* of the first lane */
+  gboolean             *visible;
+  guint                *row_of_lane; /* visible lanes' places */
+} Paint;
+
+static void
+set_colour (cairo_t      *cr,
+            const Colour *colour,
+            double        alpha)
+{
+  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, alpha);
+}
+
+/* Lanes */
+
+static guint
+n_visible (CwTimeline *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    n += ((CwTimelineLane *) self->lanes->pdata[i])->visible;
+  return n;
+}
+
+double
+cw_timeline_lane_height (CwTimeline           *self,
+                         const CwTimelineView *view)
+{
+  double top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
+  guint n = MAX (n_visible (self), 1);
+
+  /* Room for the stacked rows, but no more than the height allows. */
+  return CLAMP ((view->height - top - 8) / n, 24.0, 12.0 + CW_TIMELINE_ROWS * 16.0);
+}
+
+/**
+ * cw_timeline_lane_y:
+ *
+ * Returns: the top of the lane, or -1 when it is hidden
+ */
+double
+cw_timeline_lane_y (CwTimeline           *self,
+                    const CwTimelineView *view,
+                    guint                 lane)
+{
+  double top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
+  guint place = 0;
+
+  g_return_val_if_fail (self != NULL && lane < self->lanes->len, -1);
+
+  if (!((CwTimelineLane *) self->lanes->pdata[lane])->visible)
+    return -1;
+  for (guint i = 0; i < lane; i++)
+    place += ((CwTimelineLane *) self->lanes->pdata[i])->visible;
+  return top + place * cw_timeline_lane_height (self, view);
+}
+
+static gboolean *
+visible_lanes (CwTimeline *self)
+{
+  gboolean *visible = g_new0 (gboolean, MAX (self->lanes->len, 1));
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    visible[i] = ((CwTimelineLane *) self->lanes->pdata[i])->visible;
+  return visible;
+}
+
+/**
+ * cw_timeline_place:
+ *
+ * Returns: (transfer full) (element-type CwTimelineItem): what the view
+ *   shows, with x from the left of the drawing
+ */
+GArray *
+cw_timeline_place (CwTimeline           *self,
+                   const CwTimelineView *view)
+{
+  g_autofree gboolean *visible = visible_lanes (self);
+  GArray *items = cw_timeline_layout_place (self->layout, &view->scale,
+                                            view->width - CW_TIMELINE_LANE_LABELS, visible);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CwTimelineItem *item = &g_array_index (items, CwTimelineItem, i);
+      item->x0 += CW_TIMELINE_LANE_LABELS;
+      item->x1 += CW_TIMELINE_LANE_LABELS;
+    }
+  return items;
+}
+
+/* Text */
+
+static double
+measure (const char *text,
+         gpointer    data)
+{
+  PangoLayout *layout = data;
+  int width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static void
+draw_text (Paint      *p,
+           double      x,
+           double      y,
+           const char *text,
+           double      max_width)
+{
+  pango_layout_set_text (p->text, text, -1);
+  pango_layout_set_width (p->text, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (p->text, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  cairo_move_to (p->cr, x, y);
+  pango_cairo_show_layout (p->cr, p->text);
+  pango_layout_set_width (p->text, -1);
+  pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
+}
+
+/* The parts */
+
+static void
+draw_axis (Paint *p)
+{
+  cairo_t *cr = p->cr;
+  double top = p->top - CW_TIMELINE_AXIS;
+  double height = p->view->height;
+  CwTimelineScale scale = p->view->scale;
+  GArray *ticks;
+
+  ticks = cw_timeline_ticks (&scale, p->view->width - CW_TIMELINE_LANE_LABELS, measure, p->text,
+                             NULL);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const CwTimelineTick *tick = &g_array_index (ticks, CwTimelineTick, i);
+      double x = floor (tick->x + CW_TIMELINE_LANE_LABELS) + 0.5;
+
+      if (x < CW_TIMELINE_LANE_LABELS)
+        continue;
+      set_colour (cr, &p->grid, 1.0);
+      cairo_move_to (cr, x, top + 22);
+      cairo_line_to (cr, x, height);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+      set_colour (cr, &p->fg, 0.85);
+      draw_text (p, x + 3, top + 6, tick->label, -1);
+    }
+  cw_timeline_ticks_free (ticks);
+}
+
+static void
+draw_lanes (Paint *p)
+{
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < p->self->lanes->len; i++)
+    {
+      CwTimelineLane *lane = p->self->lanes->pdata[i];
+      double y = cw_timeline_lane_y (p->self, p->view, i);
+      g_autofree char *name = NULL;
+
+      if (y < 0)
+        continue;
+      if (p->row_of_lane[i] % 2 == 0)
+        {
+          set_colour (cr, &p->lane_bg, 1.0);
+          cairo_rectangle (cr, 0, y, p->view->width, p->lane_height);
+          cairo_fill (cr);
+        }
+      set_colour (cr, &palette[i % G_N_ELEMENTS (palette)], 1.0);
+      cairo_rectangle (cr, 4, y + 6, 5, p->lane_height - 12);
+      cairo_fill (cr);
+      set_colour (cr, &p->fg, 1.0);
+      name = cw_timeline_text (p->self, lane->name);
+      draw_text (p, 14, y + p->lane_height / 2 - 9, name, CW_TIMELINE_LANE_LABELS - 20);
+    }
+}
+
+/* No agency contact: a tinted band across every lane, said in words. */
+static void
+draw_gaps (Paint *p)
+{
+  cairo_t *cr = p->cr;
+  GArray *gaps = p->self->gaps;
+
+  for (guint i = 0; i + 1 < gaps->len; i += 2)
+    {
+      double x0 = cw_timeline_scale_x (&p->view->scale, g_array_index (gaps, double, i))
+                  + CW_TIMELINE_LANE_LABELS;
+      double x1 = cw_timeline_scale_x (&p->view->scale, g_array_index (gaps, double, i + 1))
+                  + CW_TIMELINE_LANE_LABELS;
+      g_autofree char *text = NULL;
+
+      x0 = MAX (x0, CW_TIMELINE_LANE_LABELS);
+      if (x1 <= x0 || x0 > p->view->width)
+        continue;
+      cairo_set_source_rgba (cr, 0.9, 0.6, 0.1, p->view->dark ? 0.16 : 0.12);
+      cairo_rectangle (cr, x0, p->top, x1 - x0, p->view->height - p->top);
+      cairo_fill (cr);
+      if (x1 - x0 < 60)
+        continue;
+      text = g_strdup_printf (_("No contact: %u days"),
+                              (guint) (g_array_index (gaps, double, i + 1)
+                                       - g_array_index (gaps, double, i)));
+      cairo_set_source_rgba (cr, 0.7, 0.4, 0.0, 1.0);
+      draw_text (p, x0 + 4, p->top + 2, text, x1 - x0 - 8);
+    }
+}
+
+static void
+mark_path (cairo_t             *cr,
+           double               x,
+           double               y,
+           CwChronoSignificance significance)
+{
+  switch (significance)
+    {
+    case CW_CHRONO_SIGNIFICANCE_KEY: /* a diamond */
+      cairo_move_to (cr, x, y - 7);
+      cairo_line_to (cr, x + 7, y);
+      cairo_line_to (cr, x, y + 7);
+      cairo_line_to (cr, x - 7, y);
+      cairo_close_path (cr);
+      break;
+    case CW_CHRONO_SIGNIFICANCE_SIGNIFICANT: /* a square */
+      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
+      break;
+    case CW_CHRONO_SIGNIFICANCE_ROUTINE:
+    default: /* a circle */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
+      break;
+    }
+}
+
+/* Where an item's mark is: its point, or the middle of its range. */
+static double
+mark_x (const CwTimelineItem *item)
+{
+  return item->x1 - item->x0 > 12 ? (item->x0 + item->x1) / 2 : item->x0;
+}
+
+static double
+item_y (Paint                *p,
+        const CwTimelineItem *item)
+{
+  double y = cw_timeline_lane_y (p->self, p->view, item->lane);
+  double rows = MAX (1.0, MIN (CW_TIMELINE_ROWS, (p->lane_height - 8) / 16.0));
+
+  return y + 10 + (item->row % (guint) rows) * ((p->lane_height - 20) / MAX (rows - 1, 1.0))
+         * (rows > 1);
+}
+
+/* An uncertain date: the range it may fall in, hatched, with no point. */
+static void
+draw_range (Paint                *p,
+            const CwTimelineItem *item,
+            const Colour         *colour,
+            double                y)
+{
+  cairo_t *cr = p->cr;
+  double x0 = MAX (item->x0, CW_TIMELINE_LANE_LABELS - 2), x1 = MAX (item->x1, x0 + 4);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x0, y - 5, x1 - x0, 10);
+  set_colour (cr, colour, 0.18);
+  cairo_fill_preserve (cr);
+  cairo_clip_preserve (cr);
+  for (double h = x0 - 10; h < x1; h += 5)
+    {
+      cairo_move_to (cr, h, y + 5);
+      cairo_line_to (cr, h + 10, y - 5);
+    }
+  set_colour (cr, colour, 0.55);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_reset_clip (cr);
+  cairo_rectangle (cr, x0 + 0.5, y - 4.5, x1 - x0 - 1, 9);
+  cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+  set_colour (cr, colour, item->significance == CW_CHRONO_SIGNIFICANCE_ROUTINE ? 0.7 : 1.0);
+  cairo_set_line_width (cr, item->significance == CW_CHRONO_SIGNIFICANCE_KEY ? 2.5 : 1.2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_event (Paint                *p,
+            const CwTimelineItem *item)
+{
+  cairo_t *cr = p->cr;
+  const CwTimelineEvent *event = cw_timeline_layout_get_event (p->self->layout, item->event);
+  const Colour *colour = &palette[item->lane % G_N_ELEMENTS (palette)];
+  double y = item_y (p, item);
+
+  double x = item->x0;
+
+  if (item->x1 < CW_TIMELINE_LANE_LABELS)
+    return;
+  if (event->uncertain)
+    draw_range (p, item, colour, y);
+  else
+    {
+      /* A day seen by the hour: the day, plainly, and the mark in it. */
+      if (item->x1 - item->x0 > 12)
+        {
+          cairo_rectangle (cr, item->x0, y - 3, item->x1 - item->x0, 6);
+          set_colour (cr, colour, 0.25);
+          cairo_fill (cr);
+          x = (item->x0 + item->x1) / 2;
+        }
+      mark_path (cr, x, y, event->significance);
+      set_colour (cr, colour, 1.0);
+      if (event->significance == CW_CHRONO_SIGNIFICANCE_ROUTINE)
+        {
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
+        }
+      else
+        cairo_fill (cr);
+    }
+  if (event->id == p->view->selected)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, MIN (item->x0 + 2, item->x1), y, 10, 0, 2 * G_PI);
+      set_colour (cr, &p->fg, 1.0);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_cluster (Paint                *p,
+              const CwTimelineItem *item)
+{
+  cairo_t *cr = p->cr;
+  const Colour *colour = &palette[item->lane % G_N_ELEMENTS (palette)];
+  double y = cw_timeline_lane_y (p->self, p->view, item->lane) + p->lane_height / 2;
+  g_autofree char *count = g_strdup_printf ("%u", item->count);
+  double width = MAX (measure (count, p->text) + 8, 18);
+
+  cairo_new_path (cr);
+  cairo_rectangle (cr, item->x0 - width / 2, y - 9, width, 18);
+  set_colour (cr, colour, item->significance == CW_CHRONO_SIGNIFICANCE_ROUTINE ? 0.55 : 0.95);
+  cairo_fill_preserve (cr);
+  set_colour (cr, &p->fg, item->significance == CW_CHRONO_SIGNIFICANCE_KEY ? 1.0 : 0.0);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  draw_text (p, item->x0 - width / 2 + 4, y - 9, count, -1);
+}
+
+/* Reports of one happening joined by a line; dashed, with ≠, when their
+ * dates cannot be the same day. */
+static void
+draw_links (Paint  *p,
+            GArray *items)
+{
+  g_autoptr (GHashTable) first = g_hash_table_new (g_int64_hash, g_int64_equal);
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const CwTimelineItem *item = &g_array_index (items, CwTimelineItem, i);
+      const CwTimelineEvent *event = cw_timeline_layout_get_event (p->self->layout, item->event);
+      const CwTimelineItem *other;
+
+      if (item->kind != CW_TIMELINE_ITEM_EVENT || event->link_group == 0)
+        continue;
+      other = g_hash_table_lookup (first, &event->link_group);
+      if (other == NULL)
+        {
+          g_hash_table_insert (first, (gpointer) &event->link_group, (gpointer) item);
+          continue;
+        }
+      cairo_move_to (cr, mark_x (other), item_y (p, other));
+      cairo_line_to (cr, mark_x (item), item_y (p, item));
+      cairo_set_source_rgba (cr, event->conflict ? 0.8 : p->fg.r, event->conflict ? 0.1 : p->fg.g,
+                             event->conflict ? 0.1 : p->fg.b, 0.8);
+      cairo_set_dash (cr, (double[]) { 4, 3 }, event->conflict ? 2 : 0, 0);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (event->conflict)
+        draw_text (p, (mark_x (other) + mark_x (item)) / 2 + 4,
+                   (item_y (p, other) + item_y (p, item)) / 2 - 9, "≠", -1);
+    }
+}
+
+static void
+draw_span (Paint *p)
+{
+  const CwTimelineView *view = p->view;
+  double x0, x1;
+
+  if (view->span_from == view->span_to)
+    return;
+  x0 = cw_timeline_scale_x (&view->scale, MIN (view->span_from, view->span_to))
+       + CW_TIMELINE_LANE_LABELS;
+  x1 = cw_timeline_scale_x (&view->scale, MAX (view->span_from, view->span_to))
+       + CW_TIMELINE_LANE_LABELS;
+  cairo_rectangle (p->cr, x0, p->top, x1 - x0, view->height - p->top);
+  cairo_set_source_rgba (p->cr, 0.2, 0.5, 0.9, 0.2);
+  cairo_fill (p->cr);
+}
+
+static void
+paint_init (Paint                *p,
+            CwTimeline           *self,
+            const CwTimelineView *view,
+            cairo_t              *cr)
+{
+  static const Colour light_fg = { 0.13, 0.13, 0.13 }, dark_fg = { 0.93, 0.93, 0.93 };
+  static const Colour light_bg = { 1, 1, 1 }, dark_bg = { 0.14, 0.14, 0.15 };
+  guint place = 0;
+
+  p->self = self;
+  p->view = view;
+  p->cr = cr;
+  p->fg = view->dark ? dark_fg : light_fg;
+  p->bg = view->dark ? dark_bg : light_bg;
+  p->grid = view->dark ? (Colour) { 0.3, 0.3, 0.32 } : (Colour) { 0.86, 0.86, 0.86 };
+  p->lane_bg = view->dark ? (Colour) { 0.18, 0.18, 0.2 } : (Colour) { 0.965, 0.965, 0.97 };
+  p->text = pango_cairo_create_layout (cr);
+  {
+    PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+    pango_layout_set_font_description (p->text, font);
+    pango_font_description_free (font);
+  }
+  p->lane_height = cw_timeline_lane_height (self, view);
+  p->top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
+  p->visible = visible_lanes (self);
+  p->row_of_lane = g_new0 (guint, MAX (self->lanes->len, 1));
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (p->visible[i])
+      p->row_of_lane[i] = place++;
+}
+
+/**
+ * cw_timeline_render:
+ * @cr: where to draw, from (0, 0) to the view's width and height
+ *
+ * Draws what @view shows: lanes, axis, gaps, events, links, the span
+ * being chosen, and the selection.
+ */
+void
+cw_timeline_render (CwTimeline           *self,
+                    const CwTimelineView *view,
+                    cairo_t              *cr)
+{
+  Paint p;
+  g_autoptr (GArray) items = NULL;
+
+  g_return_if_fail (self != NULL && view != NULL && cr != NULL);
+
+  paint_init (&p, self, view, cr);
+  cairo_save (cr);
+  set_colour (cr, &p.bg, 1.0);
+  cairo_paint (cr);
+  if (view->title != NULL)
+    {
+      g_autofree char *title = cw_timeline_text (self, view->title);
+      set_colour (cr, &p.fg, 1.0);
+      draw_text (&p, 12, 6, title, view->width - 24);
+    }
+  draw_lanes (&p);
+  draw_gaps (&p);
+  draw_axis (&p);
+  draw_span (&p);
+  cairo_rectangle (cr, CW_TIMELINE_LANE_LABELS - 12, 0, view->width, view->height);
+  cairo_clip (cr);
+  items = cw_timeline_place (self, view);
+  draw_links (&p, items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const CwTimelineItem *item = &g_array_index (items, CwTimelineItem, i);
+      if (item->kind == CW_TIMELINE_ITEM_CLUSTER)
+        draw_cluster (&p, item);
+      else
+        draw_event (&p, item);
+    }
+  cairo_restore (cr);
+  g_object_unref (p.text);
+  g_free (p.visible);
+  g_free (p.row_of_lane);
+}
+
+/**
+ * cw_timeline_hit:
+ * @event: (out) (optional): the event's index in the layout
+ *
+ * Returns: the id of the entry drawn at (@x, @y), or 0
+ */
+gint64
+cw_timeline_hit (CwTimeline           *self,
+                 const CwTimelineView *view,
+                 double                x,
+                 double                y,
+                 guint                *event)
+{
+  g_autoptr (GArray) items = cw_timeline_place (self, view);
+  double lane_height = cw_timeline_lane_height (self, view);
+  double best = 12.0;
+  gint64 found = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const CwTimelineItem *item = &g_array_index (items, CwTimelineItem, i);
+      double top = cw_timeline_lane_y (self, view, item->lane);
+      double dx = x < item->x0 ? item->x0 - x : x > item->x1 ? x - item->x1 : 0;
+
+      if (y < top || y > top + lane_height || dx > best)
+        continue;
+      best = dx;
+      found = cw_timeline_layout_get_event (self->layout, item->event)->id;
+      if (event != NULL)
+        *event = item->event;
+    }
+  return found;
+}
+
+static cairo_status_t
+write_stream (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL)
+           ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static cairo_surface_t *
+surface_for (const char           *lower,
+             const CwTimelineView *view,
+             GOutputStream        *out)
+{
+  if (g_str_has_suffix (lower, ".png"))
+    return cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) view->width, (int) view->height);
+  if (g_str_has_suffix (lower, ".svg"))
+    return cairo_svg_surface_create_for_stream (write_stream, out, view->width, view->height);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return cairo_pdf_surface_create_for_stream (write_stream, out, view->width, view->height);
+  return NULL;
+}
+
+/**
+ * cw_timeline_export:
+ * @path: ends in .png, .svg or .pdf
+ *
+ * Draws @view to a file of its size (for PDF, in points: A4 landscape is
+ * 842 by 595), readable by its owner alone.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+cw_timeline_export (CwTimeline           *self,
+                    const CwTimelineView *view,
+                    const char           *path,
+                    GError              **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileOutputStream) out = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (self != NULL && view != NULL && path != NULL, FALSE);
+
+  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg")
+      && !g_str_has_suffix (lower, ".pdf"))
+    {
+      g_set_error (error, CW_TIMELINE_ERROR, CW_TIMELINE_ERROR_FORMAT,
+                   _("“%s”: the timeline can be written as .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                        NULL, error);
+  if (out == NULL)
+    return FALSE;
+  surface = surface_for (lower, view, G_OUTPUT_STREAM (out));
+  cr = cairo_create (surface);
+  cw_timeline_render (self, view, cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  status = g_str_has_suffix (lower, ".png")
+             ? cairo_surface_write_to_png_stream (surface, write_stream, out)
+             : CAIRO_STATUS_SUCCESS;
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CW_TIMELINE_ERROR, CW_TIMELINE_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}

@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-timeline.h"
+#include "cw-timeline-private.h"
+
+/* A review's timeline: lanes and events taken from the chronology as it is
+ * listed (so the table's filters apply), and the lanes' order and
+ * visibility, remembered per review as a setting: "12,7,!9" shows agency
+ * 12, then 7, and hides 9. */
+
+G_DEFINE_QUARK (cw-timeline-error-quark, cw_timeline_error)
+
+static void
+lane_free (gpointer data)
+{
+  CwTimelineLane *lane = data;
+
+  g_free (lane->name);
+  g_free (lane);
+}
+
+CwTimeline *
+cw_timeline_new (CwStore *store,
+                 gint64   review_id)
+{
+  CwTimeline *self = g_new0 (CwTimeline, 1);
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  self->store = g_object_ref (store);
+  self->review_id = review_id;
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  self->layout = cw_timeline_layout_new (0);
+  return self;
+}
+
+void
+cw_timeline_free (CwTimeline *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->gaps, g_array_unref);
+  g_clear_pointer (&self->layout, cw_timeline_layout_free);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_free (self);
+}
+
+static char *
+setting_key (CwTimeline *self)
+{
+  return g_strdup_printf ("timeline-lanes:%" G_GINT64_FORMAT, self->review_id);
+}
+
+static CwTimelineLane *
+find_lane (CwTimeline *self,
+           gint64      agency_id)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (((CwTimelineLane *) self->lanes->pdata[i])->agency_id == agency_id)
+      return self->lanes->pdata[i];
+  return NULL;
+}
+
+static void
+add_lane (CwTimeline *self,
+          gint64      agency_id,
+          const char *name,
+          gboolean    visible)
+{
+  CwTimelineLane *lane;
+
+  if (agency_id == 0 || find_lane (self, agency_id) != NULL)
+    return;
+  lane = g_new0 (CwTimelineLane, 1);
+  lane->agency_id = agency_id;
+  lane->name = g_strdup (name ? name : "?");
+  lane->visible = visible;
+  g_ptr_array_add (self->lanes, lane);
+}
+
+static char *
+agency_name (CwTimeline *self,
+             gint64      agency_id)
+{
+  g_autoptr (CwRecord) agency = cw_store_get (self->store, &cw_entity_agency, agency_id, NULL);
+
+  return g_strdup (agency ? cw_record_get (agency, "name") : NULL);
+}
+
+/* The saved order first, then the review's other agencies as listed. */
+static void
+read_lanes (CwTimeline *self)
+{
+  g_autofree char *key = setting_key (self);
+  g_autofree char *saved = cw_store_get_setting (self->store, key);
+  g_auto (GStrv) order = g_strsplit (saved ? saved : "", ",", -1);
+  g_autoptr (GListModel) involved = cw_store_list (self->store, &cw_entity_review_agency,
+                                                   self->review_id, NULL);
+
+  g_ptr_array_set_size (self->lanes, 0);
+  for (guint i = 0; order[i] != NULL; i++)
+    {
+      gboolean hidden = order[i][0] == '!';
+      gint64 id = g_ascii_strtoll (order[i] + hidden, NULL, 10);
+      g_autofree char *name = id > 0 ? agency_name (self, id) : NULL;
+
+      if (name != NULL)
+        add_lane (self, id, name, !hidden);
+    }
+  for (guint i = 0; involved != NULL && i < g_list_model_get_n_items (involved); i++)
+    {
+      g_autoptr (CwRecord) record = g_list_model_get_item (involved, i);
+      g_autofree char *name = cw_record_dup_display (record, "agency_id");
+
+      add_lane (self, cw_record_get_int (record, "agency_id"), name, TRUE);
+    }
+}
+
+static guint
+lane_of (CwTimeline *self,
+         gint64      agency_id)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (((CwTimelineLane *) self->lanes->pdata[i])->agency_id == agency_id)
+      return i;
+  return G_MAXUINT;
+}
+
+/**
+ * cw_timeline_load:
+ * @model: the chronology as listed, filters and all
+ *
+ * Reads the lanes and takes the events and gaps of @model.
+ *
+ * Returns: whether the lanes could be read
+ */
+gboolean
+cw_timeline_load (CwTimeline        *self,
+                  CwChronologyModel *model,
+                  GError           **error)
+{
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (CwTimelineEvent));
+  g_autoptr (GHashTable) lanes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (model), FALSE);
+
+  read_lanes (self);
+  g_array_set_size (self->gaps, 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      CwChronologySpan span;
+      CwTimelineEvent event;
+      guint lane;
+
+      cw_chronology_model_get_span (model, i, &span);
+      if (span.id == 0)
+        {
+          g_array_append_vals (self->gaps, (double[]) { span.first, span.last }, 2);
+          continue;
+        }
+      if ((lane = lane_of (self, span.agency_id)) == G_MAXUINT)
+        {
+          g_autofree char *name = agency_name (self, span.agency_id);
+          add_lane (self, span.agency_id, name, TRUE);
+          lane = self->lanes->len - 1;
+        }
+      event = (CwTimelineEvent) { span.id, lane, span.first, span.last, span.uncertain,
+                                  span.significance, span.link_group, span.conflict };
+      g_array_append_val (events, event);
+    }
+  cw_timeline_layout_free (self->layout);
+  self->layout = cw_timeline_layout_new (self->lanes->len);
+  cw_timeline_layout_set_events (self->layout, events);
+  return TRUE;
+}
+
+/**
+ * cw_timeline_get_lanes:
+ *
+ * Returns: (transfer none) (element-type CwTimelineLane): the lanes, in order
+ */
+GPtrArray *
+cw_timeline_get_lanes (CwTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->lanes;
+}
+
+static gboolean
+save_lanes (CwTimeline  *self,
+            GError     **error)
+{
+  g_autoptr (GString) value = g_string_new (NULL);
+  g_autofree char *key = setting_key (self);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      CwTimelineLane *lane = self->lanes->pdata[i];
+      g_string_append_printf (value, "%s%s%" G_GINT64_FORMAT, i ? "," : "",
+                              lane->visible ? "" : "!", lane->agency_id);
+    }
+  return cw_store_set_setting (self->store, key, value->str, error);
+}
+
+/* Lanes move with their events: the layout's lane numbers follow. */
+static void
+renumber (CwTimeline *self,
+          guint       a,
+          guint       b)
+{
+  GArray *events = g_array_new (FALSE, FALSE, sizeof (CwTimelineEvent));
+
+  for (guint i = 0; i < cw_timeline_layout_get_n_events (self->layout); i++)
+    {
+      CwTimelineEvent event = *cw_timeline_layout_get_event (self->layout, i);
+      event.lane = event.lane == a ? b : event.lane == b ? a : event.lane;
+      g_array_append_val (events, event);
+    }
+  cw_timeline_layout_set_events (self->layout, events);
+  g_array_unref (events);
+}
+
+/**
+ * cw_timeline_move_lane:
+ * @offset: -1 to move the lane up, 1 down
+ *
+ * Returns: whether the order could be saved; it is unchanged at an end
+ */
+gboolean
+cw_timeline_move_lane (CwTimeline  *self,
+                       guint        lane,
+                       int          offset,
+                       GError     **error)
+{
+  guint other = lane + (guint) offset;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (lane >= self->lanes->len || other >= self->lanes->len)
+    return TRUE;
+  {
+    gpointer moved = self->lanes->pdata[lane];
+    self->lanes->pdata[lane] = self->lanes->pdata[other];
+    self->lanes->pdata[other] = moved;
+  }
+  renumber (self, lane, other);
+  return save_lanes (self, error);
+}
+
+gboolean
+cw_timeline_set_lane_visible (CwTimeline  *self,
+                              guint        lane,
+                              gboolean     visible,
+                              GError     **error)
+{
+  g_return_val_if_fail (self != NULL && lane < self->lanes->len, FALSE);
+
+  ((CwTimelineLane *) self->lanes->pdata[lane])->visible = visible;
+  return save_lanes (self, error);
+}
+
+/**
+ * cw_timeline_get_layout:
+ *
+ * Returns: (transfer none): the events, placed on demand
+ */
+CwTimelineLayout *
+cw_timeline_get_layout (CwTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->layout;
+}
+
+/**
+ * cw_timeline_get_gaps:
+ *
+ * Returns: (transfer none) (element-type double): pairs of days, first and
+ *   last, of the periods without any agency contact
+ */
+GArray *
+cw_timeline_get_gaps (CwTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->gaps;
+}
+
+/* Real names and their pseudonyms, longest first, from the people register. */
+static void
+read_names (CwTimeline *self)
+{
+  g_autoptr (GListModel) people = cw_store_list (self->store, &cw_entity_person, self->review_id,
+                                                 NULL);
+
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr (CwRecord) person = g_list_model_get_item (people, i);
+      const char *real = cw_record_get (person, "real_name");
+
+      if (real != NULL && *real != '\0')
+        g_hash_table_insert (self->names, g_strdup (real),
+                             g_strdup (cw_record_get (person, "pseudonym")));
+    }
+}
+
+/**
+ * cw_timeline_set_anonymised:
+ *
+ * With @anonymised, every real name of the people register that text to be
+ * drawn holds is drawn as the person's pseudonym.
+ */
+void
+cw_timeline_set_anonymised (CwTimeline *self,
+                            gboolean    anonymised)
+{
+  g_return_if_fail (self != NULL);
+
+  self->anonymised = anonymised;
+  if (anonymised)
+    read_names (self);
+}
+
+/* @text as it may be drawn. */
+char *
+cw_timeline_text (CwTimeline *self,
+                  const char *text)
+{
+  GHashTableIter iter;
+  gpointer real, pseudonym;
+  char *out = g_strdup (text ? text : "");
+
+  if (!self->anonymised || self->names == NULL)
+    return out;
+  g_hash_table_iter_init (&iter, self->names);
+  while (g_hash_table_iter_next (&iter, &real, &pseudonym))
+    {
+      g_auto (GStrv) parts = g_strsplit (out, real, -1);
+      g_free (out);
+      out = g_strjoinv (pseudonym ? pseudonym : "", parts);
+    }
+  return out;
+}

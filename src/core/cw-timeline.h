@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "cw-chronology.h"
+#include "cw-timeline-layout.h"
+
+G_BEGIN_DECLS
+
+/* The timeline of a review: its lanes (one per agency, in the order and
+ * with the visibility the user chose, remembered per review), its events
+ * from the chronology as listed, and drawing it with cairo, for the app's
+ * widget and for files (PNG, SVG, PDF) alike. */
+
+#define CW_TIMELINE_ERROR (cw_timeline_error_quark ())
+
+typedef enum
+{
+  CW_TIMELINE_ERROR_FORMAT, /* not .png, .svg or .pdf */
+  CW_TIMELINE_ERROR_EMPTY,  /* nothing in the chronology to draw */
+  CW_TIMELINE_ERROR_WRITE,
+} CwTimelineError;
+
+typedef struct
+{
+  gint64   agency_id;
+  char    *name;
+  gboolean visible;
+} CwTimelineLane;
+
+typedef struct _CwTimeline CwTimeline;
+
+GQuark             cw_timeline_error_quark      (void);
+
+CwTimeline        *cw_timeline_new              (CwStore           *store,
+                                                 gint64             review_id);
+void               cw_timeline_free             (CwTimeline        *self);
+gboolean           cw_timeline_load             (CwTimeline        *self,
+                                                 CwChronologyModel *model,
+                                                 GError           **error);
+GPtrArray         *cw_timeline_get_lanes        (CwTimeline        *self);
+gboolean           cw_timeline_move_lane        (CwTimeline        *self,
+                                                 guint              lane,
+                                                 int                offset,
+                                                 GError           **error);
+gboolean           cw_timeline_set_lane_visible (CwTimeline        *self,
+                                                 guint              lane,
+                                                 gboolean           visible,
+                                                 GError           **error);
+CwTimelineLayout  *cw_timeline_get_layout       (CwTimeline        *self);
+GArray            *cw_timeline_get_gaps         (CwTimeline        *self);
+void               cw_timeline_set_anonymised   (CwTimeline        *self,
+                                                 gboolean           anonymised);
+
+/* Drawing (cw-timeline-render.c) */
+typedef struct
+{
+  CwTimelineScale scale;
+  double          width;      /* the whole drawing, lane names included */
+  double          height;
+  gint64          selected;   /* an entry's id, or 0 */
+  double          span_from;  /* a span being chosen, in days; 0 for none */
+  double          span_to;
+  gboolean        dark;
+  const char     *title;      /* nullable: drawn above, for files */
+} CwTimelineView;
+
+#define CW_TIMELINE_LANE_LABELS 170.0 /* the names at the left */
+#define CW_TIMELINE_AXIS        44.0  /* the ticks at the top */
+
+void               cw_timeline_render           (CwTimeline           *self,
+                                                 const CwTimelineView *view,
+                                                 cairo_t              *cr);
+GArray            *cw_timeline_place            (CwTimeline           *self,
+                                                 const CwTimelineView *view);
+double             cw_timeline_lane_y           (CwTimeline           *self,
+                                                 const CwTimelineView *view,
+                                                 guint                 lane);
+double             cw_timeline_lane_height      (CwTimeline           *self,
+                                                 const CwTimelineView *view);
+gint64             cw_timeline_hit              (CwTimeline           *self,
+                                                 const CwTimelineView *view,
+                                                 double                x,
+                                                 double                y,
+                                                 guint                *event);
+gboolean           cw_timeline_export           (CwTimeline           *self,
+                                                 const CwTimelineView *view,
+                                                 const char           *path,
+                                                 GError              **error);
+
+G_END_DECLS

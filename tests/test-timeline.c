@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "cw-chronology.h"
+#include "cw-review.h"
+#include "cw-timeline.h"
+#include "test-helpers.h"
+
+/* The sample review's timeline: lanes remembered per review, and the files
+ * it exports opened again: a PNG of the size asked, an SVG that parses, a
+ * PDF of one A4 landscape page without real names when anonymised. */
+
+typedef struct
+{
+  Fixture            base;
+  gint64             review;
+  CwChronologyModel *model;
+  CwTimeline        *timeline;
+} Tl;
+
+static void
+tl_set_up (Tl            *t,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_autoptr (CwRecord) review = NULL;
+  GDate today = date_of ("2026-11-23");
+
+  fixture_set_up (&t->base, data);
+  reference = cw_store_add_demo (t->base.store, &today, &error);
+  g_assert_no_error (error);
+  review = cw_store_find_review (t->base.store, reference, &error);
+  t->review = cw_record_get_id (review);
+  t->model = cw_chronology_model_new (t->base.store, t->review);
+  g_assert_true (cw_chronology_model_refresh (t->model, NULL, &error));
+  t->timeline = cw_timeline_new (t->base.store, t->review);
+  g_assert_true (cw_timeline_load (t->timeline, t->model, &error));
+  g_assert_no_error (error);
+}
+
+static void
+tl_tear_down (Tl            *t,
+              gconstpointer  data)
+{
+  cw_timeline_free (t->timeline);
+  g_clear_object (&t->model);
+  fixture_tear_down (&t->base, data);
+}
+
+static void
+view_whole (Tl             *t,
+            CwTimelineView *view,
+            double          width,
+            double          height)
+{
+  double first, last;
+
+  memset (view, 0, sizeof *view);
+  view->width = width;
+  view->height = height;
+  view->title = "CSPR-2026-001 · Child A: Amelia Hartley";
+  g_assert_true (cw_timeline_layout_get_extent (cw_timeline_get_layout (t->timeline), &first,
+                                                &last));
+  cw_timeline_scale_fit (&view->scale, first, last, width - CW_TIMELINE_LANE_LABELS);
+}
+
+static void
+test_lanes (Tl            *t,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *lanes = cw_timeline_get_lanes (t->timeline);
+  g_autofree char *first = NULL;
+  CwTimeline *again;
+
+  /* One lane per agency involved, the sample's seven. */
+  g_assert_cmpuint (lanes->len, ==, 7);
+  g_assert_cmpuint (cw_timeline_layout_get_n_events (cw_timeline_get_layout (t->timeline)), ==,
+                    153);
+  first = g_strdup (((CwTimelineLane *) lanes->pdata[0])->name);
+  g_assert_true (cw_timeline_move_lane (t->timeline, 0, 1, &error));
+  g_assert_true (cw_timeline_set_lane_visible (t->timeline, 2, FALSE, &error));
+  g_assert_no_error (error);
+  /* Remembered for the review. */
+  again = cw_timeline_new (t->base.store, t->review);
+  g_assert_true (cw_timeline_load (again, t->model, &error));
+  lanes = cw_timeline_get_lanes (again);
+  g_assert_cmpstr (((CwTimelineLane *) lanes->pdata[1])->name, ==, first);
+  g_assert_false (((CwTimelineLane *) lanes->pdata[2])->visible);
+  cw_timeline_free (again);
+  /* Gaps come from the chronology: the sample has two. */
+  g_assert_cmpuint (cw_timeline_get_gaps (t->timeline)->len, ==, 4);
+}
+
+static char *
+temp_file (Tl         *t,
+           const char *name)
+{
+  return g_build_filename (t->base.dir, name, NULL);
+}
+
+static void
+test_export_png (Tl            *t,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = temp_file (t, "timeline.png");
+  CwTimelineView view;
+  cairo_surface_t *png;
+
+  view_whole (t, &view, 1400, 520);
+  g_assert_true (cw_timeline_export (t->timeline, &view, path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1400);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 520);
+  cairo_surface_destroy (png);
+#ifndef G_OS_WIN32
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+#endif
+}
+
+static void
+test_export_svg (Tl            *t,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = temp_file (t, "timeline.svg");
+  g_autofree char *svg = NULL;
+  g_autoptr (GMarkupParseContext) parser = NULL;
+  static const GMarkupParser nothing = { 0 };
+  CwTimelineView view;
+  gsize length;
+
+  view_whole (t, &view, 1200, 500);
+  g_assert_true (cw_timeline_export (t->timeline, &view, path, &error));
+  g_assert_true (g_file_get_contents (path, &svg, &length, &error));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  parser = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (parser, svg, (gssize) length, &error));
+  g_assert_true (g_markup_parse_context_end_parse (parser, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_export_pdf_anonymised (Tl            *t,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = temp_file (t, "timeline.pdf");
+  g_autofree char *uri = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  double width, height;
+  char *text;
+  CwTimelineView view;
+
+  cw_timeline_set_anonymised (t->timeline, TRUE);
+  view_whole (t, &view, 842, 595);
+  g_assert_true (cw_timeline_export (t->timeline, &view, path, &error));
+  uri = g_filename_to_uri (path, NULL, &error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+  page = poppler_document_get_page (document, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 842, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 595, 0.5);
+  text = poppler_page_get_text (page);
+  /* The title named the child: drawn by her pseudonym. */
+  g_assert_nonnull (strstr (text, "Child A"));
+  g_assert_null (strstr (text, "Amelia"));
+  g_assert_nonnull (strstr (text, "Northshire Police"));
+  g_free (text);
+  g_object_unref (page);
+  g_object_unref (document);
+}
+
+static void
+test_export_refuses_format (Tl            *t,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = temp_file (t, "timeline.gif");
+  CwTimelineView view;
+
+  view_whole (t, &view, 800, 400);
+  g_assert_false (cw_timeline_export (t->timeline, &view, path, &error));
+  g_assert_error (error, CW_TIMELINE_ERROR, CW_TIMELINE_ERROR_FORMAT);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A click finds the entry drawn there. */
+static void
+test_hit (Tl            *t,
+          gconstpointer  data)
+{
+  CwTimelineView view;
+  g_autoptr (GArray) items = NULL;
+  const CwTimelineItem *item = NULL;
+  guint event = G_MAXUINT;
+
+  view_whole (t, &view, 1400, 520);
+  items = cw_timeline_place (t->timeline, &view);
+  for (guint i = 0; i < items->len && item == NULL; i++)
+    if (g_array_index (items, CwTimelineItem, i).kind == CW_TIMELINE_ITEM_EVENT)
+      item = &g_array_index (items, CwTimelineItem, i);
+  g_assert_nonnull (item);
+  g_assert_cmpint (cw_timeline_hit (t->timeline, &view, item->x0,
+                                    cw_timeline_lane_y (t->timeline, &view, item->lane) + 12,
+                                    &event),
+                   ==, cw_timeline_layout_get_event (cw_timeline_get_layout (t->timeline),
+                                                     item->event)->id);
+  g_assert_cmpuint (event, ==, item->event);
+  g_assert_cmpint (cw_timeline_hit (t->timeline, &view, 5, 5, NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+#define ADD(path, func) g_test_add ("/timeline/" path, Tl, NULL, tl_set_up, func, tl_tear_down)
+  ADD ("lanes", test_lanes);
+  ADD ("export-png", test_export_png);
+  ADD ("export-svg", test_export_svg);
+  ADD ("export-pdf-anonymised", test_export_pdf_anonymised);
+  ADD ("export-refuses-format", test_export_refuses_format);
+  ADD ("hit", test_hit);
+#undef ADD
+  return g_test_run ();
+}
