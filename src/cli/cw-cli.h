@@ -104,6 +104,8 @@ gboolean cw_cli_agency_add         (CwCli *cli, const CwCliCommand *command, GSt
                                     GError **error);
 gboolean cw_cli_agency_list        (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                     GError **error);
+gboolean cw_cli_timeline_render    (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
 gboolean cw_cli_demo           (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_backup_create  (CwCli *cli, const CwCliCommand *command, GStrv *args,

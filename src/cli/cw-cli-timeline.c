@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-chronology.h"
+#include "cw-cli.h"
+#include "cw-timeline.h"
+
+/* `timeline render`: the review's timeline as a picture, drawn by the same
+ * code as the app's. */
+
+#define A4_LONG  842.0 /* points */
+#define A4_SHORT 595.0
+
+static gboolean
+parse_day (const char  *option,
+           const char  *text,
+           double      *out,
+           GError     **error)
+{
+  GDate date;
+
+  if (text == NULL)
+    return TRUE;
+  if (!cw_date_parse (text, &date))
+    return cw_cli_usage_error (error, _("%s: “%s” is not a date; write it day first, e.g. "
+                                        "3/4/2021"), option, text);
+  *out = cw_timeline_day_of_date (&date);
+  return TRUE;
+}
+
+static char *
+title_of (CwRecord *review,
+          gboolean  anonymised)
+{
+  const char *subject = cw_record_get (review, "subject_pseudonym");
+
+  if (anonymised)
+    return g_strdup_printf ("%s · %s", cw_record_get (review, "reference"), subject ? subject : "");
+  return g_strdup_printf ("%s · %s%s%s", cw_record_get (review, "reference"),
+                          cw_record_get (review, "title"), subject ? " · " : "",
+                          subject ? subject : "");
+}
+
+static void
+size_view (CwTimelineView *view,
+           CwTimeline     *timeline,
+           const char     *output,
+           int             width)
+{
+  g_autofree char *lower = g_ascii_strdown (output, -1);
+  guint lanes = 0;
+  GPtrArray *all = cw_timeline_get_lanes (timeline);
+
+  for (guint i = 0; i < all->len; i++)
+    lanes += ((CwTimelineLane *) all->pdata[i])->visible;
+  if (g_str_has_suffix (lower, ".pdf"))
+    {
+      view->width = width > 0 ? width : A4_LONG;
+      view->height = view->width * A4_SHORT / A4_LONG;
+      return;
+    }
+  view->width = width > 0 ? width : 1600;
+  view->height = CW_TIMELINE_AXIS + 28 + MAX (lanes, 1) * 60.0 + 16;
+}
+
+gboolean
+cw_cli_timeline_render (CwCli               *cli,
+                        const CwCliCommand  *command,
+                        GStrv               *args,
+                        GError             **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (CwChronologyModel) model = NULL;
+  CwTimeline *timeline = NULL;
+  CwTimelineView view = { { 0, 1 }, 0, 0, 0, 0, 0, FALSE, NULL };
+  double first = 0, last = 0;
+  int width = 0;
+  gboolean anonymised = FALSE, ok;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day shown"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day shown"), N_("DATE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+      N_("Width in pixels (in points for PDF: A4 landscape, 842, by default)"), N_("PX") },
+    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &anonymised,
+      N_("Pseudonyms from the people register wherever a name would appear"), NULL },
+    { NULL },
+  };
+
+  if (!cw_cli_parse (cli, command, entries, args, error))
+    return FALSE;
+  if (output == NULL)
+    return cw_cli_usage_error (error, _("-o FILE is missing: say where to write the timeline"));
+  if (width < 0 || width > 20000)
+    return cw_cli_usage_error (error, _("--width must be from 1 to 20,000"));
+  if (!parse_day ("--from", from, &first, error) || !parse_day ("--to", to, &last, error)
+      || (review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL)
+    return FALSE;
+  model = cw_chronology_model_new (cli->store, cw_record_get_id (review));
+  timeline = cw_timeline_new (cli->store, cw_record_get_id (review));
+  cw_timeline_set_anonymised (timeline, anonymised);
+  ok = cw_chronology_model_refresh (model, NULL, error) && cw_timeline_load (timeline, model, error);
+  if (ok)
+    {
+      double extent_first, extent_last;
+
+      if (!cw_timeline_layout_get_extent (cw_timeline_get_layout (timeline), &extent_first,
+                                          &extent_last))
+        extent_first = extent_last = first ? first : 2451545; /* 1 Jan 2000 */
+      title = title_of (review, anonymised);
+      view.title = title;
+      size_view (&view, timeline, output, width);
+      cw_timeline_scale_fit (&view.scale, from ? first : extent_first, to ? last + 1 : extent_last,
+                             view.width - CW_TIMELINE_LANE_LABELS);
+      ok = cw_timeline_export (timeline, &view, output, error);
+    }
+  cw_timeline_free (timeline);
+  if (ok)
+    cw_cli_print ("%s\n", output);
+  return ok;
+}
