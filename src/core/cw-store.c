@@ -425,6 +425,7 @@ open_connection (CwStore     *self,
   cw_chronology_register_sql (self->db);
   return cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
                               "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;"
+                              "PRAGMA cache_size = -16384;"
                               "PRAGMA temp_store = MEMORY", error);
 }
 

@@ -13,6 +13,7 @@
 #include "cw-record-form.h"
 #include "cw-review.h"
 #include "cw-store-watch.h"
+#include "cw-timeline-view.h"
 
 /* The review's merged chronology: every agency's entries in one table,
  * with gaps in contact as rows, filters above, and the selected entry
@@ -29,6 +30,11 @@ struct _CwChronologyView
   GtkEntry          *to_entry;
   GtkStack          *content_stack;
   GtkPaned          *paned;
+  GtkPaned          *outer_paned;
+  CwTimelineView    *timeline_view;
+  GtkToggleButton   *show_table;
+  GtkToggleButton   *show_both;
+  GtkToggleButton   *show_timeline;
   GtkColumnView     *column_view;
   GtkLabel          *status_label;
   GtkLabel          *overdue_label;
@@ -122,15 +128,50 @@ cell_text (CwChronologyItem *item,
     }
 }
 
+/* Asked for when the pointer rests on a cell: setting a tooltip at every
+ * bind would cost a round trip to the display server per cell. */
+static gboolean
+on_cell_tooltip (GtkWidget   *label,
+                 int          x,
+                 int          y,
+                 gboolean     keyboard,
+                 GtkTooltip  *tooltip,
+                 GtkListItem *list_item)
+{
+  CwChronologyItem *item = gtk_list_item_get_item (list_item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cw-column"));
+  const char *text = NULL;
+
+  if (item == NULL || cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP)
+    return FALSE;
+  if (column == COLUMN_DATE && cw_chronology_item_has_conflict (item))
+    text = _("Linked to another agency’s report of the same happening, whose date differs");
+  else if (column == COLUMN_DATE && cw_chronology_item_is_linked (item))
+    text = _("Linked to another agency’s report of the same happening");
+  else if (column == COLUMN_DESCRIPTION)
+    text = cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  data)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  Column column = GPOINTER_TO_INT (data);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_DATE || column == COLUMN_DESCRIPTION)
+    {
+      g_object_set_data (G_OBJECT (label), "cw-column", data);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_tooltip), list_item);
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -147,17 +188,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   CwChronoSignificance significance = cw_chronology_item_get_significance (item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  if (column == COLUMN_DATE && cw_chronology_item_has_conflict (item))
-    gtk_widget_set_tooltip_text (label, _("Linked to another agency’s report of the same "
-                                          "happening, whose date differs"));
-  else if (column == COLUMN_DATE && cw_chronology_item_is_linked (item))
-    gtk_widget_set_tooltip_text (label, _("Linked to another agency’s report of the same "
-                                          "happening"));
-  else
-    gtk_widget_set_tooltip_text (label, column == COLUMN_DESCRIPTION && !gap
-                                          ? cw_chronology_item_get (item,
-                                                                    CW_CHRONO_FIELD_DESCRIPTION)
-                                          : NULL);
+
   /* Gaps and significance are said in words; colour only adds to them. */
   if (gap)
     gtk_widget_add_css_class (label, "chronology-gap");
@@ -183,7 +214,7 @@ add_column (CwChronologyView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) view_column = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -327,11 +358,11 @@ read_filter (CwChronologyView   *self,
 
 static void
 update_status (CwChronologyView *self,
-               gboolean          filtered)
+               gboolean          filtered,
+               guint             total)
 {
   guint entries = cw_chronology_model_get_n_entries (self->model);
   guint gaps = cw_chronology_model_get_n_gaps (self->model);
-  guint total = cw_chronology_count_entries (self->store, self->review_id);
   g_autofree char *shown = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", entries), entries);
   g_autofree char *text = NULL;
@@ -386,6 +417,7 @@ refresh (CwChronologyView *self)
   g_auto (CwChronologyFilter) filter = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
+  guint total;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->store == NULL || self->review_id == 0)
@@ -397,10 +429,13 @@ refresh (CwChronologyView *self)
     g_warning ("%s", error->message);
   reselect (self, ids);
   self->updating = FALSE;
+  /* Unfiltered, the list holds every entry: no need to count them again. */
+  total = cw_chronology_filter_is_empty (&filter)
+            ? cw_chronology_model_get_n_entries (self->model)
+            : cw_chronology_count_entries (self->store, self->review_id);
   gtk_stack_set_visible_child_name (
-    self->content_stack, cw_chronology_count_entries (self->store, self->review_id) > 0
-                           || !cw_chronology_filter_is_empty (&filter) ? "table" : "empty");
-  update_status (self, !cw_chronology_filter_is_empty (&filter));
+    self->content_stack, total > 0 || !cw_chronology_filter_is_empty (&filter) ? "table" : "empty");
+  update_status (self, !cw_chronology_filter_is_empty (&filter), total);
   update_overdue (self);
   update_editor (self);
 }
@@ -505,12 +540,17 @@ cw_chronology_view_set_review (CwChronologyView *self,
     {
       self->model = cw_chronology_model_new (store, id);
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+      cw_timeline_view_set_chronology (self->timeline_view, store, id, self->model,
+                                       GTK_SELECTION_MODEL (self->selection));
       self->updating = TRUE;
       gtk_spin_button_set_value (self->gap_spin, cw_chronology_get_gap_days (store, id));
       self->updating = FALSE;
     }
   else
-    gtk_multi_selection_set_model (self->selection, NULL);
+    {
+      gtk_multi_selection_set_model (self->selection, NULL);
+      cw_timeline_view_set_chronology (self->timeline_view, NULL, 0, NULL, NULL);
+    }
   fill_agencies (self);
   refresh (self);
 }
@@ -820,6 +860,156 @@ on_row_activated (CwChronologyView *self,
   gtk_widget_child_focus (GTK_WIDGET (self->entry_form), GTK_DIR_TAB_FORWARD);
 }
 
+/* The timeline */
+
+static void
+on_layout_chosen (CwChronologyView *self)
+{
+  gboolean table = !gtk_toggle_button_get_active (self->show_timeline);
+  gboolean timeline = !gtk_toggle_button_get_active (self->show_table);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_view), timeline);
+  gtk_widget_set_visible (GTK_WIDGET (self->paned), table);
+}
+
+static void
+on_timeline_activate (CwChronologyView *self,
+                      gint64            id)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->paned)))
+    gtk_toggle_button_set_active (self->show_both, TRUE);
+  gtk_widget_child_focus (GTK_WIDGET (self->entry_form), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+set_day (GtkEntry *entry,
+         double    day)
+{
+  GDate date;
+  g_autofree char *text = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) MAX (1.0, day));
+  text = cw_date_format_display (&date);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* A span dragged across the timeline filters the table to it. */
+static void
+on_span_chosen (CwChronologyView *self,
+                double            first,
+                double            last)
+{
+  set_day (self->from_entry, first);
+  set_day (self->to_entry, last);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+
+  if (g_str_equal (action, "chronology.zoom-fit"))
+    cw_timeline_view_zoom_to_fit (self->timeline_view);
+  else
+    cw_timeline_view_zoom_to_selection (self->timeline_view);
+}
+
+static void
+on_timeline_file_chosen (GtkNativeDialog  *chooser,
+                         int               response,
+                         CwChronologyView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) review = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  gboolean whole = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cw-whole"));
+  CwTimeline *timeline = cw_timeline_view_get_timeline (self->timeline_view);
+  CwTimelineFrame frame = { 0 };
+  double first, last;
+
+  if (response != GTK_RESPONSE_ACCEPT || timeline == NULL
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
+      || (path = g_file_get_path (file)) == NULL)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+  review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
+  title = g_strdup_printf ("%s · %s", review ? cw_record_get (review, "reference") : "",
+                           review ? cw_record_get (review, "title") : "");
+  name = g_file_get_basename (file);
+  lower = g_ascii_strdown (path, -1);
+  /* A PDF is an A4 landscape page; a picture is 1600 pixels across. */
+  frame.width = g_str_has_suffix (lower, ".pdf") ? 842 : 1600;
+  frame.height = g_str_has_suffix (lower, ".pdf") ? 595 : 72 + 60.0 * cw_timeline_get_lanes (
+                                                                         timeline)->len + 16;
+  frame.title = title;
+  frame.scale = *cw_timeline_view_get_scale (self->timeline_view);
+  if (whole && cw_timeline_layout_get_extent (cw_timeline_get_layout (timeline), &first, &last))
+    cw_timeline_scale_fit (&frame.scale, first, last, frame.width - CW_TIMELINE_LANE_LABELS);
+  else
+    {
+      double shown = (gtk_widget_get_width (GTK_WIDGET (self->timeline_view))
+                      - CW_TIMELINE_LANE_LABELS) / frame.scale.px_per_day;
+      cw_timeline_scale_fit (&frame.scale, frame.scale.start, frame.scale.start + shown,
+                             frame.width - CW_TIMELINE_LANE_LABELS);
+    }
+  if (cw_timeline_export (timeline, &frame, path, &error))
+    message = g_strdup_printf (_("Exported the timeline to %s"), name);
+  else
+    message = g_strdup_printf (_("Could not export the timeline: %s"), error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", message);
+  g_object_unref (chooser);
+}
+
+static void
+export_timeline_activated (GtkWidget  *widget,
+                           const char *action,
+                           GVariant   *parameter)
+{
+  CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
+  gboolean whole = g_str_equal (g_variant_get_string (parameter, NULL), "whole");
+  g_autoptr (CwRecord) review = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || self->review_id == 0)
+    return;
+  review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
+  name = g_strdup_printf ("%s timeline.pdf", review ? cw_record_get (review, "reference") : "");
+  chooser = gtk_file_chooser_native_new (_("Export the Timeline"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF, SVG or PNG"),
+              (const char *const[]) { "pdf", "svg", "png", NULL });
+  g_object_set_data (G_OBJECT (chooser), "cw-whole", GINT_TO_POINTER (whole));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_timeline_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * cw_chronology_view_get_timeline:
+ *
+ * Returns: (transfer none): the timeline widget, for tests
+ */
+CwTimelineView *
+cw_chronology_view_get_timeline (CwChronologyView *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_VIEW (self), NULL);
+  return self->timeline_view;
+}
+
 /* GObject */
 
 static void
@@ -888,6 +1078,11 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
   BIND (to_entry);
   BIND (content_stack);
   BIND (paned);
+  BIND (outer_paned);
+  BIND (timeline_view);
+  BIND (show_table);
+  BIND (show_both);
+  BIND (show_timeline);
   BIND (column_view);
   BIND (status_label);
   BIND (overdue_label);
@@ -913,6 +1108,11 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
                                    clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "chronology.focus-search", NULL,
                                    focus_search_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.export-timeline", "s",
+                                   export_timeline_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.zoom-fit", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "chronology.zoom-selection", NULL,
+                                   zoom_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -920,6 +1120,7 @@ static void
 cw_chronology_view_init (CwChronologyView *self)
 {
   g_type_ensure (CW_TYPE_RECORD_FORM);
+  g_type_ensure (CW_TYPE_TIMELINE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->hidden_agencies = g_hash_table_new (NULL, NULL);
   self->selection = gtk_multi_selection_new (NULL);
@@ -945,5 +1146,13 @@ cw_chronology_view_init (CwChronologyView *self)
   g_signal_connect_swapped (self->gap_spin, "value-changed", G_CALLBACK (on_gap_changed), self);
   g_signal_connect_swapped (self->tag_entry, "activate", G_CALLBACK (on_tag_activate), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
+  g_signal_connect_swapped (self->show_table, "toggled", G_CALLBACK (on_layout_chosen), self);
+  g_signal_connect_swapped (self->show_both, "toggled", G_CALLBACK (on_layout_chosen), self);
+  g_signal_connect_swapped (self->show_timeline, "toggled", G_CALLBACK (on_layout_chosen), self);
+  g_signal_connect_swapped (self->timeline_view, "activate-entry",
+                            G_CALLBACK (on_timeline_activate), self);
+  g_signal_connect_swapped (self->timeline_view, "span-chosen", G_CALLBACK (on_span_chosen),
+                            self);
+  gtk_paned_set_position (self->outer_paned, 300);
   update_editor (self);
 }
