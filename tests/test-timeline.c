@@ -54,7 +54,7 @@ tl_tear_down (Tl            *t,
 
 static void
 view_whole (Tl             *t,
-            CwTimelineView *view,
+            CwTimelineFrame *view,
             double          width,
             double          height)
 {
@@ -110,7 +110,7 @@ test_export_png (Tl            *t,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = temp_file (t, "timeline.png");
-  CwTimelineView view;
+  CwTimelineFrame view;
   cairo_surface_t *png;
 
   view_whole (t, &view, 1400, 520);
@@ -139,7 +139,7 @@ test_export_svg (Tl            *t,
   g_autofree char *svg = NULL;
   g_autoptr (GMarkupParseContext) parser = NULL;
   static const GMarkupParser nothing = { 0 };
-  CwTimelineView view;
+  CwTimelineFrame view;
   gsize length;
 
   view_whole (t, &view, 1200, 500);
@@ -163,7 +163,7 @@ test_export_pdf_anonymised (Tl            *t,
   PopplerPage *page;
   double width, height;
   char *text;
-  CwTimelineView view;
+  CwTimelineFrame view;
 
   cw_timeline_set_anonymised (t->timeline, TRUE);
   view_whole (t, &view, 842, 595);
@@ -192,7 +192,7 @@ test_export_refuses_format (Tl            *t,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = temp_file (t, "timeline.gif");
-  CwTimelineView view;
+  CwTimelineFrame view;
 
   view_whole (t, &view, 800, 400);
   g_assert_false (cw_timeline_export (t->timeline, &view, path, &error));
@@ -205,7 +205,7 @@ static void
 test_hit (Tl            *t,
           gconstpointer  data)
 {
-  CwTimelineView view;
+  CwTimelineFrame view;
   g_autoptr (GArray) items = NULL;
   const CwTimelineItem *item = NULL;
   guint event = G_MAXUINT;

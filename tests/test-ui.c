@@ -10,6 +10,7 @@
 #include "cw-application.h"
 #include "cw-chronology-view.h"
 #include "cw-import-dialog.h"
+#include "cw-timeline-view.h"
 #include "cw-history-view.h"
 #include "cw-new-review-dialog.h"
 #include "cw-overview-page.h"
@@ -670,6 +671,111 @@ test_chronology_mark_delete_undo (Ui *ui, gconstpointer data)
   g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
 }
 
+static gint64
+selected_in_table (CwChronologyView *view)
+{
+  GtkWidget *column_view = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "column_view"));
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (selection);
+
+  if (gtk_bitset_get_size (set) != 1)
+    return 0;
+  return cw_chronology_model_get_entry_id (cw_chronology_view_get_model (view),
+                                           gtk_bitset_get_nth (set, 0));
+}
+
+static CwTimelineView *
+open_sample_timeline (Ui *ui)
+{
+  CwTimelineView *timeline;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
+  settle (300);
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "chronology");
+  settle (300);
+  timeline = cw_chronology_view_get_timeline (chronology_view (ui));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_cmpuint (cw_timeline_layout_get_n_events (
+                      cw_timeline_get_layout (cw_timeline_view_get_timeline (timeline))), ==, 153);
+  return timeline;
+}
+
+static void
+test_timeline_zoom_and_pan (Ui *ui, gconstpointer data)
+{
+  CwTimelineView *timeline = open_sample_timeline (ui);
+  CwTimelineScale before = *cw_timeline_view_get_scale (timeline);
+  double anchor = CW_TIMELINE_LANE_LABELS + 200;
+  double day = cw_timeline_scale_day (&before, 200);
+  const CwTimelineScale *after;
+
+  cw_timeline_view_zoom (timeline, 2.0, anchor);
+  settle (50);
+  after = cw_timeline_view_get_scale (timeline);
+  g_assert_cmpfloat_with_epsilon (after->px_per_day, before.px_per_day * 2, 1e-9);
+  /* The day under the pointer stayed there. */
+  g_assert_cmpfloat_with_epsilon (cw_timeline_scale_day (after, 200), day, 1e-6);
+  before = *after;
+  cw_timeline_view_pan (timeline, 100);
+  g_assert_cmpfloat_with_epsilon (after->start, before.start + 100 / before.px_per_day, 1e-6);
+  /* Keys zoom about the middle; 0 fits the whole case again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "s", "in"));
+  g_assert_cmpfloat (after->px_per_day, >, before.px_per_day);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "s", "fit"));
+  settle (50);
+  g_assert_cmpfloat (cw_timeline_view_get_frame_time (timeline), >, 0);
+}
+
+static void
+test_timeline_selection_follows (Ui *ui, gconstpointer data)
+{
+  CwTimelineView *timeline = open_sample_timeline (ui);
+  CwChronologyView *view = chronology_view (ui);
+  CwTimeline *lanes = cw_timeline_view_get_timeline (timeline);
+  CwTimelineFrame frame = { 0 };
+  g_autoptr (GArray) items = NULL;
+  const CwTimelineItem *item = NULL;
+  gint64 first, second, clicked;
+
+  /* Home and Right: the first two entries in time, in the table too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.step", "i", 0));
+  settle (50);
+  first = cw_timeline_view_get_selected (timeline);
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (selected_in_table (view), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.step", "i", 1));
+  settle (50);
+  second = cw_timeline_view_get_selected (timeline);
+  g_assert_cmpint (second, !=, first);
+  g_assert_cmpint (selected_in_table (view), ==, second);
+  /* Up (the second is the school's, the lowest lane with entries): an
+   * entry of the agency above. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.lane", "i", -1));
+  settle (50);
+  g_assert_cmpint (cw_timeline_view_get_selected (timeline), !=, second);
+  /* Chosen in the table: the timeline follows. */
+  cw_chronology_view_select_entry (view, first);
+  settle (50);
+  g_assert_cmpint (cw_timeline_view_get_selected (timeline), ==, first);
+  /* A click on a mark selects its entry, in the table too. */
+  cw_timeline_view_zoom_to_fit (timeline);
+  settle (50);
+  frame.scale = *cw_timeline_view_get_scale (timeline);
+  frame.width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  frame.height = gtk_widget_get_height (GTK_WIDGET (timeline)) - 30;
+  items = cw_timeline_place (lanes, &frame);
+  for (guint i = 0; i < items->len && item == NULL; i++)
+    if (g_array_index (items, CwTimelineItem, i).kind == CW_TIMELINE_ITEM_EVENT)
+      item = &g_array_index (items, CwTimelineItem, i);
+  g_assert_nonnull (item);
+  clicked = cw_timeline_view_click (timeline, item->x0,
+                                    cw_timeline_lane_y (lanes, &frame, item->lane) + 10, 1);
+  settle (50);
+  g_assert_cmpint (clicked, >, 0);
+  g_assert_cmpint (selected_in_table (view), ==, clicked);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -689,6 +795,8 @@ main (int argc, char *argv[])
   ADD ("typing-across-autosave", test_typing_across_autosave);
   ADD ("chronology-import-through-dialog", test_chronology_import_through_dialog);
   ADD ("chronology-mark-delete-undo", test_chronology_mark_delete_undo);
+  ADD ("timeline-zoom-and-pan", test_timeline_zoom_and_pan);
+  ADD ("timeline-selection-follows", test_timeline_selection_follows);
 #undef ADD
   return g_test_run ();
 }

@@ -46,7 +46,7 @@ title_of (CwRecord *review,
 }
 
 static void
-size_view (CwTimelineView *view,
+size_view (CwTimelineFrame *view,
            CwTimeline     *timeline,
            const char     *output,
            int             width)
@@ -80,7 +80,7 @@ cw_cli_timeline_render (CwCli               *cli,
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (CwChronologyModel) model = NULL;
   CwTimeline *timeline = NULL;
-  CwTimelineView view = { { 0, 1 }, 0, 0, 0, 0, 0, FALSE, NULL };
+  CwTimelineFrame view = { { 0, 1 }, 0, 0, 0, 0, 0, FALSE, NULL };
   double first = 0, last = 0;
   int width = 0;
   gboolean anonymised = FALSE, ok;

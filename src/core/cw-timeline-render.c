@@ -37,7 +37,7 @@ static const Colour palette[] = {
 typedef struct
 {
   CwTimeline           *self;
-  const CwTimelineView *view;
+  const CwTimelineFrame *view;
   cairo_t              *cr;
   PangoLayout          *text;
   Colour                fg, bg, grid, lane_bg;
@@ -69,7 +69,7 @@ n_visible (CwTimeline *self)
 
 double
 cw_timeline_lane_height (CwTimeline           *self,
-                         const CwTimelineView *view)
+                         const CwTimelineFrame *view)
 {
   double top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
   guint n = MAX (n_visible (self), 1);
@@ -85,7 +85,7 @@ cw_timeline_lane_height (CwTimeline           *self,
  */
 double
 cw_timeline_lane_y (CwTimeline           *self,
-                    const CwTimelineView *view,
+                    const CwTimelineFrame *view,
                     guint                 lane)
 {
   double top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
@@ -118,7 +118,7 @@ visible_lanes (CwTimeline *self)
  */
 GArray *
 cw_timeline_place (CwTimeline           *self,
-                   const CwTimelineView *view)
+                   const CwTimelineFrame *view)
 {
   g_autofree gboolean *visible = visible_lanes (self);
   GArray *items = cw_timeline_layout_place (self->layout, &view->scale,
@@ -435,7 +435,7 @@ draw_links (Paint  *p,
 static void
 draw_span (Paint *p)
 {
-  const CwTimelineView *view = p->view;
+  const CwTimelineFrame *view = p->view;
   double x0, x1;
 
   if (view->span_from == view->span_to)
@@ -452,7 +452,7 @@ draw_span (Paint *p)
 static void
 paint_init (Paint                *p,
             CwTimeline           *self,
-            const CwTimelineView *view,
+            const CwTimelineFrame *view,
             cairo_t              *cr)
 {
   static const Colour light_fg = { 0.13, 0.13, 0.13 }, dark_fg = { 0.93, 0.93, 0.93 };
@@ -490,7 +490,7 @@ paint_init (Paint                *p,
  */
 void
 cw_timeline_render (CwTimeline           *self,
-                    const CwTimelineView *view,
+                    const CwTimelineFrame *view,
                     cairo_t              *cr)
 {
   Paint p;
@@ -538,7 +538,7 @@ cw_timeline_render (CwTimeline           *self,
  */
 gint64
 cw_timeline_hit (CwTimeline           *self,
-                 const CwTimelineView *view,
+                 const CwTimelineFrame *view,
                  double                x,
                  double                y,
                  guint                *event)
@@ -575,7 +575,7 @@ write_stream (void                *closure,
 
 static cairo_surface_t *
 surface_for (const char           *lower,
-             const CwTimelineView *view,
+             const CwTimelineFrame *view,
              GOutputStream        *out)
 {
   if (g_str_has_suffix (lower, ".png"))
@@ -598,7 +598,7 @@ surface_for (const char           *lower,
  */
 gboolean
 cw_timeline_export (CwTimeline           *self,
-                    const CwTimelineView *view,
+                    const CwTimelineFrame *view,
                     const char           *path,
                     GError              **error)
 {

@@ -64,28 +64,28 @@ typedef struct
   double          span_to;
   gboolean        dark;
   const char     *title;      /* nullable: drawn above, for files */
-} CwTimelineView;
+} CwTimelineFrame;
 
 #define CW_TIMELINE_LANE_LABELS 170.0 /* the names at the left */
 #define CW_TIMELINE_AXIS        44.0  /* the ticks at the top */
 
 void               cw_timeline_render           (CwTimeline           *self,
-                                                 const CwTimelineView *view,
+                                                 const CwTimelineFrame *view,
                                                  cairo_t              *cr);
 GArray            *cw_timeline_place            (CwTimeline           *self,
-                                                 const CwTimelineView *view);
+                                                 const CwTimelineFrame *view);
 double             cw_timeline_lane_y           (CwTimeline           *self,
-                                                 const CwTimelineView *view,
+                                                 const CwTimelineFrame *view,
                                                  guint                 lane);
 double             cw_timeline_lane_height      (CwTimeline           *self,
-                                                 const CwTimelineView *view);
+                                                 const CwTimelineFrame *view);
 gint64             cw_timeline_hit              (CwTimeline           *self,
-                                                 const CwTimelineView *view,
+                                                 const CwTimelineFrame *view,
                                                  double                x,
                                                  double                y,
                                                  guint                *event);
 gboolean           cw_timeline_export           (CwTimeline           *self,
-                                                 const CwTimelineView *view,
+                                                 const CwTimelineFrame *view,
                                                  const char           *path,
                                                  GError              **error);
 

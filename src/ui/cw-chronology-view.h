@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cw-chronology.h"
+#include "cw-timeline-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ void               cw_chronology_view_flush        (CwChronologyView *self);
 CwChronologyModel *cw_chronology_view_get_model    (CwChronologyView *self);
 void               cw_chronology_view_select_entry (CwChronologyView *self,
                                                     gint64            entry_id);
+CwTimelineView    *cw_chronology_view_get_timeline (CwChronologyView *self);
 
 G_END_DECLS
