@@ -255,6 +255,9 @@ test_step_in_time (void)
   g_array_append_vals (events, (CwTimelineEvent[]) {
     event_on (10, 1, d + 5, 1), event_on (20, 0, d, 1), event_on (30, 0, d + 9, 1) }, 3);
   cw_timeline_layout_set_events (layout, events);
+  /* End with nothing selected: the last (this once went to the first). */
+  at = cw_timeline_layout_step (layout, G_MAXUINT, 2);
+  g_assert_cmpint (cw_timeline_layout_get_event (layout, at)->id, ==, 30);
   at = cw_timeline_layout_step (layout, G_MAXUINT, 0);
   g_assert_cmpint (cw_timeline_layout_get_event (layout, at)->id, ==, 20);
   at = cw_timeline_layout_step (layout, at, 1);

@@ -607,10 +607,10 @@ cw_timeline_layout_step (CwTimelineLayout *self,
   n = self->events->len;
   if (n == 0)
     return G_MAXUINT;
-  if (direction == 0 || (from >= n && direction > 0))
-    return self->in_time[0];
   if (direction == 2 || (from >= n && direction < 0))
     return self->in_time[n - 1];
+  if (direction == 0 || from >= n)
+    return self->in_time[0];
   place = self->position[from];
   if (direction > 0)
     return place + 1 < n ? self->in_time[place + 1] : G_MAXUINT;
