@@ -181,6 +181,9 @@ test_export_pdf_anonymised (Tl            *t,
   g_assert_nonnull (strstr (text, "Child A"));
   g_assert_null (strstr (text, "Amelia"));
   g_assert_nonnull (strstr (text, "Northshire Police"));
+  /* The child's context lane, with the sample's periods. */
+  g_assert_nonnull (strstr (text, "context"));
+  g_assert_nonnull (strstr (text, "Child in need plan"));
   g_free (text);
   g_object_unref (page);
   g_object_unref (document);

@@ -337,6 +337,29 @@ entry_at (CwStore    *self,
   return id;
 }
 
+/* The child's context, for the timeline. */
+static const char *const demo_periods[][4] = {
+  { "child-in-need", "Child in need plan (Sibling B)", "2024-05-01", "2024-11-14" },
+  { "household", "Mother's partner living in the household", "2025-03-01", NULL },
+  { "hospital", "Child A in hospital", "2026-02-10", "2026-02-13" },
+};
+
+static gboolean
+add_periods (CwStore  *self,
+             gint64    review,
+             GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_periods); i++)
+    {
+      const char *pairs[] = { "kind", demo_periods[i][0], "label", demo_periods[i][1],
+                              "start_date", demo_periods[i][2], "end_date", demo_periods[i][3],
+                              NULL };
+      if (cw_store_insert (self, &cw_entity_period, review, pairs, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* One return still awaited, past its due date. */
 static gboolean
 request_housing_return (CwStore     *self,
@@ -366,7 +389,8 @@ add_chronology (CwStore     *self,
   for (guint i = 0; i < G_N_ELEMENTS (demo_returns); i++)
     if (!import_return (self, review, &demo_returns[i], agency_ids, today, error))
       return FALSE;
-  if (!request_housing_return (self, review, agency_ids, today, error))
+  if (!request_housing_return (self, review, agency_ids, today, error)
+      || !add_periods (self, review, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (demo_links); i++)
     {

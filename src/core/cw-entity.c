@@ -338,11 +338,35 @@ const CwEntity cw_entity_chronology_entry = {
   "t.sort_key, t.sequence, t.id", "import_id",
 };
 
+const CwChoice cw_period_kinds[] = {
+  { "child-in-need", N_("Child in need plan") },
+  { "child-protection", N_("Child protection plan") },
+  { "looked-after", N_("Looked after") },
+  { "hospital", N_("In hospital") },
+  { "household", N_("Change in the household") },
+  { "other", N_("Other") },
+  { NULL, NULL },
+};
+
+static const CwField period_fields[] = {
+  { "label", N_("What"), CW_FIELD_TEXT, CW_FIELD_REQUIRED, NULL, NULL,
+    N_("As the timeline shows it, e.g. Child in need plan (Sibling B)") },
+  { "kind", N_("Kind"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_period_kinds },
+  { "start_date", N_("From"), CW_FIELD_DATE, CW_FIELD_REQUIRED },
+  { "end_date", N_("To"), CW_FIELD_DATE, 0, NULL, NULL, N_("Empty while it lasts") },
+  { "notes", N_("Notes"), CW_FIELD_LONG_TEXT, 0 },
+};
+
+const CwEntity cw_entity_period = {
+  "period", N_("Period"), N_("The child's context"),
+  period_fields, N_FIELDS (period_fields), TRUE, "id", "label", "t.start_date, t.id",
+};
+
 static const CwEntity *const all_entities[] = {
   &cw_entity_review_kind, &cw_entity_profile, &cw_entity_deadline_rule, &cw_entity_agency,
   &cw_entity_review, &cw_entity_person, &cw_entity_review_agency, &cw_entity_member,
   &cw_entity_referral, &cw_entity_tor_item, &cw_entity_agency_return,
-  &cw_entity_chronology_entry, NULL,
+  &cw_entity_chronology_entry, &cw_entity_period, NULL,
 };
 
 const CwEntity *const *

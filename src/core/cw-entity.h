@@ -71,6 +71,7 @@ extern const CwEntity cw_entity_profile;
 extern const CwEntity cw_entity_deadline_rule;
 extern const CwEntity cw_entity_agency_return;
 extern const CwEntity cw_entity_chronology_entry;
+extern const CwEntity cw_entity_period;
 
 extern const CwChoice cw_phases[];
 extern const CwChoice cw_methodologies[];
@@ -84,6 +85,7 @@ extern const CwChoice cw_nations[];
 extern const CwChoice cw_deadline_units[];
 extern const CwChoice cw_return_statuses[];
 extern const CwChoice cw_significances[];
+extern const CwChoice cw_period_kinds[];
 
 const CwEntity *const *cw_entities_all    (void);
 const CwEntity *cw_entity_lookup          (const char     *table);

@@ -209,10 +209,21 @@ static const char migration_3[] =
   "  INSERT INTO chronology_search (rowid, description, source, action, outcome, impact)"
   "  VALUES (NEW.id, NEW.description, NEW.source, NEW.action, NEW.outcome, NEW.impact); END;";
 
+/* Version 4: the child's context, periods shown on the timeline: a child
+ * protection plan, a stay in hospital, being looked after. */
+static const char migration_4[] =
+  "CREATE TABLE period ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'other', label TEXT NOT NULL, start_date TEXT NOT NULL,"
+  "  end_date TEXT, notes TEXT, " DELETED_COLUMN ");"
+  "CREATE INDEX period_review ON period (review_id);";
+
 static const char *const migrations[CW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 static gboolean

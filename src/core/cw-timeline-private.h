@@ -14,7 +14,17 @@ struct _CwTimeline
   CwTimelineLayout *layout;
   gboolean          anonymised;
   GHashTable       *names;  /* real name -> pseudonym, when anonymised */
+  GArray           *periods; /* CwTimelinePeriod: the child's context lane */
 };
+
+typedef struct
+{
+  double first;
+  double last;  /* exclusive; for a period still going on, today */
+  char  *label;
+} CwTimelinePeriod;
+
+gboolean cw_timeline_has_context (CwTimeline *self);
 
 char *cw_timeline_text (CwTimeline *self,
                         const char *text);

@@ -72,7 +72,7 @@ cw_timeline_lane_height (CwTimeline           *self,
                          const CwTimelineFrame *view)
 {
   double top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
-  guint n = MAX (n_visible (self), 1);
+  guint n = MAX (n_visible (self) + cw_timeline_has_context (self), 1);
 
   /* Room for the stacked rows, but no more than the height allows. */
   return CLAMP ((view->height - top - 8) / n, 24.0, 12.0 + CW_TIMELINE_ROWS * 16.0);
@@ -95,6 +95,7 @@ cw_timeline_lane_y (CwTimeline           *self,
 
   if (!((CwTimelineLane *) self->lanes->pdata[lane])->visible)
     return -1;
+  place = cw_timeline_has_context (self);
   for (guint i = 0; i < lane; i++)
     place += ((CwTimelineLane *) self->lanes->pdata[i])->visible;
   return top + place * cw_timeline_lane_height (self, view);
@@ -219,6 +220,42 @@ draw_lanes (Paint *p)
       set_colour (cr, &p->fg, 1.0);
       name = cw_timeline_text (p->self, lane->name);
       draw_text (p, 14, y + p->lane_height / 2 - 9, name, CW_TIMELINE_LANE_LABELS - 20);
+    }
+}
+
+/* The child's context: each period a labelled bar in the top lane. */
+static void
+draw_context (Paint *p)
+{
+  cairo_t *cr = p->cr;
+  GArray *periods = p->self->periods;
+  double y = p->top;
+
+  if (periods->len == 0)
+    return;
+  set_colour (cr, &p->fg, 1.0);
+  draw_text (p, 14, y + p->lane_height / 2 - 9, _("Child’s context"),
+             CW_TIMELINE_LANE_LABELS - 20);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const CwTimelinePeriod *period = &g_array_index (periods, CwTimelinePeriod, i);
+      double x0 = MAX (CW_TIMELINE_LANE_LABELS,
+                       cw_timeline_scale_x (&p->view->scale, period->first)
+                         + CW_TIMELINE_LANE_LABELS);
+      double x1 = cw_timeline_scale_x (&p->view->scale, period->last) + CW_TIMELINE_LANE_LABELS;
+      double row = y + 6 + (i % 2) * (p->lane_height - 12) / 2;
+      g_autofree char *label = NULL;
+
+      if (x1 <= x0 || x0 > p->view->width)
+        continue;
+      cairo_rectangle (cr, x0, row, x1 - x0, (p->lane_height - 12) / 2 - 2);
+      cairo_set_source_rgba (cr, 0.45, 0.35, 0.7, p->view->dark ? 0.55 : 0.3);
+      cairo_fill (cr);
+      if (x1 - x0 < 30)
+        continue;
+      label = cw_timeline_text (p->self, period->label);
+      set_colour (cr, &p->fg, 1.0);
+      draw_text (p, x0 + 4, row, label, x1 - x0 - 8);
     }
 }
 
@@ -509,6 +546,7 @@ cw_timeline_render (CwTimeline           *self,
       draw_text (&p, 12, 6, title, view->width - 24);
     }
   draw_lanes (&p);
+  draw_context (&p);
   draw_gaps (&p);
   draw_axis (&p);
   draw_span (&p);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-review.h"
 #include "cw-timeline.h"
 #include "cw-timeline-private.h"
 
@@ -25,6 +26,12 @@ lane_free (gpointer data)
   g_free (lane);
 }
 
+static void
+period_clear (gpointer data)
+{
+  g_free (((CwTimelinePeriod *) data)->label);
+}
+
 CwTimeline *
 cw_timeline_new (CwStore *store,
                  gint64   review_id)
@@ -37,6 +44,8 @@ cw_timeline_new (CwStore *store,
   self->review_id = review_id;
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
   self->gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  self->periods = g_array_new (FALSE, FALSE, sizeof (CwTimelinePeriod));
+  g_array_set_clear_func (self->periods, period_clear);
   self->layout = cw_timeline_layout_new (0);
   return self;
 }
@@ -49,6 +58,7 @@ cw_timeline_free (CwTimeline *self)
   g_clear_object (&self->store);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->gaps, g_array_unref);
+  g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->layout, cw_timeline_layout_free);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_free (self);
@@ -135,6 +145,47 @@ lane_of (CwTimeline *self,
   return G_MAXUINT;
 }
 
+static double
+day_of_iso (const char *iso)
+{
+  GDate date;
+
+  return iso != NULL && cw_date_parse (iso, &date) ? cw_timeline_day_of_date (&date) : 0;
+}
+
+/* The child's context: periods, drawn in a lane of their own above. */
+static void
+read_periods (CwTimeline *self)
+{
+  g_autoptr (GListModel) periods = cw_store_list (self->store, &cw_entity_period,
+                                                  self->review_id, NULL);
+  GDate today;
+
+  cw_today (&today);
+  g_array_set_size (self->periods, 0);
+  for (guint i = 0; periods != NULL && i < g_list_model_get_n_items (periods); i++)
+    {
+      g_autoptr (CwRecord) record = g_list_model_get_item (periods, i);
+      CwTimelinePeriod period;
+
+      period.first = day_of_iso (cw_record_get (record, "start_date"));
+      period.last = cw_record_get (record, "end_date")
+                      ? day_of_iso (cw_record_get (record, "end_date")) + 1
+                      : cw_timeline_day_of_date (&today) + 1;
+      period.label = g_strdup (cw_record_get (record, "label"));
+      if (period.first > 0 && period.last > period.first)
+        g_array_append_val (self->periods, period);
+      else
+        g_free (period.label);
+    }
+}
+
+gboolean
+cw_timeline_has_context (CwTimeline *self)
+{
+  return self->periods->len > 0;
+}
+
 /**
  * cw_timeline_load:
  * @model: the chronology as listed, filters and all
@@ -156,6 +207,7 @@ cw_timeline_load (CwTimeline        *self,
   g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (model), FALSE);
 
   read_lanes (self);
+  read_periods (self);
   g_array_set_size (self->gaps, 0);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   for (guint i = 0; i < n; i++)

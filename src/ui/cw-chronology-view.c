@@ -512,7 +512,8 @@ on_store_changed (CwChronologyView *self,
     fill_agencies (self);
   if (g_str_equal (table, "*") || g_str_equal (table, "chronology_entry")
       || g_str_equal (table, "agency") || g_str_equal (table, "review")
-      || g_str_equal (table, "agency_return"))
+      || g_str_equal (table, "agency_return") || g_str_equal (table, "period")
+      || g_str_equal (table, "setting"))
     queue_refresh (self);
 }
 

@@ -33,6 +33,7 @@ struct _CwReviewView
   CwRecordTable   *agencies_table;
   CwRecordTable   *agency_register_table;
   CwRecordTable   *returns_table;
+  CwRecordTable   *periods_table;
   CwRecordTable   *review_group_table;
   CwRecordTable   *case_group_table;
   CwRecordTable   *terms_table;
@@ -176,6 +177,7 @@ cw_review_view_set_review (CwReviewView *self,
   cw_record_table_set_review (self->agencies_table, store, id);
   cw_record_table_set_review (self->agency_register_table, store, 0);
   cw_record_table_set_review (self->returns_table, store, id);
+  cw_record_table_set_review (self->periods_table, store, id);
   cw_record_table_set_review (self->review_group_table, store, id);
   cw_record_table_set_review (self->case_group_table, store, id);
   cw_record_table_set_review (self->terms_table, store, id);
@@ -232,6 +234,7 @@ cw_review_view_get_part (CwReviewView *self,
     { "review-group", self->review_group_table }, { "case-group", self->case_group_table },
     { "terms", self->terms_table }, { "history", self->history_view },
     { "chronology", self->chronology_view }, { "returns", self->returns_table },
+    { "context", self->periods_table },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -261,6 +264,12 @@ setup_tables (CwReviewView *self)
                            "with the date it is due; importing a return records it here."),
                          (const char *[]) { "agency_id", "status", "due_on", NULL },
                          (const char *[]) { "status", "requested", NULL });
+  cw_record_table_setup (self->periods_table, &cw_entity_period,
+                         _("The child’s context: periods shown on the timeline"),
+                         _("No periods yet. Add the child protection or child in need plans, "
+                           "stays in hospital or in care, and changes in the household."),
+                         (const char *[]) { "label", "start_date", "end_date", NULL },
+                         (const char *[]) { "kind", "other", NULL });
   cw_record_table_setup (self->agency_register_table, &cw_entity_agency,
                          _("Agency register (shared by all reviews)"),
                          _("No agencies registered yet."),
@@ -320,6 +329,7 @@ cw_review_view_class_init (CwReviewViewClass *klass)
   BIND (stack);
   BIND (chronology_view);
   BIND (returns_table);
+  BIND (periods_table);
   BIND (overview_page);
   BIND (referral_form);
   BIND (decision_form);
