@@ -35,6 +35,8 @@ struct _CwChronologyView
   GtkToggleButton   *show_table;
   GtkToggleButton   *show_both;
   GtkToggleButton   *show_timeline;
+  GtkGrid           *lanes_grid;
+  GtkMenuButton     *lanes_button;
   GtkColumnView     *column_view;
   GtkLabel          *status_label;
   GtkLabel          *overdue_label;
@@ -863,6 +865,88 @@ on_row_activated (CwChronologyView *self,
 
 /* The timeline */
 
+static void fill_lanes (CwChronologyView *self);
+
+static void
+on_lane_shown (GtkCheckButton   *button,
+               CwChronologyView *self)
+{
+  CwTimeline *timeline = cw_timeline_view_get_timeline (self->timeline_view);
+  guint lane = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cw-lane"));
+  g_autoptr (GError) error = NULL;
+
+  if (timeline != NULL
+      && !cw_timeline_set_lane_visible (timeline, lane, gtk_check_button_get_active (button),
+                                        &error))
+    report (self, error);
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline_view));
+}
+
+static void
+on_lane_moved (GtkButton        *button,
+               CwChronologyView *self)
+{
+  CwTimeline *timeline = cw_timeline_view_get_timeline (self->timeline_view);
+  guint lane = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cw-lane"));
+  int offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cw-offset"));
+  g_autoptr (GError) error = NULL;
+
+  if (timeline != NULL && !cw_timeline_move_lane (timeline, lane, offset, &error))
+    report (self, error);
+  fill_lanes (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->timeline_view));
+}
+
+static GtkWidget *
+move_button (CwChronologyView *self,
+             guint             lane,
+             int               offset,
+             gboolean          possible)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (offset < 0 ? "go-up-symbolic"
+                                                                : "go-down-symbolic");
+
+  gtk_widget_set_tooltip_text (button, offset < 0 ? _("Move up") : _("Move down"));
+  gtk_widget_set_sensitive (button, possible);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "cw-lane", GUINT_TO_POINTER (lane));
+  g_object_set_data (G_OBJECT (button), "cw-offset", GINT_TO_POINTER (offset));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_lane_moved), self);
+  return button;
+}
+
+/* One row per lane: shown or not, up, down; remembered for the review. */
+static void
+fill_lanes (CwChronologyView *self)
+{
+  CwTimeline *timeline = cw_timeline_view_get_timeline (self->timeline_view);
+  GPtrArray *lanes = timeline ? cw_timeline_get_lanes (timeline) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lanes_grid))) != NULL)
+    gtk_grid_remove (self->lanes_grid, child);
+  for (guint i = 0; lanes != NULL && i < lanes->len; i++)
+    {
+      CwTimelineLane *lane = lanes->pdata[i];
+      GtkWidget *check = gtk_check_button_new_with_label (lane->name);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), lane->visible);
+      g_object_set_data (G_OBJECT (check), "cw-lane", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_lane_shown), self);
+      gtk_widget_set_hexpand (check, TRUE);
+      gtk_grid_attach (self->lanes_grid, check, 0, (int) i, 1, 1);
+      gtk_grid_attach (self->lanes_grid, move_button (self, i, -1, i > 0), 1, (int) i, 1, 1);
+      gtk_grid_attach (self->lanes_grid, move_button (self, i, 1, i + 1 < lanes->len), 2,
+                       (int) i, 1, 1);
+    }
+}
+
+static void
+on_lanes_opened (CwChronologyView *self)
+{
+  fill_lanes (self);
+}
+
 static void
 on_layout_chosen (CwChronologyView *self)
 {
@@ -870,6 +954,7 @@ on_layout_chosen (CwChronologyView *self)
   gboolean timeline = !gtk_toggle_button_get_active (self->show_table);
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_view), timeline);
+  gtk_widget_set_visible (GTK_WIDGET (self->lanes_button), timeline);
   gtk_widget_set_visible (GTK_WIDGET (self->paned), table);
 }
 
@@ -1084,6 +1169,8 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
   BIND (show_table);
   BIND (show_both);
   BIND (show_timeline);
+  BIND (lanes_grid);
+  BIND (lanes_button);
   BIND (column_view);
   BIND (status_label);
   BIND (overdue_label);
@@ -1154,6 +1241,8 @@ cw_chronology_view_init (CwChronologyView *self)
                             G_CALLBACK (on_timeline_activate), self);
   g_signal_connect_swapped (self->timeline_view, "span-chosen", G_CALLBACK (on_span_chosen),
                             self);
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->lanes_button), "show",
+                            G_CALLBACK (on_lanes_opened), self);
   gtk_paned_set_position (self->outer_paned, 300);
   update_editor (self);
 }
