@@ -545,13 +545,16 @@ read_sort_key (Row        *row,
                              + (key[16] - '0') * 10 + key[17] - '0');
 }
 
+/* The stored ids only ('routine', 'significant', 'key': the schema checks
+ * them), so the first letter tells. */
 static guint
 significance_of (const char *text)
 {
-  CwChronoSignificance significance = CW_CHRONO_SIGNIFICANCE_ROUTINE;
-
-  cw_chrono_significance_from_text (text, FALSE, &significance);
-  return significance;
+  if (text == NULL)
+    return CW_CHRONO_SIGNIFICANCE_ROUTINE;
+  return text[0] == 'k' ? CW_CHRONO_SIGNIFICANCE_KEY
+         : text[0] == 's' ? CW_CHRONO_SIGNIFICANCE_SIGNIFICANT
+                          : CW_CHRONO_SIGNIFICANCE_ROUTINE;
 }
 
 static char *

@@ -37,6 +37,7 @@ struct _CwTimelineView
   gboolean           spanning;
   double             pinch_px_per_day;
   gint64             frame_us; /* how long the last snapshot took */
+  gboolean           stale;    /* the list changed while the timeline was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (CwTimelineView, cw_timeline_view, GTK_TYPE_WIDGET)
@@ -362,6 +363,7 @@ cw_timeline_view_get_selected (CwTimelineView *self)
   return self->selected;
 }
 
+/* Reads the timeline again; while it is hidden, only when it is shown. */
 static void
 reload (CwTimelineView *self)
 {
@@ -369,6 +371,12 @@ reload (CwTimelineView *self)
 
   if (self->timeline == NULL || self->model == NULL)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   if (!cw_timeline_load (self->timeline, self->model, &error))
     g_warning ("Could not read the timeline: %s", error->message);
   set_selected (self, self->selected);
@@ -423,7 +431,14 @@ cw_timeline_view_set_chronology (CwTimelineView    *self,
 CwTimeline *
 cw_timeline_view_get_timeline (CwTimelineView *self)
 {
+  g_autoptr (GError) error = NULL;
+
   g_return_val_if_fail (CW_IS_TIMELINE_VIEW (self), NULL);
+
+  /* Hidden, it may not have read the latest list: asked for, it does. */
+  if (self->stale && self->timeline != NULL
+      && cw_timeline_load (self->timeline, self->model, &error))
+    self->stale = FALSE;
   return self->timeline;
 }
 
@@ -785,6 +800,16 @@ cw_timeline_view_dispose (GObject *object)
 }
 
 static void
+cw_timeline_view_map (GtkWidget *widget)
+{
+  CwTimelineView *self = CW_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cw_timeline_view_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
+}
+
+static void
 cw_timeline_view_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
                           int             for_size,
@@ -806,6 +831,7 @@ cw_timeline_view_class_init (CwTimelineViewClass *klass)
   object_class->dispose = cw_timeline_view_dispose;
   widget_class->snapshot = cw_timeline_view_snapshot;
   widget_class->measure = cw_timeline_view_measure;
+  widget_class->map = cw_timeline_view_map;
   /**
    * CwTimelineView::activate-entry:
    * @id: the entry double-clicked, or chosen with Enter
