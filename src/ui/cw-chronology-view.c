@@ -1003,6 +1003,34 @@ zoom_activated (GtkWidget  *widget,
     cw_timeline_view_zoom_to_selection (self->timeline_view);
 }
 
+/* The size chosen in the save dialog: a page, a picture, or as shown. */
+static void
+size_of (const char      *choice,
+         const char      *lower,
+         int              shown_width,
+         int              shown_height,
+         CwTimelineFrame *frame)
+{
+  static const struct { const char *id; double width, height; } sizes[] = {
+    { "a4", 842, 595 }, { "a3", 1191, 842 }, { "hd", 1600, 900 }, { "large", 2400, 1350 },
+  };
+
+  frame->width = g_str_has_suffix (lower, ".pdf") ? 842 : 1600;
+  frame->height = g_str_has_suffix (lower, ".pdf") ? 595 : 900;
+  if (g_strcmp0 (choice, "shown") == 0 && shown_width > 0)
+    {
+      frame->width = shown_width;
+      frame->height = shown_height + 28;
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (g_strcmp0 (choice, sizes[i].id) == 0)
+      {
+        frame->width = sizes[i].width;
+        frame->height = sizes[i].height;
+      }
+}
+
 static void
 on_timeline_file_chosen (GtkNativeDialog  *chooser,
                          int               response,
@@ -1033,10 +1061,9 @@ on_timeline_file_chosen (GtkNativeDialog  *chooser,
                            review ? cw_record_get (review, "title") : "");
   name = g_file_get_basename (file);
   lower = g_ascii_strdown (path, -1);
-  /* A PDF is an A4 landscape page; a picture is 1600 pixels across. */
-  frame.width = g_str_has_suffix (lower, ".pdf") ? 842 : 1600;
-  frame.height = g_str_has_suffix (lower, ".pdf") ? 595 : 72 + 60.0 * cw_timeline_get_lanes (
-                                                                         timeline)->len + 16;
+  size_of (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size"), lower,
+           gtk_widget_get_width (GTK_WIDGET (self->timeline_view)),
+           gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), &frame);
   frame.title = title;
   frame.scale = *cw_timeline_view_get_scale (self->timeline_view);
   if (whole && cw_timeline_layout_get_extent (cw_timeline_get_layout (timeline), &first, &last))
@@ -1079,6 +1106,13 @@ export_timeline_activated (GtkWidget  *widget,
   add_filter (GTK_FILE_CHOOSER (chooser), _("PDF, SVG or PNG"),
               (const char *const[]) { "pdf", "svg", "png", NULL });
   g_object_set_data (G_OBJECT (chooser), "cw-whole", GINT_TO_POINTER (whole));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "size", _("Size"),
+                               (const char *[]) { "a4", "a3", "hd", "large", "shown", NULL },
+                               (const char *[]) { _("A4 landscape"), _("A3 landscape"),
+                                                  _("1600 × 900 pixels"),
+                                                  _("2400 × 1350 pixels"),
+                                                  _("As on screen"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "size", "a4");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_timeline_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

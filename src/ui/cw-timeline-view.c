@@ -271,6 +271,14 @@ cw_timeline_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cw_timeline_render (self->timeline, &frame, cr);
   draw_overview (self, cr, width, lanes_height (self));
+  /* Where the keyboard is, seen. */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
   cairo_destroy (cr);
   self->frame_us = g_get_monotonic_time () - start;
 }
