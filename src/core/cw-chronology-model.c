@@ -61,6 +61,9 @@ struct _CwChronologyModel
   GPtrArray *items; /* CwChronologyItem or NULL until asked for */
   guint      n_entries;
   guint      n_gaps;
+  GArray    *all;       /* Row: every entry in order, kept to filter in memory */
+  gboolean   all_valid; /* until the store changes */
+  gulong     changed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -445,7 +448,9 @@ cw_chronology_model_finalize (GObject *object)
 {
   CwChronologyModel *self = CW_CHRONOLOGY_MODEL (object);
 
+  g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->all, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   G_OBJECT_CLASS (cw_chronology_model_parent_class)->finalize (object);
@@ -461,7 +466,15 @@ static void
 cw_chronology_model_init (CwChronologyModel *self)
 {
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->all = g_array_new (FALSE, FALSE, sizeof (Row));
   self->items = g_ptr_array_new_with_free_func (item_unref);
+}
+
+/* Any change may move, add or remove an entry: read them all again next. */
+static void
+invalidate (CwChronologyModel *self)
+{
+  self->all_valid = FALSE;
 }
 
 /**
@@ -481,6 +494,7 @@ cw_chronology_model_new (CwStore *store,
   self = g_object_new (CW_TYPE_CHRONOLOGY_MODEL, NULL);
   self->store = g_object_ref (store);
   self->review_id = review_id;
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (invalidate), self);
   return self;
 }
 
@@ -754,6 +768,116 @@ shows_gaps (const CwChronologyFilter *filter)
          && (filter->tag == NULL || *filter->tag == '\0');
 }
 
+/* The ids of the entries with the words, in id order (FTS5 gives them so). */
+static GArray *
+search_ids (CwChronologyModel *self,
+            const char        *query,
+            GError           **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (self->store, "SELECT rowid FROM chronology_search"
+                                                      " WHERE chronology_search MATCH ?", error);
+  GArray *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (ids);
+      cw_store_set_error (self->store, error, _("Could not search the chronology"));
+      return NULL;
+    }
+  return ids;
+}
+
+/* The entries found, as a bitmap of their ids: tested once per entry. */
+static guint8 *
+bitmap_of (GArray *found,
+           gint64 *size)
+{
+  gint64 max = found->len ? g_array_index (found, gint64, found->len - 1) : 0;
+  guint8 *bits = g_malloc0 ((gsize) (max / 8 + 1));
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+      bits[id / 8] |= (guint8) (1u << (id % 8));
+    }
+  *size = max;
+  return bits;
+}
+
+static gboolean
+row_passes (const Row                *row,
+            const CwChronologyFilter *filter,
+            guint32                   from,
+            guint32                   to,
+            const guint8             *found,
+            gint64                    found_max)
+{
+  if (filter->significances != 0 && !((filter->significances >> row->significance) & 1))
+    return FALSE;
+  if ((from != 0 && row->last < from) || (to != 0 && row->first > to))
+    return FALSE;
+  if (filter->agency_ids != NULL)
+    {
+      gboolean listed = FALSE;
+      for (guint i = 0; i < filter->agency_ids->len && !listed; i++)
+        listed = g_array_index (filter->agency_ids, gint64, i) == row->agency_id;
+      if (!listed)
+        return FALSE;
+    }
+  return found == NULL
+         || (row->id <= found_max && (found[row->id / 8] >> (row->id % 8)) & 1);
+}
+
+/* The filter applied to the entries in memory, in their order: no query
+ * but the search index's, however many the filter keeps. */
+static gboolean
+filter_in_memory (CwChronologyModel        *self,
+                  const CwChronologyFilter *filter,
+                  GArray                   *rows,
+                  GError                  **error)
+{
+  static const CwChronologyFilter everything = { 0 };
+  g_autofree char *query = filter->text ? cw_chronology_search_query (filter->text) : NULL;
+  g_autoptr (GArray) found = NULL;
+  g_autofree guint8 *bits = NULL;
+  gint64 max = 0;
+  guint32 from = julian_of (filter->from), to = julian_of (filter->to);
+
+  if (!self->all_valid)
+    {
+      g_array_set_size (self->all, 0);
+      if (!read_order (self, &everything, self->all, error))
+        return FALSE;
+      self->all_valid = TRUE;
+    }
+  if (query != NULL && (found = search_ids (self, query, error)) == NULL)
+    return FALSE;
+  if (found != NULL)
+    bits = bitmap_of (found, &max);
+  g_array_set_size (rows, 0);
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      Row row = g_array_index (self->all, Row, i);
+      if (row_passes (&row, filter, from, to, bits, max))
+        {
+          row.conflict = row.pulled = 0;
+          g_array_append_val (rows, row);
+        }
+    }
+  return TRUE;
+}
+
 /**
  * cw_chronology_model_refresh:
  * @filter: (nullable): which entries to show; %NULL for all
@@ -776,7 +900,10 @@ cw_chronology_model_refresh (CwChronologyModel        *self,
 
   if (filter == NULL)
     filter = &all;
-  if (!read_order (self, filter, ordered, error))
+  /* Tags are matched by SQL; everything else is filtered in memory. */
+  if (!(filter->tag != NULL && *filter->tag != '\0'
+          ? read_order (self, filter, ordered, error)
+          : filter_in_memory (self, filter, ordered, error)))
     return FALSE;
   grouped = group_links (ordered);
   self->n_entries = grouped->len;
