@@ -38,6 +38,7 @@ struct _CwTimelineView
   double             pinch_px_per_day;
   gint64             frame_us; /* how long the last snapshot took */
   gboolean           stale;    /* the list changed while the timeline was hidden */
+  guint              load_idle;
 };
 
 G_DEFINE_FINAL_TYPE (CwTimelineView, cw_timeline_view, GTK_TYPE_WIDGET)
@@ -391,6 +392,17 @@ reload (CwTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+load_later (gpointer data)
+{
+  CwTimelineView *self = data;
+
+  self->load_idle = 0;
+  if (self->stale)
+    reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * cw_timeline_view_set_chronology:
  * @model: (nullable): the table's list
@@ -428,7 +440,10 @@ cw_timeline_view_set_chronology (CwTimelineView    *self,
     self->selection_changed_id = g_signal_connect_swapped (selection, "selection-changed",
                                                            G_CALLBACK (on_selection_changed),
                                                            self);
-  reload (self);
+  /* The table's first rows are painted first; the timeline a moment later. */
+  self->stale = TRUE;
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  self->load_idle = g_idle_add_full (G_PRIORITY_LOW, load_later, self, NULL);
 }
 
 /**
@@ -799,6 +814,7 @@ cw_timeline_view_dispose (GObject *object)
 {
   CwTimelineView *self = CW_TIMELINE_VIEW (object);
 
+  g_clear_handle_id (&self->load_idle, g_source_remove);
   g_clear_signal_handler (&self->items_changed_id, self->model);
   g_clear_signal_handler (&self->selection_changed_id, self->selection);
   g_clear_object (&self->model);
