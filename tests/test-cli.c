@@ -1113,6 +1113,31 @@ test_chronology_export (Fixture       *f,
 }
 
 static void
+test_timeline_render (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *png = g_build_filename (f->dir, "timeline.png", NULL);
+
+  demo (f);
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", png, "--anonymised", NULL);
+  assert_ok (&run);
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", png, "--from", "1/1/2026", "--to",
+       "1/1/2025", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "before --from");
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", png, "--width", "1", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", "x.gif", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "Empty", NULL);
+  cli (f, &run, "timeline", "render", "CSPR-2026-002", "-o", png, NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "no chronology entries");
+}
+
+static void
 add (const char *name,
      void (*func) (Fixture *, gconstpointer))
 {
@@ -1162,5 +1187,6 @@ main (int   argc,
   add ("/cli/chronology/import", test_chronology_import);
   add ("/cli/chronology/import-refused", test_chronology_import_refused);
   add ("/cli/chronology/export", test_chronology_export);
+  add ("/cli/timeline/render", test_timeline_render);
   return g_test_run ();
 }

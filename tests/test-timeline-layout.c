@@ -145,7 +145,7 @@ test_lanes_and_stacking (void)
     event_on (1, 0, d, 1), event_on (2, 0, d + 1, 1), event_on (3, 0, d + 4, 1),
     event_on (4, 0, d + 100, 1), event_on (5, 1, d + 2, 1) }, 5);
   cw_timeline_layout_set_events (layout, events);
-  items = cw_timeline_layout_place (layout, &scale, 800.0, NULL);
+  items = cw_timeline_layout_place (layout, &scale, 800.0, NULL, CW_TIMELINE_ROWS);
   g_assert_cmpuint (items->len, ==, 5);
   for (guint i = 0; i < items->len; i++)
     {
@@ -164,7 +164,7 @@ test_lanes_and_stacking (void)
   g_assert_cmpuint (rows[2], ==, 1);
   g_clear_pointer (&items, g_array_unref);
   /* A hidden lane places nothing. */
-  items = cw_timeline_layout_place (layout, &scale, 800.0, only_second);
+  items = cw_timeline_layout_place (layout, &scale, 800.0, only_second, CW_TIMELINE_ROWS);
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (cw_timeline_layout_get_event (
                      layout, g_array_index (items, CwTimelineItem, 0).event)->id, ==, 5);
@@ -190,7 +190,7 @@ test_clusters_count (void)
       g_array_append_val (events, event);
     }
   cw_timeline_layout_set_events (layout, events);
-  items = cw_timeline_layout_place (layout, &scale, 800.0, NULL);
+  items = cw_timeline_layout_place (layout, &scale, 800.0, NULL, CW_TIMELINE_ROWS);
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (g_array_index (items, CwTimelineItem, 0).kind, ==, CW_TIMELINE_ITEM_CLUSTER);
   g_assert_cmpuint (g_array_index (items, CwTimelineItem, 0).count, ==, 1000);
@@ -200,7 +200,7 @@ test_clusters_count (void)
   /* Zoomed to minutes, they come apart: every event is counted once. */
   scale.start = d;
   scale.px_per_day = 24 * 60 * 12.0; /* 12 px a minute */
-  items = cw_timeline_layout_place (layout, &scale, 100000.0, NULL);
+  items = cw_timeline_layout_place (layout, &scale, 100000.0, NULL, CW_TIMELINE_ROWS);
   for (guint i = 0; i < items->len; i++)
     total += g_array_index (items, CwTimelineItem, i).count;
   g_assert_cmpuint (total, ==, 1000);
@@ -220,7 +220,7 @@ test_uncertain_ranges (void)
   month.uncertain = TRUE;
   g_array_append_val (events, month);
   cw_timeline_layout_set_events (layout, events);
-  items = cw_timeline_layout_place (layout, &scale, 2000.0, NULL);
+  items = cw_timeline_layout_place (layout, &scale, 2000.0, NULL, CW_TIMELINE_ROWS);
   item = &g_array_index (items, CwTimelineItem, 0);
   g_assert_cmpfloat_with_epsilon (item->x0, 300.0, 1e-6);
   g_assert_cmpfloat_with_epsilon (item->x1, 610.0, 1e-6);
@@ -240,7 +240,7 @@ test_range_reaching_into_view (void)
                                                    day_of (2026, 1, 1), TRUE,
                                                    CW_CHRONO_SIGNIFICANCE_ROUTINE, 0, FALSE }));
   cw_timeline_layout_set_events (layout, events);
-  items = cw_timeline_layout_place (layout, &scale, 500.0, NULL);
+  items = cw_timeline_layout_place (layout, &scale, 500.0, NULL, CW_TIMELINE_ROWS);
   g_assert_cmpuint (items->len, ==, 1);
 }
 
@@ -271,6 +271,50 @@ test_step_in_time (void)
   g_assert_cmpuint (cw_timeline_layout_find_event (layout, 99), ==, G_MAXUINT);
 }
 
+/* The extent ends where the last range ends, not the longest one's span
+ * after the last start; and a scale that is not a number places nothing. */
+static void
+test_extent_and_nan (void)
+{
+  g_autoptr (CwTimelineLayout) layout = cw_timeline_layout_new (1);
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (CwTimelineEvent));
+  g_autoptr (GArray) items = NULL;
+  CwTimelineScale scale = { NAN, 1.0 };
+  double first, last, d = day_of (2010, 1, 1);
+
+  g_array_append_vals (events, (CwTimelineEvent[]) {
+    event_on (1, 0, d, 3650), event_on (2, 0, d + 4000, 1) }, 2);
+  cw_timeline_layout_set_events (layout, events);
+  g_assert_true (cw_timeline_layout_get_extent (layout, &first, &last));
+  g_assert_cmpfloat (first, ==, d);
+  g_assert_cmpfloat (last, ==, d + 4001);
+  items = cw_timeline_layout_place (layout, &scale, 800.0, NULL, CW_TIMELINE_ROWS);
+  g_assert_cmpuint (items->len, ==, 0);
+  scale.start = d;
+  cw_timeline_scale_zoom (&scale, NAN, 10);
+  cw_timeline_scale_zoom (&scale, 2.0, NAN);
+  g_assert_cmpfloat (scale.px_per_day, ==, 1.0);
+}
+
+/* With room for one row only, two marks on one spot are counted. */
+static void
+test_one_row_counts (void)
+{
+  g_autoptr (CwTimelineLayout) layout = cw_timeline_layout_new (1);
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (CwTimelineEvent));
+  g_autoptr (GArray) items = NULL;
+  double d = day_of (2025, 3, 1);
+  CwTimelineScale scale = { d - 10, 1.0 };
+
+  g_array_append_vals (events, (CwTimelineEvent[]) {
+    event_on (1, 0, d, 1), event_on (2, 0, d + 0.5, 1) }, 2);
+  cw_timeline_layout_set_events (layout, events);
+  items = cw_timeline_layout_place (layout, &scale, 800.0, NULL, 1);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (g_array_index (items, CwTimelineItem, 0).kind, ==, CW_TIMELINE_ITEM_CLUSTER);
+  g_assert_cmpuint (g_array_index (items, CwTimelineItem, 0).count, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,5 +328,7 @@ main (int   argc,
   g_test_add_func ("/timeline/uncertain-ranges", test_uncertain_ranges);
   g_test_add_func ("/timeline/range-reaching-into-view", test_range_reaching_into_view);
   g_test_add_func ("/timeline/step-in-time", test_step_in_time);
+  g_test_add_func ("/timeline/extent-and-nan", test_extent_and_nan);
+  g_test_add_func ("/timeline/one-row-counts", test_one_row_counts);
   return g_test_run ();
 }

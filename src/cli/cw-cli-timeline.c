@@ -100,10 +100,13 @@ cw_cli_timeline_render (CwCli               *cli,
     return FALSE;
   if (output == NULL)
     return cw_cli_usage_error (error, _("-o FILE is missing: say where to write the timeline"));
-  if (width < 0 || width > 20000)
-    return cw_cli_usage_error (error, _("--width must be from 1 to 20,000"));
-  if (!parse_day ("--from", from, &first, error) || !parse_day ("--to", to, &last, error)
-      || (review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL)
+  if (width != 0 && (width < 400 || width > 20000))
+    return cw_cli_usage_error (error, _("--width must be from 400 to 20,000"));
+  if (!parse_day ("--from", from, &first, error) || !parse_day ("--to", to, &last, error))
+    return FALSE;
+  if (from != NULL && to != NULL && last < first)
+    return cw_cli_usage_error (error, _("--to (%s) is before --from (%s)"), to, from);
+  if ((review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL)
     return FALSE;
   model = cw_chronology_model_new (cli->store, cw_record_get_id (review));
   timeline = cw_timeline_new (cli->store, cw_record_get_id (review));
@@ -111,11 +114,16 @@ cw_cli_timeline_render (CwCli               *cli,
   ok = cw_chronology_model_refresh (model, NULL, error) && cw_timeline_load (timeline, model, error);
   if (ok)
     {
-      double extent_first, extent_last;
+      double extent_first = first, extent_last = last;
 
-      if (!cw_timeline_layout_get_extent (cw_timeline_get_layout (timeline), &extent_first,
-                                          &extent_last))
-        extent_first = extent_last = first ? first : 2451545; /* 1 Jan 2000 */
+      if (!cw_timeline_get_extent (timeline, &extent_first, &extent_last) && (!from || !to))
+        {
+          g_set_error (error, CW_TIMELINE_ERROR, CW_TIMELINE_ERROR_EMPTY,
+                       _("%s has no chronology entries or periods to draw; give --from and "
+                         "--to to draw an empty timeline"), cw_record_get (review, "reference"));
+          cw_timeline_free (timeline);
+          return FALSE;
+        }
       title = title_of (review, anonymised);
       view.title = title;
       size_view (&view, timeline, output, width);

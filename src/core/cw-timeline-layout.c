@@ -42,6 +42,8 @@ cw_timeline_scale_zoom (CwTimelineScale *scale,
 {
   double anchor = cw_timeline_scale_day (scale, anchor_x);
 
+  if (!isfinite (factor) || !isfinite (anchor_x) || factor <= 0)
+    return;
   scale->px_per_day = CLAMP (scale->px_per_day * factor, CW_TIMELINE_MIN_PX_PER_DAY,
                              CW_TIMELINE_MAX_PX_PER_DAY);
   scale->start = anchor - anchor_x / scale->px_per_day;
@@ -62,6 +64,8 @@ cw_timeline_scale_fit (CwTimelineScale *scale,
   double span = MAX (last_day - first_day, 1.0);
   double margin = span * 0.03;
 
+  if (!isfinite (first_day) || !isfinite (last_day) || !isfinite (width) || width < 1)
+    return;
   scale->px_per_day = CLAMP (width / (span + 2 * margin), CW_TIMELINE_MIN_PX_PER_DAY,
                              CW_TIMELINE_MAX_PX_PER_DAY);
   scale->start = first_day - margin;
@@ -260,6 +264,7 @@ typedef struct
   guint   start;     /* of the lane's events in self->events */
   guint   count;
   double  max_span;  /* the longest range, to find ranges that reach into view */
+  double  max_last;  /* where the lane's last range ends */
   guint  *important; /* prefix counts: [i] = significant or key events before i */
   guint  *key;       /* prefix counts of key events */
 } Lane;
@@ -353,6 +358,7 @@ index_lane (CwTimelineLayout *self,
                                + (event->significance != CW_CHRONO_SIGNIFICANCE_ROUTINE);
       lane->key[i + 1] = lane->key[i] + (event->significance == CW_CHRONO_SIGNIFICANCE_KEY);
       lane->max_span = MAX (lane->max_span, event->last - event->first);
+      lane->max_last = i == 0 ? event->last : MAX (lane->max_last, event->last);
     }
 }
 
@@ -433,8 +439,7 @@ cw_timeline_layout_get_extent (CwTimelineLayout *self,
       if (lane->count == 0)
         continue;
       *first = MIN (*first, g_array_index (self->events, CwTimelineEvent, lane->start).first);
-      *last = MAX (*last, g_array_index (self->events, CwTimelineEvent,
-                                         lane->start + lane->count - 1).first + lane->max_span);
+      *last = MAX (*last, lane->max_last);
     }
   return TRUE;
 }
@@ -465,6 +470,7 @@ typedef struct
   const CwTimelineScale *scale;
   GArray                *items;
   double                 rows[CW_TIMELINE_ROWS]; /* right edge of each row */
+  guint                  n_rows;                 /* rows the lanes have room for */
 } Placing;
 
 static void
@@ -475,15 +481,16 @@ add_cluster (Placing    *p,
              double      x0)
 {
   const Lane *lane = &p->self->lanes[lane_index];
-  CwTimelineItem item = { CW_TIMELINE_ITEM_CLUSTER, lane_index, 0, x0, x0 + CW_TIMELINE_MARKER,
-                          lane->start + from, to - from, CW_CHRONO_SIGNIFICANCE_ROUTINE };
+  CwTimelineItem item = { CW_TIMELINE_ITEM_CLUSTER, lane_index, 0, x0,
+                          x0 + CW_TIMELINE_CLUSTER, lane->start + from, to - from,
+                          CW_CHRONO_SIGNIFICANCE_ROUTINE };
 
   if (lane->key[to] > lane->key[from])
     item.significance = CW_CHRONO_SIGNIFICANCE_KEY;
   else if (lane->important[to] > lane->important[from])
     item.significance = CW_CHRONO_SIGNIFICANCE_SIGNIFICANT;
   g_array_append_val (p->items, item);
-  for (guint r = 0; r < CW_TIMELINE_ROWS; r++)
+  for (guint r = 0; r < p->n_rows; r++)
     p->rows[r] = MAX (p->rows[r], item.x1 + 2);
 }
 
@@ -497,7 +504,7 @@ place_lane (Placing *p,
   const Lane *lane = &p->self->lanes[lane_index];
   guint i = from;
 
-  for (guint r = 0; r < CW_TIMELINE_ROWS; r++)
+  for (guint r = 0; r < p->n_rows; r++)
     p->rows[r] = -G_MAXDOUBLE;
   while (i < lane->count)
     {
@@ -507,23 +514,30 @@ place_lane (Placing *p,
       double x1 = MAX (x0, cw_timeline_scale_x (p->scale, event->last));
       double span_end = MAX (x1, x0 + CW_TIMELINE_MARKER);
       /* The events starting within one mark of this one: counted, not walked. */
-      guint crowd = lower_bound (p->self, lane,
-                                 cw_timeline_scale_day (p->scale, x0 + CW_TIMELINE_MARKER)) - i;
+      guint crowd = MAX (lower_bound (p->self, lane,
+                                      cw_timeline_scale_day (p->scale, x0 + CW_TIMELINE_MARKER)),
+                         i + 1) - i;
       guint row = 0;
 
       if (x0 > right)
         break;
-      while (row < CW_TIMELINE_ROWS && p->rows[row] > x0)
+      /* Entirely left of the view: nothing to draw. */
+      if (MAX (x1, x0 + CW_TIMELINE_MARKER) < 0)
+        {
+          i++;
+          continue;
+        }
+      while (row < p->n_rows && p->rows[row] > x0)
         row++;
-      if (crowd > CW_TIMELINE_ROWS)
+      if (crowd > p->n_rows)
         {
           add_cluster (p, lane_index, i, i + crowd, x0);
           i += crowd;
           continue;
         }
       /* No row free but no crowd either: the row that frees first. */
-      if (row == CW_TIMELINE_ROWS)
-        for (guint r = row = 0; r < CW_TIMELINE_ROWS; r++)
+      if (row == p->n_rows)
+        for (guint r = row = 0; r < p->n_rows; r++)
           if (p->rows[r] < p->rows[row])
             row = r;
       {
@@ -540,6 +554,7 @@ place_lane (Placing *p,
  * cw_timeline_layout_place:
  * @width: the visible pixels, from 0
  * @visible_lanes: (nullable) (array): which lanes to place; %NULL for all
+ * @rows: the rows a lane has room for, 1 to %CW_TIMELINE_ROWS
  *
  * Places what is visible: events in stacked rows inside their lane, and
  * where more crowd into one mark than the rows hold, a counted cluster.
@@ -551,11 +566,16 @@ GArray *
 cw_timeline_layout_place (CwTimelineLayout      *self,
                           const CwTimelineScale *scale,
                           double                 width,
-                          const gboolean        *visible_lanes)
+                          const gboolean        *visible_lanes,
+                          guint                  rows)
 {
-  Placing p = { self, scale, g_array_new (FALSE, FALSE, sizeof (CwTimelineItem)), { 0 } };
+  Placing p = { self, scale, g_array_new (FALSE, FALSE, sizeof (CwTimelineItem)), { 0 },
+                CLAMP (rows, 1, CW_TIMELINE_ROWS) };
 
   g_return_val_if_fail (self != NULL && scale != NULL, p.items);
+
+  if (!isfinite (scale->start) || !isfinite (scale->px_per_day) || scale->px_per_day <= 0)
+    return p.items;
 
   for (guint l = 0; l < self->n_lanes; l++)
     {

@@ -97,7 +97,8 @@ typedef struct
   CwChronoSignificance significance; /* the highest in a cluster */
 } CwTimelineItem;
 
-#define CW_TIMELINE_MARKER 10.0 /* pixels an event's mark needs */
+#define CW_TIMELINE_MARKER 10.0  /* pixels an event's mark needs */
+#define CW_TIMELINE_CLUSTER 26.0 /* pixels a counted cluster's box needs */
 #define CW_TIMELINE_ROWS   3    /* rows a lane stacks before it counts */
 
 typedef struct _CwTimelineLayout CwTimelineLayout;
@@ -115,7 +116,8 @@ gboolean          cw_timeline_layout_get_extent  (CwTimelineLayout      *self,
 GArray           *cw_timeline_layout_place       (CwTimelineLayout      *self,
                                                   const CwTimelineScale *scale,
                                                   double                 width,
-                                                  const gboolean        *visible_lanes);
+                                                  const gboolean        *visible_lanes,
+                                                  guint                  rows);
 guint             cw_timeline_layout_find_event  (CwTimelineLayout      *self,
                                                   gint64                 id);
 guint             cw_timeline_layout_step        (CwTimelineLayout      *self,

@@ -13,7 +13,8 @@ struct _CwTimeline
   GArray           *gaps;   /* double pairs */
   CwTimelineLayout *layout;
   gboolean          anonymised;
-  GHashTable       *names;  /* real name -> pseudonym, when anonymised */
+  GPtrArray        *names;  /* GRegex of each real name or part of one, when anonymised */
+  GStrv             replacements; /* what each is drawn as */
   GArray           *periods; /* CwTimelinePeriod: the child's context lane */
 };
 

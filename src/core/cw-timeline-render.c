@@ -79,6 +79,42 @@ cw_timeline_lane_height (CwTimeline           *self,
 }
 
 /**
+ * cw_timeline_rows:
+ *
+ * Returns: the rows of marks a lane has room for: where more crowd
+ *   together, they are counted
+ */
+guint
+cw_timeline_rows (CwTimeline            *self,
+                  const CwTimelineFrame *view)
+{
+  return (guint) CLAMP ((cw_timeline_lane_height (self, view) - 8) / 16.0, 1, CW_TIMELINE_ROWS);
+}
+
+/* Where an item's mark is drawn, across and down. */
+double
+cw_timeline_item_y (CwTimeline            *self,
+                    const CwTimelineFrame *view,
+                    const CwTimelineItem  *item)
+{
+  double lane_height = cw_timeline_lane_height (self, view);
+  double y = cw_timeline_lane_y (self, view, item->lane);
+  guint rows = cw_timeline_rows (self, view);
+
+  if (item->kind == CW_TIMELINE_ITEM_CLUSTER || rows == 1)
+    return y + lane_height / 2;
+  return y + 10 + (item->row % rows) * ((lane_height - 20) / (rows - 1));
+}
+
+double
+cw_timeline_item_x (const CwTimelineItem *item)
+{
+  if (item->kind == CW_TIMELINE_ITEM_CLUSTER)
+    return item->x0 + CW_TIMELINE_CLUSTER / 2;
+  return item->x1 - item->x0 > 12 ? (item->x0 + item->x1) / 2 : item->x0;
+}
+
+/**
  * cw_timeline_lane_y:
  *
  * Returns: the top of the lane, or -1 when it is hidden
@@ -123,7 +159,8 @@ cw_timeline_place (CwTimeline           *self,
 {
   g_autofree gboolean *visible = visible_lanes (self);
   GArray *items = cw_timeline_layout_place (self->layout, &view->scale,
-                                            view->width - CW_TIMELINE_LANE_LABELS, visible);
+                                            view->width - CW_TIMELINE_LANE_LABELS, visible,
+                                            cw_timeline_rows (self, view));
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -282,9 +319,12 @@ draw_gaps (Paint *p)
       cairo_fill (cr);
       if (x1 - x0 < 60)
         continue;
-      text = g_strdup_printf (_("No contact: %u days"),
-                              (guint) (g_array_index (gaps, double, i + 1)
-                                       - g_array_index (gaps, double, i)));
+      {
+        guint days = (guint) (g_array_index (gaps, double, i + 1)
+                              - g_array_index (gaps, double, i));
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No contact: %u day",
+                                             "No contact: %u days", days), days);
+      }
       cairo_set_source_rgba (cr, 0.7, 0.4, 0.0, 1.0);
       draw_text (p, x0 + 4, p->top + 2, text, x1 - x0 - 8);
     }
@@ -316,23 +356,8 @@ mark_path (cairo_t             *cr,
     }
 }
 
-/* Where an item's mark is: its point, or the middle of its range. */
-static double
-mark_x (const CwTimelineItem *item)
-{
-  return item->x1 - item->x0 > 12 ? (item->x0 + item->x1) / 2 : item->x0;
-}
-
-static double
-item_y (Paint                *p,
-        const CwTimelineItem *item)
-{
-  double y = cw_timeline_lane_y (p->self, p->view, item->lane);
-  double rows = MAX (1.0, MIN (CW_TIMELINE_ROWS, (p->lane_height - 8) / 16.0));
-
-  return y + 10 + (item->row % (guint) rows) * ((p->lane_height - 20) / MAX (rows - 1, 1.0))
-         * (rows > 1);
-}
+#define mark_x(item) cw_timeline_item_x (item)
+#define item_y(p, item) cw_timeline_item_y ((p)->self, (p)->view, (item))
 
 /* An uncertain date: the range it may fall in, hatched, with no point. */
 static void
@@ -404,7 +429,8 @@ draw_event (Paint                *p,
   if (event->id == p->view->selected)
     {
       cairo_new_path (cr);
-      cairo_arc (cr, MIN (item->x0 + 2, item->x1), y, 10, 0, 2 * G_PI);
+      cairo_arc (cr, event->uncertain ? MAX (item->x0, CW_TIMELINE_LANE_LABELS) + 2 : x, y, 10, 0,
+                 2 * G_PI);
       set_colour (cr, &p->fg, 1.0);
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
@@ -421,15 +447,16 @@ draw_cluster (Paint                *p,
   g_autofree char *count = g_strdup_printf ("%u", item->count);
   double width = MAX (measure (count, p->text) + 8, 18);
 
+  width = MIN (width, CW_TIMELINE_CLUSTER);
   cairo_new_path (cr);
-  cairo_rectangle (cr, item->x0 - width / 2, y - 9, width, 18);
-  set_colour (cr, colour, item->significance == CW_CHRONO_SIGNIFICANCE_ROUTINE ? 0.55 : 0.95);
+  cairo_rectangle (cr, item->x0, y - 9, width, 18);
+  set_colour (cr, colour, item->significance == CW_CHRONO_SIGNIFICANCE_ROUTINE ? 0.3 : 0.5);
   cairo_fill_preserve (cr);
   set_colour (cr, &p->fg, item->significance == CW_CHRONO_SIGNIFICANCE_KEY ? 1.0 : 0.0);
   cairo_set_line_width (cr, 2);
   cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  draw_text (p, item->x0 - width / 2 + 4, y - 9, count, -1);
+  set_colour (cr, &p->fg, 1.0);
+  draw_text (p, item->x0 + 4, y - 9, count, -1);
 }
 
 /* Reports of one happening joined by a line; dashed, with ≠, when their
@@ -575,26 +602,29 @@ cw_timeline_render (CwTimeline           *self,
  * Returns: the id of the entry drawn at (@x, @y), or 0
  */
 gint64
-cw_timeline_hit (CwTimeline           *self,
+cw_timeline_hit (CwTimeline            *self,
                  const CwTimelineFrame *view,
-                 double                x,
-                 double                y,
-                 guint                *event)
+                 double                 x,
+                 double                 y,
+                 guint                 *event)
 {
   g_autoptr (GArray) items = cw_timeline_place (self, view);
-  double lane_height = cw_timeline_lane_height (self, view);
   double best = 12.0;
   gint64 found = 0;
 
   for (guint i = 0; i < items->len; i++)
     {
       const CwTimelineItem *item = &g_array_index (items, CwTimelineItem, i);
-      double top = cw_timeline_lane_y (self, view, item->lane);
-      double dx = x < item->x0 ? item->x0 - x : x > item->x1 ? x - item->x1 : 0;
+      double x0 = item->kind == CW_TIMELINE_ITEM_CLUSTER ? item->x0 : MIN (item->x0, mark_x (item));
+      double x1 = item->kind == CW_TIMELINE_ITEM_CLUSTER ? item->x1 : MAX (item->x1, mark_x (item));
+      double dx = x < x0 - 4 ? x0 - 4 - x : x > x1 + 4 ? x - x1 - 4 : 0;
+      double dy = fabs (y - cw_timeline_item_y (self, view, item));
+      double distance = dx + dy;
 
-      if (y < top || y > top + lane_height || dx > best)
+      /* Only what is drawn there: the lane's names are not the lane. */
+      if (x < CW_TIMELINE_LANE_LABELS || dy > 9 || distance >= best)
         continue;
-      best = dx;
+      best = distance;
       found = cw_timeline_layout_get_event (self->layout, item->event)->id;
       if (event != NULL)
         *event = item->event;
@@ -674,6 +704,11 @@ cw_timeline_export (CwTimeline           *self,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      /* Closed after a cancel: the file that was there stays. */
+      g_autoptr (GCancellable) stop = g_cancellable_new ();
+
+      g_cancellable_cancel (stop);
+      g_output_stream_close (G_OUTPUT_STREAM (out), stop, NULL);
       g_set_error (error, CW_TIMELINE_ERROR, CW_TIMELINE_ERROR_WRITE,
                    _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;

@@ -60,7 +60,8 @@ cw_timeline_free (CwTimeline *self)
   g_clear_pointer (&self->gaps, g_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->layout, cw_timeline_layout_free);
-  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->replacements, g_strfreev);
   g_free (self);
 }
 
@@ -239,6 +240,32 @@ cw_timeline_load (CwTimeline        *self,
 }
 
 /**
+ * cw_timeline_get_extent:
+ *
+ * Returns: whether there is anything to show; the days from the first
+ *   entry or period to the last
+ */
+gboolean
+cw_timeline_get_extent (CwTimeline *self,
+                        double     *first,
+                        double     *last)
+{
+  gboolean any;
+
+  g_return_val_if_fail (self != NULL && first != NULL && last != NULL, FALSE);
+
+  any = cw_timeline_layout_get_extent (self->layout, first, last);
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      const CwTimelinePeriod *period = &g_array_index (self->periods, CwTimelinePeriod, i);
+      *first = any ? MIN (*first, period->first) : period->first;
+      *last = any ? MAX (*last, period->last) : period->last;
+      any = TRUE;
+    }
+  return any;
+}
+
+/**
  * cw_timeline_get_lanes:
  *
  * Returns: (transfer none) (element-type CwTimelineLane): the lanes, in order
@@ -348,24 +375,76 @@ cw_timeline_get_gaps (CwTimeline *self)
   return self->gaps;
 }
 
-/* Real names and their pseudonyms, longest first, from the people register. */
+/* A real name, written any way round, and what is drawn instead. */
+typedef struct
+{
+  char *name;
+  char *replacement;
+} Name;
+
+static void
+name_clear (gpointer data)
+{
+  Name *name = data;
+
+  g_free (name->name);
+  g_free (name->replacement);
+}
+
+static int
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) strlen (((const Name *) b)->name) - (int) strlen (((const Name *) a)->name);
+}
+
+/* Each real name of the people register is drawn as the pseudonym; a part
+ * of one on its own (a first name, a surname that a family shares) as
+ * "[name]". Longest first, so that "Amelia Hartley" goes before "Amelia". */
 static void
 read_names (CwTimeline *self)
 {
   g_autoptr (GListModel) people = cw_store_list (self->store, &cw_entity_person, self->review_id,
                                                  NULL);
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
 
-  g_clear_pointer (&self->names, g_hash_table_unref);
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_array_set_clear_func (names, name_clear);
   for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr (CwRecord) person = g_list_model_get_item (people, i);
       const char *real = cw_record_get (person, "real_name");
+      g_auto (GStrv) parts = NULL;
 
-      if (real != NULL && *real != '\0')
-        g_hash_table_insert (self->names, g_strdup (real),
-                             g_strdup (cw_record_get (person, "pseudonym")));
+      if (real == NULL || *real == '\0')
+        continue;
+      g_array_append_val (names, ((Name) { g_strdup (real),
+                                           g_strdup (cw_record_get (person, "pseudonym")) }));
+      parts = g_strsplit_set (real, " -'’", -1);
+      for (guint p = 0; parts[p] != NULL; p++)
+        if (g_utf8_strlen (parts[p], -1) >= 3)
+          g_array_append_val (names, ((Name) { g_strdup (parts[p]), g_strdup (_("[name]")) }));
     }
+  g_array_sort (names, longest_first);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  self->names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  g_clear_pointer (&self->replacements, g_strfreev);
+  {
+    g_autoptr (GStrvBuilder) replacements = g_strv_builder_new ();
+
+    for (guint i = 0; i < names->len; i++)
+      {
+        const Name *name = &g_array_index (names, Name, i);
+        g_autofree char *escaped = g_regex_escape_string (name->name, -1);
+        g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", escaped);
+        GRegex *regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+
+        if (regex == NULL)
+          continue;
+        g_ptr_array_add (self->names, regex);
+        g_strv_builder_add (replacements, name->replacement ? name->replacement : _("[name]"));
+      }
+    self->replacements = g_strv_builder_end (replacements);
+  }
 }
 
 /**
@@ -390,18 +469,19 @@ char *
 cw_timeline_text (CwTimeline *self,
                   const char *text)
 {
-  GHashTableIter iter;
-  gpointer real, pseudonym;
   char *out = g_strdup (text ? text : "");
 
   if (!self->anonymised || self->names == NULL)
     return out;
-  g_hash_table_iter_init (&iter, self->names);
-  while (g_hash_table_iter_next (&iter, &real, &pseudonym))
+  for (guint i = 0; i < self->names->len; i++)
     {
-      g_auto (GStrv) parts = g_strsplit (out, real, -1);
-      g_free (out);
-      out = g_strjoinv (pseudonym ? pseudonym : "", parts);
+      char *replaced = g_regex_replace_literal (self->names->pdata[i], out, -1, 0,
+                                                self->replacements[i], 0, NULL);
+      if (replaced != NULL)
+        {
+          g_free (out);
+          out = replaced;
+        }
     }
   return out;
 }

@@ -77,6 +77,15 @@ GArray            *cw_timeline_place            (CwTimeline           *self,
 double             cw_timeline_lane_y           (CwTimeline           *self,
                                                  const CwTimelineFrame *view,
                                                  guint                 lane);
+guint              cw_timeline_rows             (CwTimeline           *self,
+                                                 const CwTimelineFrame *view);
+double             cw_timeline_item_x           (const CwTimelineItem *item);
+double             cw_timeline_item_y           (CwTimeline           *self,
+                                                 const CwTimelineFrame *view,
+                                                 const CwTimelineItem *item);
+gboolean           cw_timeline_get_extent       (CwTimeline           *self,
+                                                 double               *first,
+                                                 double               *last);
 double             cw_timeline_lane_height      (CwTimeline           *self,
                                                  const CwTimelineFrame *view);
 gint64             cw_timeline_hit              (CwTimeline           *self,

@@ -1066,7 +1066,7 @@ on_timeline_file_chosen (GtkNativeDialog  *chooser,
            gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), &frame);
   frame.title = title;
   frame.scale = *cw_timeline_view_get_scale (self->timeline_view);
-  if (whole && cw_timeline_layout_get_extent (cw_timeline_get_layout (timeline), &first, &last))
+  if (whole && cw_timeline_get_extent (timeline, &first, &last))
     cw_timeline_scale_fit (&frame.scale, first, last, frame.width - CW_TIMELINE_LANE_LABELS);
   else
     {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "cw-timeline-view.h"
@@ -39,6 +40,7 @@ struct _CwTimelineView
   gint64             frame_us; /* how long the last snapshot took */
   gboolean           stale;    /* the list changed while the timeline was hidden */
   guint              load_idle;
+  double             pointer_x; /* where the pointer is, for zooming at it */
 };
 
 G_DEFINE_FINAL_TYPE (CwTimelineView, cw_timeline_view, GTK_TYPE_WIDGET)
@@ -91,8 +93,7 @@ extent (CwTimelineView *self,
         double         *first,
         double         *last)
 {
-  return self->timeline != NULL
-         && cw_timeline_layout_get_extent (cw_timeline_get_layout (self->timeline), first, last);
+  return self->timeline != NULL && cw_timeline_get_extent (self->timeline, first, last);
 }
 
 /**
@@ -126,7 +127,7 @@ cw_timeline_view_zoom (CwTimelineView *self,
   g_return_if_fail (CW_IS_TIMELINE_VIEW (self));
 
   self->fitted = FALSE;
-  x = x < 0 ? lanes_width (self) / 2 : MAX (x - CW_TIMELINE_LANE_LABELS, 0);
+  x = !isfinite (x) || x < 0 ? lanes_width (self) / 2 : MAX (x - CW_TIMELINE_LANE_LABELS, 0);
   cw_timeline_scale_zoom (&self->scale, factor, x);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -245,9 +246,15 @@ draw_overview (CwTimelineView *self,
   cairo_set_source_rgba (cr, 0.2, 0.45, 0.85, 0.9);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
-  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
-  cairo_move_to (cr, 12, top + 19);
-  cairo_show_text (cr, _("Whole case"));
+  {
+    PangoLayout *text = pango_cairo_create_layout (cr);
+
+    pango_layout_set_text (text, _("Whole case"), -1);
+    cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
+    cairo_move_to (cr, 12, top + 7);
+    pango_cairo_show_layout (cr, text);
+    g_object_unref (text);
+  }
 }
 
 static void
@@ -461,7 +468,10 @@ cw_timeline_view_get_timeline (CwTimelineView *self)
   /* Hidden, it may not have read the latest list: asked for, it does. */
   if (self->stale && self->timeline != NULL
       && cw_timeline_load (self->timeline, self->model, &error))
-    self->stale = FALSE;
+    {
+      self->stale = FALSE;
+      set_selected (self, self->selected);
+    }
   return self->timeline;
 }
 
@@ -475,16 +485,23 @@ on_scroll (GtkEventControllerScroll *controller,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (
     GTK_EVENT_CONTROLLER (controller));
-  double x = 0, y = 0;
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
 
-  if (event != NULL)
-    gdk_event_get_position (event, &x, &y);
+  /* A scroll event's own position is not the widget's (on X11 it has none):
+   * the pointer's, as the motion controller saw it. */
   if (state & GDK_CONTROL_MASK)
-    cw_timeline_view_zoom (self, pow (ZOOM_STEP, -dy), x);
+    cw_timeline_view_zoom (self, pow (ZOOM_STEP, -dy), self->pointer_x);
   else
     cw_timeline_view_pan (self, (fabs (dx) > fabs (dy) ? dx : dy) * 40);
   return GDK_EVENT_STOP;
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           CwTimelineView           *self)
+{
+  self->pointer_x = x;
 }
 
 static void
@@ -660,20 +677,40 @@ on_query_tooltip (GtkWidget      *widget,
 
 /* Keyboard */
 
+static gboolean
+lane_shown (CwTimelineView *self,
+            guint           lane)
+{
+  GPtrArray *lanes = cw_timeline_get_lanes (self->timeline);
+
+  return lane < lanes->len && ((CwTimelineLane *) lanes->pdata[lane])->visible;
+}
+
+/* The next entry in time of a lane that is shown. */
 static void
 step (CwTimelineView *self,
       int             direction)
 {
   CwTimelineLayout *layout;
-  guint next;
+  guint n, next;
 
   if (self->timeline == NULL)
     return;
   layout = cw_timeline_get_layout (self->timeline);
-  next = cw_timeline_layout_step (layout, self->selected ? self->selected_event : G_MAXUINT,
-                                  direction);
-  if (next != G_MAXUINT)
-    cw_timeline_view_select (self, cw_timeline_layout_get_event (layout, next)->id);
+  n = cw_timeline_layout_get_n_events (layout);
+  next = self->selected && self->selected_event < n ? self->selected_event : G_MAXUINT;
+  next = cw_timeline_layout_step (layout, next, direction);
+  /* From an end, onwards; otherwise the same way. */
+  direction = direction == 0 ? 1 : direction == 2 ? -1 : direction;
+  for (guint tries = 0; next != G_MAXUINT && tries < n; tries++)
+    {
+      if (lane_shown (self, cw_timeline_layout_get_event (layout, next)->lane))
+        {
+          cw_timeline_view_select (self, cw_timeline_layout_get_event (layout, next)->id);
+          return;
+        }
+      next = cw_timeline_layout_step (layout, next, direction);
+    }
 }
 
 static gint64
@@ -705,7 +742,9 @@ change_lane (CwTimelineView *self,
   GPtrArray *lanes;
   const CwTimelineEvent *from;
 
-  if (self->timeline == NULL || self->selected == 0 || self->selected_event == G_MAXUINT)
+  if (self->timeline == NULL || self->selected == 0
+      || self->selected_event >= cw_timeline_layout_get_n_events (
+           cw_timeline_get_layout (self->timeline)))
     return;
   layout = cw_timeline_get_layout (self->timeline);
   lanes = cw_timeline_get_lanes (self->timeline);
@@ -885,6 +924,7 @@ cw_timeline_view_init (CwTimelineView *self)
   GtkGesture *pinch = gtk_gesture_zoom_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->fitted = TRUE;
   self->scale.px_per_day = 1;
@@ -906,6 +946,9 @@ cw_timeline_view_init (CwTimelineView *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  self->pointer_x = -1;
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (widget, motion);
   update_accessible (self);
 }
 
