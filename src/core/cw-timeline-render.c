@@ -34,6 +34,16 @@ static const Colour palette[] = {
   { 0.941, 0.894, 0.259 }, /* yellow */
 };
 
+/* An agency keeps its colour wherever its lane is moved. */
+static const Colour *
+lane_colour (CwTimeline *self,
+             guint       lane)
+{
+  gint64 agency = ((CwTimelineLane *) self->lanes->pdata[lane])->agency_id;
+
+  return &palette[(guint64) agency % G_N_ELEMENTS (palette)];
+}
+
 typedef struct
 {
   CwTimeline           *self;
@@ -251,7 +261,7 @@ draw_lanes (Paint *p)
           cairo_rectangle (cr, 0, y, p->view->width, p->lane_height);
           cairo_fill (cr);
         }
-      set_colour (cr, &palette[i % G_N_ELEMENTS (palette)], 1.0);
+      set_colour (cr, lane_colour (p->self, i), 1.0);
       cairo_rectangle (cr, 4, y + 6, 5, p->lane_height - 12);
       cairo_fill (cr);
       set_colour (cr, &p->fg, 1.0);
@@ -397,7 +407,7 @@ draw_event (Paint                *p,
 {
   cairo_t *cr = p->cr;
   const CwTimelineEvent *event = cw_timeline_layout_get_event (p->self->layout, item->event);
-  const Colour *colour = &palette[item->lane % G_N_ELEMENTS (palette)];
+  const Colour *colour = lane_colour (p->self, item->lane);
   double y = item_y (p, item);
 
   double x = item->x0;
@@ -442,7 +452,7 @@ draw_cluster (Paint                *p,
               const CwTimelineItem *item)
 {
   cairo_t *cr = p->cr;
-  const Colour *colour = &palette[item->lane % G_N_ELEMENTS (palette)];
+  const Colour *colour = lane_colour (p->self, item->lane);
   double y = cw_timeline_lane_y (p->self, p->view, item->lane) + p->lane_height / 2;
   g_autofree char *count = g_strdup_printf ("%u", item->count);
   double width = MAX (measure (count, p->text) + 8, 18);

@@ -248,7 +248,10 @@ draw_overview (CwTimelineView *self,
   cairo_stroke (cr);
   {
     PangoLayout *text = pango_cairo_create_layout (cr);
+    PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
 
+    pango_layout_set_font_description (text, font);
+    pango_font_description_free (font);
     pango_layout_set_text (text, _("Whole case"), -1);
     cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
     cairo_move_to (cr, 12, top + 7);
