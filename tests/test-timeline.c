@@ -208,6 +208,25 @@ test_export_pdf_anonymised (Tl            *t,
 }
 
 static void
+test_period_dates_in_order (Tl            *t,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *pairs[] = { "kind", "hospital", "label", "In hospital", "start_date", "2025-03-10",
+                          NULL };
+  gint64 id = cw_store_insert (t->base.store, &cw_entity_period, t->review, pairs, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (cw_store_update (t->base.store, &cw_entity_period, id, "end_date", "1/3/2025",
+                                   &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cw_store_update (t->base.store, &cw_entity_period, id, "end_date", "12/3/2025",
+                                  &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_export_refuses_format (Tl            *t,
                             gconstpointer  data)
 {
@@ -291,6 +310,7 @@ main (int   argc,
   ADD ("export-refuses-format", test_export_refuses_format);
   ADD ("hit", test_hit);
   ADD ("hit-stacked", test_hit_stacked);
+  ADD ("period-dates-in-order", test_period_dates_in_order);
 #undef ADD
   return g_test_run ();
 }

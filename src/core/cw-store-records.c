@@ -269,6 +269,28 @@ run_on_row (CwStore        *self,
  * Checks @value, stores it in one statement (its audit rows with it), and
  * emits #CwStore::changed.
  */
+/* Nor can a period of the child's context. */
+static gboolean
+check_period_dates (CwStore        *self,
+                    gint64          id,
+                    const CwField  *field,
+                    const char     *normalized,
+                    GError        **error)
+{
+  g_autoptr (CwRecord) period = cw_store_get (self, &cw_entity_period, id, NULL);
+  const char *start, *end;
+
+  if (period == NULL)
+    return TRUE;
+  start = g_str_equal (field->name, "start_date") ? normalized : cw_record_get (period, "start_date");
+  end = g_str_equal (field->name, "end_date") ? normalized : cw_record_get (period, "end_date");
+  if (start == NULL || end == NULL || strcmp (end, start) >= 0)
+    return TRUE;
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+               _("%s: the period ends before it starts"), _(field->label));
+  return FALSE;
+}
+
 /* A chronology entry cannot end before it starts: the same rule as the
  * import's (cw-chronology-row.c), for a date changed in the editor. */
 static gboolean
@@ -286,6 +308,8 @@ check_dates_in_order (CwStore         *self,
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
 
+  if (entity == &cw_entity_period && normalized != NULL && field->type == CW_FIELD_DATE)
+    return check_period_dates (self, id, field, normalized, error);
   if (entity != &cw_entity_chronology_entry || normalized == NULL
       || field->type != CW_FIELD_CHRONO_DATE
       || (entry = cw_store_get (self, entity, id, NULL)) == NULL)
