@@ -601,11 +601,35 @@ import_police_return (Ui *ui)
   return review;
 }
 
+/* The history's @key ("old_display", "new_display") of the first change to
+ * @field, or NULL. */
+static char *
+history_display (Ui *ui, const char *field, const char *key)
+{
+  GListModel *model;
+
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "history");
+  settle (100);
+  model = cw_history_view_get_model (CW_HISTORY_VIEW (cw_review_view_get_part (review_view (ui),
+                                                                               "history")));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CwRecord) entry = g_list_model_get_item (model, i);
+      if (g_strcmp0 (cw_record_get (entry, "field"), field) == 0)
+        return g_strdup (cw_record_get (entry, key));
+    }
+  return NULL;
+}
+
 static void
 test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
 {
   g_autofree char *reference = create_review_through_dialog (ui, "Chronology", "Child C");
   CwChronologyModel *model;
+  const char *children[] = { "name", "Northshire Children's Services", NULL };
+  g_autofree char *agency = NULL;
+  char to_id[32];
+  gint64 moved = 0, to;
   gboolean found = FALSE;
 
   g_assert_nonnull (reference);
@@ -622,6 +646,7 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
           /* The agency was guessed from the file's name, among two. */
           g_assert_cmpstr (cw_chronology_item_get_agency (item), ==, "Northshire Police");
           g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_AUTHOR), ==, "PC Benn");
+          moved = cw_chronology_model_get_entry_id (model, i);
           found = TRUE;
         }
     }
@@ -629,6 +654,18 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
   /* The gap between May (widened to June) and September is a row. */
   g_assert_cmpuint (cw_chronology_model_get_n_gaps (model), ==, 1);
   g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (part (ui, "undo_bar"))));
+  /* Moved to another agency, the history names both, not their numbers. */
+  g_assert_cmpint (moved, >, 0);
+  to = cw_store_insert (ui->store, &cw_entity_agency, 0, children, NULL);
+  g_assert_cmpint (to, >, 0);
+  g_snprintf (to_id, sizeof to_id, "%" G_GINT64_FORMAT, to);
+  g_assert_true (cw_store_update (ui->store, &cw_entity_chronology_entry, moved, "agency_id",
+                                  to_id, NULL));
+  agency = history_display (ui, "agency_id", "old_display");
+  g_assert_cmpstr (agency, ==, "Northshire Police");
+  g_clear_pointer (&agency, g_free);
+  agency = history_display (ui, "agency_id", "new_display");
+  g_assert_cmpstr (agency, ==, "Northshire Children's Services");
 }
 
 static void

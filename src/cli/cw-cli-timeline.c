@@ -32,18 +32,6 @@ parse_day (const char  *option,
   return TRUE;
 }
 
-static char *
-title_of (CwRecord *review,
-          gboolean  anonymised)
-{
-  const char *subject = cw_record_get (review, "subject_pseudonym");
-
-  if (anonymised)
-    return g_strdup_printf ("%s · %s", cw_record_get (review, "reference"), subject ? subject : "");
-  return g_strdup_printf ("%s · %s%s%s", cw_record_get (review, "reference"),
-                          cw_record_get (review, "title"), subject ? " · " : "",
-                          subject ? subject : "");
-}
 
 static void
 size_view (CwTimelineFrame *view,
@@ -124,7 +112,7 @@ cw_cli_timeline_render (CwCli               *cli,
           cw_timeline_free (timeline);
           return FALSE;
         }
-      title = title_of (review, anonymised);
+      title = cw_timeline_title (review, anonymised);
       view.title = title;
       size_view (&view, timeline, output, width);
       cw_timeline_scale_fit (&view.scale, from ? first : extent_first, to ? last + 1 : extent_last,

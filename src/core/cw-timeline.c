@@ -485,3 +485,26 @@ cw_timeline_text (CwTimeline *self,
     }
   return out;
 }
+
+/**
+ * cw_timeline_title:
+ * @review: the review drawn
+ * @anonymised: the subject's pseudonym only, not the review's title
+ *
+ * Returns: (transfer full): the line drawn above an exported timeline
+ */
+char *
+cw_timeline_title (CwRecord *review,
+                   gboolean  anonymised)
+{
+  const char *subject;
+
+  g_return_val_if_fail (CW_IS_RECORD (review), NULL);
+
+  subject = cw_record_get (review, "subject_pseudonym");
+  if (anonymised)
+    return g_strdup_printf ("%s · %s", cw_record_get (review, "reference"), subject ? subject : "");
+  return g_strdup_printf ("%s · %s%s%s", cw_record_get (review, "reference"),
+                          cw_record_get (review, "title"), subject ? " · " : "",
+                          subject ? subject : "");
+}

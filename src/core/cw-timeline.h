@@ -52,6 +52,8 @@ CwTimelineLayout  *cw_timeline_get_layout       (CwTimeline        *self);
 GArray            *cw_timeline_get_gaps         (CwTimeline        *self);
 void               cw_timeline_set_anonymised   (CwTimeline        *self,
                                                  gboolean           anonymised);
+char              *cw_timeline_title            (CwRecord          *review,
+                                                 gboolean           anonymised);
 
 /* Drawing (cw-timeline-render.c) */
 typedef struct

@@ -791,6 +791,28 @@ on_export_chosen (GtkNativeDialog  *chooser,
   g_object_unref (chooser);
 }
 
+/* A save dialog for an export of the review, named "<reference> <what>". */
+static GtkFileChooserNative *
+export_chooser (CwChronologyView *self,
+                const char       *title,
+                const char       *what,
+                GCallback         on_response)
+{
+  g_autoptr (CwRecord) review = cw_store_get (self->store, &cw_entity_review, self->review_id,
+                                              NULL);
+  g_autofree char *name = g_strdup_printf ("%s %s",
+                                           review ? cw_record_get (review, "reference") : "",
+                                           what);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+    title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), GTK_FILE_CHOOSER_ACTION_SAVE,
+    _("_Export"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", on_response, self);
+  return chooser;
+}
+
 static void
 export_activated (GtkWidget  *widget,
                   const char *action,
@@ -798,23 +820,14 @@ export_activated (GtkWidget  *widget,
 {
   CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
   gboolean json = g_str_equal (g_variant_get_string (parameter, NULL), "json");
-  g_autoptr (CwRecord) review = NULL;
-  g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
   if (self->store == NULL || self->review_id == 0)
     return;
-  review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
-  name = g_strdup_printf ("%s chronology.%s", review ? cw_record_get (review, "reference") : "",
-                          json ? "json" : "csv");
-  chooser = gtk_file_chooser_native_new (_("Export the Chronology"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = export_chooser (self, _("Export the Chronology"),
+                            json ? "chronology.json" : "chronology.csv",
+                            G_CALLBACK (on_export_chosen));
   g_object_set_data (G_OBJECT (chooser), "cw-json", GINT_TO_POINTER (json));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1057,8 +1070,7 @@ on_timeline_file_chosen (GtkNativeDialog  *chooser,
       return;
     }
   review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
-  title = g_strdup_printf ("%s · %s", review ? cw_record_get (review, "reference") : "",
-                           review ? cw_record_get (review, "title") : "");
+  title = review ? cw_timeline_title (review, FALSE) : NULL;
   name = g_file_get_basename (file);
   lower = g_ascii_strdown (path, -1);
   size_of (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size"), lower,
@@ -1090,19 +1102,12 @@ export_timeline_activated (GtkWidget  *widget,
 {
   CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
   gboolean whole = g_str_equal (g_variant_get_string (parameter, NULL), "whole");
-  g_autoptr (CwRecord) review = NULL;
-  g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
   if (self->store == NULL || self->review_id == 0)
     return;
-  review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
-  name = g_strdup_printf ("%s timeline.pdf", review ? cw_record_get (review, "reference") : "");
-  chooser = gtk_file_chooser_native_new (_("Export the Timeline"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = export_chooser (self, _("Export the Timeline"), "timeline.pdf",
+                            G_CALLBACK (on_timeline_file_chosen));
   add_filter (GTK_FILE_CHOOSER (chooser), _("PDF, SVG or PNG"),
               (const char *const[]) { "pdf", "svg", "png", NULL });
   g_object_set_data (G_OBJECT (chooser), "cw-whole", GINT_TO_POINTER (whole));
@@ -1113,8 +1118,6 @@ export_timeline_activated (GtkWidget  *widget,
                                                   _("2400 × 1350 pixels"),
                                                   _("As on screen"), NULL });
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "size", "a4");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_timeline_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -50,9 +50,30 @@ describe_action (const CwEntity *entity,
   return g_strdup_printf (_("Changed %s"), what);
 }
 
+/* A reference shown by what it names ("Northshire Police"), not its id. */
+static char *
+format_value (CwStore       *store,
+              const CwField *field,
+              const char    *value)
+{
+  g_autoptr (CwRecord) target = NULL;
+  gint64 id;
+
+  if (field == NULL)
+    return g_strdup (value);
+  if (field->type == CW_FIELD_REF && value != NULL && store != NULL
+      && g_str_equal (field->ref->key_column, "id")
+      && (id = g_ascii_strtoll (value, NULL, 10)) > 0
+      && (target = cw_store_get (store, field->ref, id, NULL)) != NULL
+      && cw_record_get (target, field->ref->label_field) != NULL)
+    return g_strdup (cw_record_get (target, field->ref->label_field));
+  return cw_field_format (field, value);
+}
+
 /* Adds the display keys the columns show. */
 static void
-describe (CwRecord *entry)
+describe (CwStore  *store,
+          CwRecord *entry)
 {
   const CwEntity *entity = cw_entity_lookup (cw_record_get (entry, "entity") ?: "");
   const char *name = cw_record_get (entry, "field");
@@ -71,11 +92,9 @@ describe (CwRecord *entry)
   else
     cw_record_take (entry, "what", g_steal_pointer (&what));
   cw_record_take (entry, "old_display",
-                  field ? cw_field_format (field, cw_record_get (entry, "old_value"))
-                        : g_strdup (cw_record_get (entry, "old_value")));
+                  format_value (store, field, cw_record_get (entry, "old_value")));
   cw_record_take (entry, "new_display",
-                  field ? cw_field_format (field, cw_record_get (entry, "new_value"))
-                        : g_strdup (cw_record_get (entry, "new_value")));
+                  format_value (store, field, cw_record_get (entry, "new_value")));
 }
 
 static gboolean
@@ -109,7 +128,8 @@ fold_into (CwRecord *event,
 }
 
 static GListModel *
-group_events (GListModel *raw)
+group_events (CwStore    *store,
+              GListModel *raw)
 {
   GListStore *events = g_list_store_new (CW_TYPE_RECORD);
   g_autoptr (CwRecord) open = NULL;
@@ -120,7 +140,7 @@ group_events (GListModel *raw)
     {
       g_autoptr (CwRecord) entry = g_list_model_get_item (raw, i);
 
-      describe (entry);
+      describe (store, entry);
       if (g_strcmp0 (cw_record_get (entry, "action"), "update") == 0)
         {
           g_clear_object (&open);
@@ -153,7 +173,7 @@ refresh (CwHistoryView *self)
       g_list_store_remove_all (self->entries);
       return;
     }
-  events = group_events (fresh);
+  events = group_events (self->store, fresh);
   cw_record_list_sync (self->entries, events);
 }
 
