@@ -15,11 +15,11 @@
 #include <stdlib.h>
 
 #include "bench-figures.h"
+#include "bench-frames.h"
 #include "bench-review.h"
 #include "cw-chronology-view.h"
 
 #define FRAME_BUDGET_MS (1000.0 / 60.0)
-#define STALL_SECONDS   60
 
 static int runs = 5;
 static int steps = 300;
@@ -31,9 +31,7 @@ typedef struct
   CwChronologyView *view;
   GtkWidget        *column_view;
   GtkAdjustment    *vadjustment;
-  guint             paints;
-  gint64            last_paint;
-  gint64            frame_start;
+  BenchFrames       frames;
   /* The pass under way: a step per frame, from the tick callback */
   guint             step;
   double            from;
@@ -47,76 +45,23 @@ typedef struct
 /* Frames */
 
 static void
-on_before_paint (GdkFrameClock *clock,
-                 Bench         *b)
+on_frame (gpointer data,
+          double   work_ms,
+          gint64   now)
 {
-  b->frame_start = g_get_monotonic_time ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Bench         *b)
-{
-  gint64 now = g_get_monotonic_time ();
+  Bench *b = data;
   double ms;
 
-  b->paints++;
-  b->last_paint = now;
   if (!b->stepped)
     return;
   b->stepped = FALSE;
-  ms = (double) (now - b->frame_start) / 1000.0;
-  g_array_append_val (b->work_ms, ms);
+  g_array_append_val (b->work_ms, work_ms);
   if (b->last_step_paint != 0)
     {
       ms = (double) (now - b->last_step_paint) / 1000.0;
       g_array_append_val (b->interval_ms, ms);
     }
   b->last_step_paint = now;
-}
-
-static void
-wait_for_next_paint (Bench *b)
-{
-  guint target = b->paints + 1;
-
-  while (b->paints < target)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* @b->window is drawn again even when nothing in it changed. */
-static void
-wait_for_paint (Bench *b)
-{
-  gtk_widget_queue_draw (b->window);
-  wait_for_next_paint (b);
-}
-
-/* Lets the frame clock fall idle, so the next frame starts at once rather
- * than at the next refresh: the time measured is then the work. */
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-/* A benchmark waiting for a frame that never comes would wait for ever. */
-static gboolean
-check_stalled (gpointer data)
-{
-  Bench *b = data;
-  gint64 quiet = g_get_monotonic_time () - b->last_paint;
-
-  if (b->last_paint != 0 && quiet > STALL_SECONDS * G_USEC_PER_SEC)
-    {
-      g_printerr ("bench-chronology-scroll: no frame for %d s, giving up\n", STALL_SECONDS);
-      exit (EXIT_FAILURE);
-    }
-  return G_SOURCE_CONTINUE;
 }
 
 static guint
@@ -146,13 +91,13 @@ measure_open (Bench   *b,
       double ms;
 
       cw_chronology_view_set_review (b->view, NULL, 0);
-      wait_for_paint (b);
-      settle (50);
+      bench_frames_redraw (&b->frames);
+      bench_settle (50);
       start = g_get_monotonic_time ();
       cw_chronology_view_set_review (b->view, store, review_id);
       ms = bench_elapsed_ms (start);
       g_array_append_val (call_ms, ms);
-      wait_for_next_paint (b);
+      bench_frames_wait (&b->frames);
       ms = bench_elapsed_ms (start);
       g_array_append_val (shown_ms, ms);
     }
@@ -199,8 +144,8 @@ run_pass (Bench  *b,
           double  by)
 {
   gtk_adjustment_set_value (b->vadjustment, from);
-  wait_for_paint (b);
-  settle (50);
+  bench_frames_redraw (&b->frames);
+  bench_settle (50);
   g_array_set_size (b->work_ms, 0);
   g_array_set_size (b->interval_ms, 0);
   b->step = 0;
@@ -291,8 +236,6 @@ print_memory (double before,
 static void
 show_window (Bench *b)
 {
-  GdkFrameClock *clock;
-
   b->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (b->window), 1240, 780);
   b->view = g_object_new (CW_TYPE_CHRONOLOGY_VIEW, NULL);
@@ -303,25 +246,13 @@ show_window (Bench *b)
   b->vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (b->column_view));
   b->work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b->interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  gtk_window_present (GTK_WINDOW (b->window));
-  clock = gtk_widget_get_frame_clock (b->window);
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), b);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), b);
-  wait_for_paint (b);
-  settle (200);
+  bench_frames_show (&b->frames, "bench-chronology-scroll", b->window, on_frame, b);
 }
 
 static void
 print_setting (Bench *b)
 {
-  GdkDisplay *display = gtk_widget_get_display (b->window);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (b->window));
-  const char *server = g_getenv ("CASEWISE_BENCH_DISPLAY");
-
-  g_print ("bench-chronology-scroll: GTK %u.%u.%u, display %s (%s, %s), renderer %s\n",
-           gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
-           gdk_display_get_name (display), G_OBJECT_TYPE_NAME (display),
-           server ? server : "a display as given", G_OBJECT_TYPE_NAME (renderer));
+  bench_frames_print_display (&b->frames);
   g_print ("Window %dx%d; each figure: the median of %d runs, with the fastest and slowest\n",
            gtk_widget_get_width (b->window), gtk_widget_get_height (b->window), runs);
 }
@@ -355,7 +286,6 @@ main (int   argc,
     bench_fail ("Could not open the database", error);
   gtk_init ();
   show_window (&b);
-  g_timeout_add_seconds (5, check_stalled, &b);
   print_setting (&b);
   before = bench_resident_mb ();
   measure_open (&b, store, review_id);

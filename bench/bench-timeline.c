@@ -16,13 +16,13 @@
 #include <string.h>
 
 #include "bench-figures.h"
+#include "bench-frames.h"
 #include "bench-review.h"
 #include "cw-timeline-view.h"
 
 #define FRAME_TARGET_MS 8.0
 #define RATIO_TARGET    3.0
 #define FRAME_BUDGET_MS (1000.0 / 60.0)
-#define STALL_SECONDS   60
 #define WIDTH           1240
 #define HEIGHT          780
 #define TIMELINE_HEIGHT 400
@@ -69,9 +69,7 @@ typedef struct
 {
   GtkWidget      *window;
   CwTimelineView *timeline;
-  guint           paints;
-  gint64          last_paint;
-  gint64          frame_start;
+  BenchFrames     frames;
   /* The script under way: a step a frame, from the tick callback */
   guint           step;
   double          anchor_x;
@@ -112,29 +110,20 @@ count_snapshots (void)
 /* Frames on screen */
 
 static void
-on_before_paint (GdkFrameClock *clock,
-                 Bench         *b)
+on_frame (gpointer data,
+          double   work_ms,
+          gint64   now)
 {
-  b->frame_start = g_get_monotonic_time ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Bench         *b)
-{
-  gint64 now = g_get_monotonic_time ();
+  Bench *b = data;
   guint kind = b->zoomed ? 0 : 1;
   double ms;
 
-  b->paints++;
-  b->last_paint = now;
   if (!b->stepped)
     return;
   b->stepped = FALSE;
   if (timeline_draws == b->draws_before)
     b->undrawn++;
-  ms = (double) (now - b->frame_start) / 1000.0;
-  g_array_append_val (b->work_ms[kind], ms);
+  g_array_append_val (b->work_ms[kind], work_ms);
   ms = (double) cw_timeline_view_get_frame_time (b->timeline) / 1000.0;
   g_array_append_val (b->own_ms[kind], ms);
   if (ms > b->worst_ms)
@@ -148,42 +137,6 @@ on_after_paint (GdkFrameClock *clock,
       g_array_append_val (b->interval_ms, ms);
     }
   b->last_step_paint = now;
-}
-
-static void
-wait_for_paint (Bench *b)
-{
-  guint target = b->paints + 1;
-
-  gtk_widget_queue_draw (b->window);
-  while (b->paints < target)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Lets the frame clock fall idle, and pending work run. */
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-/* A benchmark waiting for a frame that never comes would wait for ever. */
-static gboolean
-check_stalled (gpointer data)
-{
-  Bench *b = data;
-
-  if (b->last_paint != 0
-      && g_get_monotonic_time () - b->last_paint > STALL_SECONDS * G_USEC_PER_SEC)
-    {
-      g_printerr ("bench-timeline: no frame for %d s, giving up\n", STALL_SECONDS);
-      exit (EXIT_FAILURE);
-    }
-  return G_SOURCE_CONTINUE;
 }
 
 /* Reviews */
@@ -258,8 +211,8 @@ show_review (Bench  *b,
   g_print ("\n%u entries: cw_timeline_view_set_chronology () %.1f ms\n", r->rows,
            bench_elapsed_ms (start));
   find_busiest_month (r, cw_timeline_view_get_timeline (b->timeline));
-  wait_for_paint (b);
-  settle (100);
+  bench_frames_redraw (&b->frames);
+  bench_settle (100);
 }
 
 /* Zoom settings */
@@ -280,7 +233,7 @@ show_month (Bench  *b,
   double wanted = lanes_width (b) / MONTH_DAYS;
 
   cw_timeline_view_zoom_to_fit (b->timeline);
-  wait_for_paint (b);
+  bench_frames_redraw (&b->frames);
   cw_timeline_view_zoom (b->timeline, wanted / scale->px_per_day, CW_TIMELINE_LANE_LABELS);
   cw_timeline_view_pan (b->timeline, (r->month_start - scale->start) * scale->px_per_day);
 }
@@ -294,8 +247,8 @@ apply_setting (Bench   *b,
     cw_timeline_view_zoom_to_fit (b->timeline);
   else
     show_month (b, r);
-  wait_for_paint (b);
-  settle (100);
+  bench_frames_redraw (&b->frames);
+  bench_settle (100);
 }
 
 static void
@@ -651,7 +604,6 @@ show_window (Bench *b)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *below = gtk_label_new ("(the chronology table would be here)");
-  GdkFrameClock *clock;
 
   b->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (b->window), WIDTH, HEIGHT);
@@ -661,25 +613,13 @@ show_window (Bench *b)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (b->timeline));
   gtk_box_append (GTK_BOX (box), below);
   gtk_window_set_child (GTK_WINDOW (b->window), box);
-  gtk_window_present (GTK_WINDOW (b->window));
-  clock = gtk_widget_get_frame_clock (b->window);
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), b);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), b);
-  wait_for_paint (b);
-  settle (200);
+  bench_frames_show (&b->frames, "bench-timeline", b->window, on_frame, b);
 }
 
 static void
 print_setting (Bench *b)
 {
-  GdkDisplay *display = gtk_widget_get_display (b->window);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (b->window));
-  const char *server = g_getenv ("CASEWISE_BENCH_DISPLAY");
-
-  g_print ("bench-timeline: GTK %u.%u.%u, display %s (%s, %s), renderer %s\n",
-           gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
-           gdk_display_get_name (display), G_OBJECT_TYPE_NAME (display),
-           server ? server : "a display as given", G_OBJECT_TYPE_NAME (renderer));
+  bench_frames_print_display (&b->frames);
   g_print ("Window %dx%d, the timeline %dx%d (lanes %.0f px wide)\n",
            gtk_widget_get_width (b->window), gtk_widget_get_height (b->window),
            gtk_widget_get_width (GTK_WIDGET (b->timeline)),
@@ -721,7 +661,6 @@ main (int   argc,
   gtk_init ();
   count_snapshots ();
   show_window (&b);
-  g_timeout_add_seconds (5, check_stalled, &b);
   print_setting (&b);
   g_print ("Offscreen: the widget's snapshot called into a new GtkSnapshot (the frame's "
            "building), then the node drawn to an image as GskCairoRenderer draws it\n");
