@@ -853,6 +853,7 @@ filter_in_memory (CwChronologyModel        *self,
   g_autofree guint8 *bits = NULL;
   gint64 max = 0;
   guint32 from = julian_of (filter->from), to = julian_of (filter->to);
+  guint n;
 
   if (!self->all_valid)
     {
@@ -865,16 +866,19 @@ filter_in_memory (CwChronologyModel        *self,
     return FALSE;
   if (found != NULL)
     bits = bitmap_of (found, &max);
-  g_array_set_size (rows, 0);
+  /* Room for every row at once, rather than grown as they are kept. */
+  g_array_set_size (rows, self->all->len);
+  n = 0;
   for (guint i = 0; i < self->all->len; i++)
     {
       Row row = g_array_index (self->all, Row, i);
       if (row_passes (&row, filter, from, to, bits, max))
         {
           row.conflict = row.pulled = 0;
-          g_array_append_val (rows, row);
+          g_array_index (rows, Row, n++) = row;
         }
     }
+  g_array_set_size (rows, n);
   return TRUE;
 }
 
