@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cw-chronology-import-private.h"
 #include "cw-chronology.h"
@@ -416,6 +418,208 @@ test_cancel_leaves_nothing (Chrono        *c,
                                            " WHERE chronology_search MATCH 'entry'"), ==, 0);
 }
 
+static char *
+sql_text (CwStore    *store,
+          const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = cw_store_prepare (store, sql, &error);
+  char *value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* How the connection wrote, seen from inside the import. */
+typedef struct
+{
+  CwStore    *store;
+  CwStoreBulk bulk;
+  char       *journal_mode;
+  gint64      cache_size;
+} BulkSeen;
+
+static void
+see_bulk (double   fraction,
+          gpointer user_data)
+{
+  BulkSeen *seen = user_data;
+
+  if (seen->journal_mode != NULL)
+    return;
+  seen->bulk = cw_store_get_bulk (seen->store);
+  seen->journal_mode = sql_text (seen->store, "PRAGMA journal_mode");
+  seen->cache_size = sql_int (seen->store, "PRAGMA cache_size");
+}
+
+static void
+import_seeing_bulk (Chrono   *c,
+                    guint     rows,
+                    BulkSeen *seen)
+{
+  g_autofree char *csv = big_return (rows);
+  g_autoptr (CwChronologyImport) import = import_of (csv, "big.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+
+  seen->store = c->base.store;
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, c->police, 0, NULL,
+                                           see_bulk, seen, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, rows);
+}
+
+/* The connection's everyday settings, back after a bulk import. */
+static void
+assert_everyday (CwStore *store)
+{
+  g_autofree char *mode = sql_text (store, "PRAGMA journal_mode");
+
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (sql_int (store, "PRAGMA synchronous"), ==, 1); /* NORMAL */
+  g_assert_cmpint (sql_int (store, "PRAGMA cache_size"), ==, -16384);
+  g_assert_cmpint (cw_store_get_bulk (store), ==, CW_STORE_BULK_NONE);
+}
+
+/* Alone with the file, a large import writes straight into it behind a
+ * rollback journal, then goes back to the write-ahead log. */
+static void
+test_bulk_import_alone (Chrono        *c,
+                        gconstpointer  data)
+{
+  BulkSeen seen = { 0 };
+
+  import_seeing_bulk (c, 3000, &seen);
+  g_assert_cmpint (seen.bulk, ==, CW_STORE_BULK_JOURNAL);
+  g_assert_cmpstr (seen.journal_mode, ==, "delete");
+  g_assert_cmpint (seen.cache_size, ==, -2000);
+  assert_everyday (c->base.store);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 3000);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'entry'"), ==, 3000);
+  g_free (seen.journal_mode);
+}
+
+/* With the app's connection open (its import dialog writes through one of
+ * its own), the log stays: the app reads on while the import writes. */
+static void
+test_bulk_import_beside_app (Chrono        *c,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) app = cw_store_open (c->base.path, &error);
+  BulkSeen seen = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (app, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  import_seeing_bulk (c, 3000, &seen);
+  g_assert_cmpint (seen.bulk, ==, CW_STORE_BULK_LOG);
+  g_assert_cmpstr (seen.journal_mode, ==, "wal");
+  g_assert_cmpint (seen.cache_size, ==, -262144);
+  assert_everyday (c->base.store);
+  g_assert_cmpint (sql_int (app, "SELECT count (*) FROM chronology_entry"), ==, 3000);
+  g_free (seen.journal_mode);
+}
+
+/* The child process of test_crash_during_bulk_import(): it dies in the
+ * middle of writing, after some pages are in the file. */
+static void
+crash_midway (double   fraction,
+              gpointer user_data)
+{
+  const char *path = user_data;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf st;
+
+  if (fraction < 0.6)
+    return;
+  if (g_file_test (journal, G_FILE_TEST_EXISTS))
+    g_print ("journal\n");
+  if (g_stat (path, &st) == 0 && st.st_size > atoi (g_getenv ("CW_TEST_SIZE_BEFORE")))
+    g_print ("written\n");
+  fflush (stdout);
+  _exit (3);
+}
+
+static void
+crash_child (void)
+{
+  const char *path = g_getenv ("CW_TEST_DATABASE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = cw_store_open (path, &error);
+  g_autofree char *csv = big_return (20000);
+  g_autoptr (CwChronologyImport) import = import_of (csv, "big.csv");
+  CwImportResult result;
+
+  g_assert_no_error (error);
+  cw_chronology_import_run (import, store, sql_int (store, "SELECT min (id) FROM review"),
+                            sql_int (store, "SELECT min (id) FROM agency"), 0, NULL,
+                            crash_midway, (gpointer) path, &result, &error);
+  g_assert_not_reached ();
+}
+
+/* A crash in the middle of a bulk import, once pages have reached the file:
+ * the next start finds the file whole, as it was before the import. */
+static void
+test_crash_during_bulk_import (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *mode = NULL;
+  g_autoptr (CwStore) store = NULL;
+  GDate today = date_of ("2026-11-23");
+  GStatBuf st;
+  gint64 review;
+
+  if (g_test_subprocess ())
+    {
+      crash_child ();
+      return;
+    }
+  dir = g_dir_make_tmp ("casewise-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "casewise.db", NULL);
+  store = cw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_free (cw_store_create_review (store, "cspr", "Test review", "Child T", &today, &review,
+                                  &error));
+  g_assert_no_error (error);
+  add_agency (store, "Northshire Police");
+  g_clear_object (&store);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size);
+  g_setenv ("CW_TEST_DATABASE", path, TRUE);
+  g_setenv ("CW_TEST_SIZE_BEFORE", size, TRUE);
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  /* The test is only worth its name if the child died with pages written
+   * behind a journal. */
+  g_test_trap_assert_stdout ("*journal*written*");
+
+  store = cw_store_open (path, &error);
+  g_assert_no_error (error);
+  integrity = sql_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  mode = sql_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (sql_int (store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_cmpint (sql_int (store, "SELECT count (*) FROM chronology_import"), ==, 0);
+  g_assert_cmpint (sql_int (store, "SELECT count (*) FROM agency_return"), ==, 0);
+  g_assert_cmpint (sql_int (store, "SELECT count (*) FROM agency"), ==, 1);
+  journal = g_strconcat (path, "-journal", NULL);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 static void
 test_failure_leaves_nothing (Chrono        *c,
                              gconstpointer  data)
@@ -744,6 +948,54 @@ test_formulas_exported_as_text (Chrono        *c,
   g_assert_true (cw_chronology_import_check (again, NULL, NULL, NULL, &error));
   row = g_ptr_array_index (import_entries (again), 0);
   g_assert_cmpstr (row->description, ==, "=HYPERLINK(\"http://example.org/\",\"x\")");
+}
+
+/* Checked entries borrow the return's cells, trimmed, without the
+ * apostrophe of a formula-like cell: checking again (after the columns are
+ * changed) reads the same entries, and the cells stay as the file has
+ * them, for the preview. */
+static void
+test_check_again_reads_the_same (void)
+{
+  g_autoptr (CwChronologyImport) import =
+    import_of ("Date,Record ref,Details,Outcome\n"
+               "01/01/2024,  P1  ,'=SUM(A1),\t'+44 1632 960000 \n"
+               "02/01/2024,P2,''=1,  \u00a0 kept\u2003\n", "return.csv");
+  g_autoptr (GError) error = NULL;
+  const char *expected[][3] = {
+    { "P1", "=SUM(A1)", "+44 1632 960000" },
+    { "P2", "''=1", "kept" }, /* one apostrophe is taken, before = + - @ only */
+  };
+
+  for (int round = 0; round < 3; round++)
+    {
+      GPtrArray *entries;
+      const GPtrArray *record;
+
+      g_assert_true (cw_chronology_import_check (import, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      entries = import_entries (import);
+      g_assert_cmpuint (entries->len, ==, 2);
+      for (guint i = 0; i < 2; i++)
+        {
+          const CwChronoRow *row = g_ptr_array_index (entries, i);
+
+          g_assert_cmpstr (row->source, ==, expected[i][0]);
+          g_assert_cmpstr (row->description, ==, expected[i][1]);
+          g_assert_cmpstr (row->outcome, ==, expected[i][2]);
+        }
+      record = cw_chronology_import_get_record (import, 0, NULL);
+      g_assert_cmpstr (record->pdata[1], ==, "  P1  ");
+      g_assert_cmpstr (record->pdata[2], ==, "'=SUM(A1)");
+      g_assert_cmpstr (record->pdata[3], ==, "\t'+44 1632 960000 ");
+      record = cw_chronology_import_get_record (import, 1, NULL);
+      g_assert_cmpstr (record->pdata[2], ==, "''=1");
+      /* A change of columns, undone: the rows are read again. */
+      cw_chrono_mapping_set (cw_chronology_import_get_mapping (import), 3,
+                             CW_CHRONO_FIELD_NONE);
+      cw_chrono_mapping_set (cw_chronology_import_get_mapping (import), 3,
+                             CW_CHRONO_FIELD_OUTCOME);
+    }
 }
 
 static void
@@ -1102,6 +1354,8 @@ main (int   argc,
   ADD ("cancel-leaves-nothing", test_cancel_leaves_nothing);
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("dry-run", test_dry_run);
+  ADD ("bulk-import-alone", test_bulk_import_alone);
+  ADD ("bulk-import-beside-app", test_bulk_import_beside_app);
   ADD ("reimport-replaces", test_reimport_replaces);
   ADD ("reimport-keeps-rejected", test_reimport_keeps_rejected);
   ADD ("unlink-leaves-other-groups", test_unlink_leaves_other_groups);
@@ -1125,5 +1379,7 @@ main (int   argc,
   g_test_add_func ("/chronology/title-rows-above-headings", test_title_rows_above_headings);
   g_test_add_func ("/chronology/workbooks", test_workbooks);
   g_test_add_func ("/chronology/hostile-files", test_hostile_files);
+  g_test_add_func ("/chronology/crash-during-bulk-import", test_crash_during_bulk_import);
+  g_test_add_func ("/chronology/check-again-reads-the-same", test_check_again_reads_the_same);
   return g_test_run ();
 }

@@ -63,6 +63,7 @@ typedef struct
   GHashTable         *earlier; /* "source\x1fstart" -> GQueue of Earlier* */
   gint64              last_id_before; /* entries above it are new: the id is AUTOINCREMENT */
   CwImportFlags       flags;
+  sqlite3_stmt       *batch_insert; /* BATCH rows at once; the writer's own */
   RowKeys             keys[BATCH];
   CwImportResult     *result;
 } Writer;
@@ -445,22 +446,57 @@ insert_singly (Writer     *w,
   return TRUE;
 }
 
+/* A full batch goes through the writer's own statement, prepared once per
+ * import: it is too long to build, or to look up, for every batch. The
+ * last, shorter batch is prepared for itself. */
+static sqlite3_stmt *
+batch_statement (Writer  *w,
+                 guint    n,
+                 GError **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (n == BATCH && w->batch_insert != NULL)
+    {
+      sqlite3_reset (w->batch_insert);
+      sqlite3_clear_bindings (w->batch_insert);
+      return w->batch_insert;
+    }
+  sql = batch_sql (n);
+  if (sqlite3_prepare_v3 (w->store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      cw_store_set_error (w->store, error, _("Could not write the chronology"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (n == BATCH)
+    w->batch_insert = stmt;
+  return stmt;
+}
+
 static gboolean
 flush_batch (Writer     *w,
              GPtrArray  *batch,
              GError    **error)
 {
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
+  gboolean ok;
 
   if (batch->len == 0)
     return TRUE;
-  sql = batch_sql (batch->len);
-  if ((stmt = cw_store_prepare (w->store, sql, error)) == NULL)
+  if ((stmt = batch_statement (w, batch->len, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < batch->len; i++)
     bind_entry (w, stmt, (int) i * 19, batch->pdata[i], NULL, &w->keys[i]);
-  if (!cw_store_step_done (w->store, stmt, NULL) && !insert_singly (w, batch, error))
+  ok = cw_store_step_done (w->store, stmt, NULL);
+  /* Nothing may point at the rows once the batch is over. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (stmt != w->batch_insert)
+    sqlite3_finalize (stmt);
+  if (!ok && !insert_singly (w, batch, error))
     return FALSE;
   w->result->added += batch->len;
   g_ptr_array_set_size (batch, 0);
@@ -771,19 +807,13 @@ cw_chronology_import_run (CwChronologyImport *self,
   if (!cw_chrono_mapping_check (self->mapping, error)
       || (self->checked && !check_writable (self, flags, error)))
     return FALSE;
-  /* The pages of a large return stay in memory until the commit instead of
-   * spilling to the write-ahead log one by one (about 2 KB an entry). */
-  cw_store_exec (store, "PRAGMA cache_size = -262144", NULL);
-  if (!cw_store_begin (store, error))
-    {
-      cw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
-      return FALSE;
-    }
+  if (!cw_store_begin_bulk (store, error))
+    return FALSE;
   w.earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, queue_free);
   ok = write_all (&w, cancellable, progress, user_data, error);
+  g_clear_pointer (&w.batch_insert, sqlite3_finalize);
   g_hash_table_unref (w.earlier);
   result->return_id = w.return_id;
-  cw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   /* A cancel up to the last moment leaves nothing written. */
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;

@@ -18,11 +18,23 @@ struct _CwStore
   char       *actor;
   GHashTable *statements; /* SQL -> sqlite3_stmt*, prepared once */
   guint       depth;      /* open savepoints */
+  guint       bulk : 2;   /* a CwStoreBulk: how the open bulk transaction writes */
 };
+
+/* How a bulk transaction writes (cw_store_begin_bulk()). */
+typedef enum
+{
+  CW_STORE_BULK_NONE,     /* not in one */
+  CW_STORE_BULK_LOG,      /* through the write-ahead log, kept in memory until the commit */
+  CW_STORE_BULK_JOURNAL,  /* straight into the file, with a rollback journal */
+} CwStoreBulk;
 
 sqlite3_stmt *cw_store_prepare        (CwStore      *self,
                                        const char   *sql,
                                        GError      **error);
+gboolean      cw_store_begin_bulk     (CwStore      *self,
+                                       GError      **error);
+CwStoreBulk   cw_store_get_bulk       (CwStore      *self);
 gboolean      cw_store_step_done      (CwStore      *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);

@@ -13,6 +13,7 @@
  * refused and left exactly as it was. */
 
 #define CW_APPLICATION_ID 0x43575345 /* "CWSE" */
+#define BUSY_TIMEOUT_MS   5000       /* how long to wait for another connection's write */
 
 G_DEFINE_FINAL_TYPE (CwStore, cw_store, G_TYPE_OBJECT)
 
@@ -180,6 +181,98 @@ cw_store_begin (CwStore  *self,
   return TRUE;
 }
 
+/* The connection's settings for everyday work, set when it opens and again
+ * after a bulk transaction. The write-ahead log lets the app read while an
+ * import writes through another connection. */
+#define EVERYDAY_SETTINGS "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" \
+                          "PRAGMA cache_size = -16384"
+
+/* Whether the connection now writes with a rollback journal. */
+static gboolean
+use_rollback_journal (CwStore *self)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  return g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+}
+
+/**
+ * cw_store_begin_bulk:
+ *
+ * Begins a transaction that writes many rows at once (an import), as
+ * cw_store_begin() does, and which cw_store_commit() or cw_store_rollback()
+ * ends as usual.
+ *
+ * Through the write-ahead log, each page is written to the log, read back
+ * and written again into the file, about three system calls a page. So
+ * when no other connection has the file open, the transaction writes
+ * straight into the file behind a rollback journal instead (synchronous
+ * FULL, so that a crash or a power cut leaves the file as it was before),
+ * and the connection goes back to the log when it ends; an app opened
+ * meanwhile waits, as for any write. When another connection has the file
+ * (the app, while its import dialog writes through a connection of its
+ * own), the log stays, and the transaction keeps its pages in memory until
+ * the commit rather than writing them to the log one by one.
+ *
+ * Inside an open transaction this is a savepoint, as for cw_store_begin().
+ *
+ * Returns: whether the transaction began
+ */
+gboolean
+cw_store_begin_bulk (CwStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return cw_store_begin (self, error);
+  if (use_rollback_journal (self))
+    {
+      /* SQLite's own default cache: pages are written to the file as it
+       * fills, where a larger cache costs more in fresh memory than it
+       * saves in writes (2 MB against 16 MB: a 100,000-row import 0.05 s
+       * faster here). */
+      self->bulk = CW_STORE_BULK_JOURNAL;
+      cw_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000", NULL);
+    }
+  else
+    {
+      self->bulk = CW_STORE_BULK_LOG;
+      cw_store_exec (self, "PRAGMA cache_size = -262144", NULL);
+    }
+  if (cw_store_begin (self, error))
+    return TRUE;
+  cw_store_exec (self, EVERYDAY_SETTINGS, NULL);
+  self->bulk = CW_STORE_BULK_NONE;
+  return FALSE;
+}
+
+/**
+ * cw_store_get_bulk:
+ *
+ * Returns: how the open bulk transaction writes, for tests
+ */
+CwStoreBulk
+cw_store_get_bulk (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), CW_STORE_BULK_NONE);
+  return self->bulk;
+}
+
+static void
+end_bulk (CwStore *self)
+{
+  if (self->depth > 0 || self->bulk == CW_STORE_BULK_NONE)
+    return;
+  /* Should the log not come back now (another process is opening the
+   * file), the next connection to open it brings it back. */
+  cw_store_exec (self, EVERYDAY_SETTINGS, NULL);
+  self->bulk = CW_STORE_BULK_NONE;
+}
+
 gboolean
 cw_store_commit (CwStore  *self,
                  GError  **error)
@@ -193,7 +286,10 @@ cw_store_commit (CwStore  *self,
       return FALSE;
     }
   if (--self->depth == 0)
-    g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0);
+    {
+      end_bulk (self);
+      g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0);
+    }
   return TRUE;
 }
 
@@ -208,6 +304,7 @@ cw_store_rollback (CwStore *self)
   else
     sqlite3_exec (self->db, "ROLLBACK TO cw; RELEASE cw", NULL, NULL, NULL);
   self->depth--;
+  end_bulk (self);
 }
 
 static void
@@ -386,6 +483,29 @@ cw_store_create_private_file (const char  *path,
   return stream == NULL || g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }
 
+/* A crash in the middle of a bulk transaction (cw_store_begin_bulk())
+ * leaves a rollback journal beside the file, which puts the file back as
+ * it was before the transaction; but only a connection that may write can
+ * play it back, and the read-only check below would take the file for
+ * damaged. Reading through a connection that may write plays it back, as
+ * SQLite does for any program opening the file. */
+static void
+roll_back_interrupted_write (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+
+  if (!g_file_test (journal, G_FILE_TEST_EXISTS))
+    return;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      /* The journal of an import still running is not played back. */
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      sqlite3_exec (db, "SELECT count (*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+  sqlite3_close_v2 (db);
+}
+
 static gboolean
 check_before_writing (const char  *path,
                       GError     **error)
@@ -393,6 +513,7 @@ check_before_writing (const char  *path,
   sqlite3 *db = NULL;
   gboolean ok;
 
+  roll_back_interrupted_write (path);
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
@@ -400,6 +521,9 @@ check_before_writing (const char  *path,
       sqlite3_close_v2 (db);
       return FALSE;
     }
+  /* An import writing behind a rollback journal (cw_store_begin_bulk())
+   * keeps readers out until it commits: wait for it, as for any write. */
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   ok = cw_store_check_database (db, path, error);
   sqlite3_close_v2 (db);
   return ok;
@@ -419,14 +543,12 @@ open_connection (CwStore     *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_create_function_v2 (self->db, "cw_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                               sql_actor, NULL, NULL, NULL);
   cw_chronology_register_sql (self->db);
-  return cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;"
-                              "PRAGMA cache_size = -16384;"
-                              "PRAGMA temp_store = MEMORY", error);
+  return cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+                              "PRAGMA temp_store = MEMORY;" EVERYDAY_SETTINGS, error);
 }
 
 /**
