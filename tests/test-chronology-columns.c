@@ -211,6 +211,19 @@ test_header_synonyms (void)
                  cw_chrono_field_id (header_cases[i].field));
     }
   g_assert_cmpint (cw_chrono_field_from_header (NULL), ==, CW_CHRONO_FIELD_NONE);
+  /* Plain ASCII takes a shorter way (header_key()): with a no-break space
+   * added, the same heading takes the long way, to the same field. */
+  for (guint i = 0; i < G_N_ELEMENTS (header_cases); i++)
+    {
+      g_autofree char *unicode = g_strconcat (header_cases[i].header, "\u00a0", NULL);
+
+      g_assert_cmpint (cw_chrono_field_from_header (unicode), ==, header_cases[i].field);
+    }
+  g_assert_cmpint (cw_chrono_field_from_header ("(Date)"), ==, CW_CHRONO_FIELD_DATE);
+  g_assert_cmpint (cw_chrono_field_from_header ("(Date)\u00a0"), ==, CW_CHRONO_FIELD_DATE);
+  g_assert_cmpint (cw_chrono_field_from_header ("[Record ref]"), ==, CW_CHRONO_FIELD_SOURCE);
+  g_assert_cmpint (cw_chrono_field_from_header ("Record-ref (CAD) [sys]"), ==,
+                   CW_CHRONO_FIELD_SOURCE);
 }
 
 /* ---------------------------------------------------------------- mapping */
@@ -831,10 +844,19 @@ test_significance (void)
       CwChronoSignificance out = 42;
       gboolean ok = cw_chrono_significance_from_text (c->text, c->yes_means_key, &out);
 
+      g_autofree char *unicode = g_strconcat (c->text, "\u2009", NULL);
+
       if (ok != c->ok || (ok && out != c->significance))
         g_error ("“%s”: %d %d", c->text, ok, out);
       if (!ok)
         g_assert_cmpint (out, ==, 42);
+      /* Plain ASCII takes a shorter way: the long way, taken by the same text
+       * with a thin space, reads the same. */
+      out = 42;
+      if (*c->text != '\0' && strcmp (c->text, "-") != 0 && g_str_is_ascii (c->text)
+          && (cw_chrono_significance_from_text (unicode, c->yes_means_key, &out) != ok
+              || (ok && out != c->significance)))
+        g_error ("“%s” with a thin space: %d", c->text, out);
     }
   g_assert_cmpstr (cw_chrono_significance_id (CW_CHRONO_SIGNIFICANCE_SIGNIFICANT), ==,
                    "significant");

@@ -47,6 +47,77 @@ render_text (const char *data,
   return reader != NULL ? render_all (reader, error) : NULL;
 }
 
+/* The records of cw_csv_reader_read_all(), rendered as render_all() does. */
+static char *
+render_table (const CwCsvTable *table)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpuint (table->rows->len + 1, ==, table->starts->len);
+  for (guint r = 0; r + 1 < table->starts->len; r++)
+    {
+      guint start = g_array_index (table->starts, guint, r);
+      guint end = g_array_index (table->starts, guint, r + 1);
+
+      g_string_append_printf (out, "%u:", g_array_index (table->rows, guint, r));
+      for (guint i = start; i < end; i++)
+        g_string_append_printf (out, "[%s]", (const char *) g_ptr_array_index (table->cells, i));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Reading every record at once (as an import does) gives exactly what
+ * reading them one by one gives: the same records, or the same error. */
+static void
+assert_read_all_agrees (GBytes *bytes,
+                        char    delimiter)
+{
+  g_autoptr (GError) one_error = NULL;
+  g_autoptr (GError) all_error = NULL;
+  g_autoptr (CwCsvReader) one = cw_csv_reader_new_from_bytes (bytes, "return.csv", &one_error);
+  g_autoptr (CwCsvReader) all = cw_csv_reader_new_from_bytes (bytes, "return.csv", &all_error);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  CwCsvTable table;
+
+  if (one == NULL)
+    {
+      g_assert_null (all);
+      g_assert_cmpstr (all_error->message, ==, one_error->message);
+      return;
+    }
+  if (delimiter != '\0')
+    {
+      cw_csv_reader_set_delimiter (one, delimiter);
+      cw_csv_reader_set_delimiter (all, delimiter);
+    }
+  expected = render_all (one, &one_error);
+  if (one_error != NULL)
+    {
+      g_assert_false (cw_csv_reader_read_all (all, &table, &all_error));
+      g_assert_error (all_error, one_error->domain, one_error->code);
+      g_assert_cmpstr (all_error->message, ==, one_error->message);
+      g_assert_null (table.cells);
+      return;
+    }
+  g_assert_true (cw_csv_reader_read_all (all, &table, &all_error));
+  g_assert_no_error (all_error);
+  got = render_table (&table);
+  g_assert_cmpstr (got, ==, expected);
+  cw_csv_table_clear (&table);
+}
+
+static void
+assert_read_all_agrees_text (const char *data,
+                             gssize      len,
+                             char        delimiter)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (data, len < 0 ? strlen (data) : (gsize) len);
+
+  assert_read_all_agrees (bytes, delimiter);
+}
+
 /* -------------------------------------------------------- table of parses */
 
 typedef struct
@@ -116,6 +187,7 @@ test_parse (gconstpointer data)
   got = render_all (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (got, ==, c->expected);
+  assert_read_all_agrees_text (c->input, -1, c->override);
 }
 
 static void
@@ -197,6 +269,7 @@ check_utf16 (const char *utf8,
   got = render_all (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (got, ==, expected);
+  assert_read_all_agrees (bytes, '\0');
 }
 
 static const char utf16_text[] =
@@ -255,6 +328,7 @@ test_encoding (gconstpointer data)
   got = render_all (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (got, ==, c->expected);
+  assert_read_all_agrees_text (c->input, c->len, '\0');
 }
 
 /* ------------------------------------------------------------------ errors */
@@ -325,6 +399,7 @@ test_error (gconstpointer data)
   g_assert_false (cw_csv_reader_next (reader, NULL, NULL, &error));
   g_assert_error (error, CW_CSV_ERROR, (int) c->code);
   g_assert_cmpstr (error->message, ==, first);
+  assert_read_all_agrees_text (c->input, c->len, '\0');
 }
 
 static void
@@ -443,6 +518,7 @@ check_long_field (const char *before,
   GPtrArray *fields = NULL;
 
   g_assert_no_error (error);
+  assert_read_all_agrees (bytes, '\0');
   g_assert_true (cw_csv_reader_next (reader, &fields, NULL, &error));
   if (problem == NULL)
     {
@@ -488,6 +564,7 @@ test_fifty_megabyte_field (void)
       g_assert_false (cw_csv_reader_next (reader, NULL, NULL, &error));
       g_assert_error (error, CW_CSV_ERROR, CW_CSV_ERROR_TOO_LARGE);
       assert_message_starts (error, "big.csv, row 1, column 1: ");
+      assert_read_all_agrees (bytes, '\0');
     }
 }
 
@@ -511,6 +588,7 @@ test_record_limit (void)
   g_assert_cmpstr (got, ==, "1:[a]\n");
   g_assert_error (error, CW_CSV_ERROR, CW_CSV_ERROR_TOO_LARGE);
   g_assert_true (strstr (error->message, "the row is longer than 16 MB") != NULL);
+  assert_read_all_agrees_text (text->str, (gssize) text->len, '\0');
 }
 
 /* ------------------------------------------------------ hostile bytes */
@@ -573,6 +651,7 @@ test_random_bytes (void)
       g_autoptr (GBytes) bytes = random_bytes (rand, round);
 
       read_to_end (bytes);
+      assert_read_all_agrees (bytes, '\0');
     }
 }
 
@@ -610,6 +689,38 @@ test_hundred_thousand_rows (void)
   g_assert_cmpuint (count, ==, n);
   g_assert_cmpuint (last_row, ==, n + 1);
   g_assert_cmpuint (cw_csv_reader_get_line (reader), ==, 2 * n);
+  assert_read_all_agrees (bytes, '\0');
+}
+
+/* Every record at once is not one record: a file larger than a row may be
+ * is read whole. */
+static void
+test_all_rows_beyond_row_limit (void)
+{
+  g_autoptr (GString) text = g_string_sized_new (CW_CSV_MAX_RECORD + 2 * 1024 * 1024);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwCsvReader) reader = NULL;
+  g_autofree char *last = NULL;
+  CwCsvTable table;
+  guint n = 0;
+
+  g_string_append (text, "Date,Event\n");
+  while (text->len <= CW_CSV_MAX_RECORD + 1024 * 1024)
+    g_string_append_printf (text, "2021-04-03,\"Visit %u, as planned; nothing of note\"\r\n", ++n);
+  bytes = g_bytes_new (text->str, text->len);
+  reader = cw_csv_reader_new_from_bytes (bytes, "long.csv", &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_csv_reader_read_all (reader, &table, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (table.rows->len, ==, n + 1);
+  g_assert_cmpuint (g_array_index (table.rows, guint, n), ==, n + 1);
+  g_assert_cmpuint (table.cells->len, ==, 2 * (n + 1));
+  last = g_strdup_printf ("Visit %u, as planned; nothing of note", n);
+  g_assert_cmpstr (table.cells->pdata[2 * n + 1], ==, last);
+  cw_csv_table_clear (&table);
+  g_assert_null (table.text);
+  assert_read_all_agrees (bytes, '\0');
 }
 
 static void
@@ -922,6 +1033,7 @@ test_spectrum (gconstpointer data)
     }
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, expected->len);
+  assert_read_all_agrees_text (csv, (gssize) csv_len, '\0');
 }
 
 /* A case added to the folder must not go untested. */
@@ -982,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/csv/hostile/random-bytes", test_random_bytes);
   g_test_add_func ("/csv/big/hundred-thousand-rows", test_hundred_thousand_rows);
   g_test_add_func ("/csv/big/row-content", test_last_of_many_rows);
+  g_test_add_func ("/csv/big/all-rows-beyond-row-limit", test_all_rows_beyond_row_limit);
   for (gsize i = 0; i < G_N_ELEMENTS (spectrum_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/csv/spectrum/", spectrum_cases[i], NULL);

@@ -19,5 +19,8 @@ struct _CwChronoMapping
 
 gboolean cw_chrono_is_space_at (const char *s);
 char    *cw_chrono_trim        (const char *text);
+void     cw_chrono_trim_bounds (const char  *text,
+                                const char **start,
+                                const char **end);
 
 G_END_DECLS

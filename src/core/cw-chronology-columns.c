@@ -163,12 +163,60 @@ drop_brackets (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The key of plain ASCII text, as fold_to_key (drop_brackets ()) would
+ * give it (in ASCII, normalising changes nothing and folding is
+ * lowering), but in one pass and one allocation: every cell of a return's
+ * significance column goes through here. */
+static char *
+ascii_key (const char *text,
+           gboolean    skip_brackets)
+{
+  char *key = g_malloc (strlen (text) + 1);
+  char *k = key;
+  int depth = 0;
+
+  for (const char *s = text; *s != '\0'; s++)
+    {
+      if (skip_brackets && (*s == '(' || *s == '['))
+        depth++;
+      else if (skip_brackets && (*s == ')' || *s == ']') && depth > 0)
+        depth--;
+      else if (depth == 0 && (g_ascii_isalnum (*s) || *s == '#'))
+        *k++ = g_ascii_tolower (*s);
+    }
+  *k = '\0';
+  return key;
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *s = text; *s != '\0'; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 header_key (const char *header)
 {
-  g_autofree char *valid = g_utf8_make_valid (header != NULL ? header : "", -1);
-  g_autofree char *unbracketed = drop_brackets (valid);
-  char *key = fold_to_key (unbracketed);
+  g_autofree char *valid = NULL;
+  g_autofree char *unbracketed = NULL;
+  char *key;
+
+  if (header == NULL)
+    header = "";
+  if (is_ascii (header))
+    {
+      key = ascii_key (header, TRUE);
+      if (*key != '\0')
+        return key;
+      g_free (key);
+      return ascii_key (header, FALSE);
+    }
+  valid = g_utf8_make_valid (header, -1);
+  unbracketed = drop_brackets (valid);
+  key = fold_to_key (unbracketed);
 
   if (*key != '\0')
     return key;
@@ -405,9 +453,12 @@ cw_chrono_is_space_at (const char *s)
   return g_unichar_isspace (g_utf8_get_char (s));
 }
 
-/* A copy without the spaces (of any kind) around it; @text is valid UTF-8. */
-char *
-cw_chrono_trim (const char *text)
+/* Where @text starts and ends without the spaces (of any kind) around it;
+ * @text is valid UTF-8. */
+void
+cw_chrono_trim_bounds (const char  *text,
+                       const char **start_out,
+                       const char **end_out)
 {
   const char *start = text;
   const char *end = text + strlen (text);
@@ -422,6 +473,17 @@ cw_chrono_trim (const char *text)
         break;
       end = prev;
     }
+  *start_out = start;
+  *end_out = end;
+}
+
+/* A copy without the spaces (of any kind) around it; @text is valid UTF-8. */
+char *
+cw_chrono_trim (const char *text)
+{
+  const char *start, *end;
+
+  cw_chrono_trim_bounds (text, &start, &end);
   return g_strndup (start, (gsize) (end - start));
 }
 
@@ -455,10 +517,13 @@ cw_chrono_tags_from_text (const char *text)
 {
   g_autofree char *valid = NULL;
   g_auto (GStrv) parts = NULL;
-  GPtrArray *tags = g_ptr_array_new ();
+  GPtrArray *tags;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  if (*text == '\0') /* most rows: no tags */
+    return g_new0 (char *, 1);
+  tags = g_ptr_array_new ();
   valid = g_utf8_make_valid (text, -1);
   g_strdelimit (valid, ",\r\n", ';');
   parts = g_strsplit (valid, ";", -1);

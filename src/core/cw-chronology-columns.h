@@ -79,6 +79,7 @@ typedef struct
   CwChronoSignificance significance;
   GStrv                tags;        /* never %NULL; may be empty */
   guint                row;         /* where it came from, for provenance */
+  gboolean             borrowed;    /* the strings above live in a GStringChunk */
 } CwChronoRow;
 
 typedef struct _CwChronoMapping CwChronoMapping;
@@ -124,6 +125,14 @@ gboolean             cw_chrono_row_from_record          (CwChronoMapping      *m
                                                          const GPtrArray      *fields,
                                                          guint                 row,
                                                          CwDateOrder           order,
+                                                         CwChronoRow          *out,
+                                                         GPtrArray            *problems,
+                                                         gboolean             *skipped);
+gboolean             cw_chrono_row_read                 (CwChronoMapping      *mapping,
+                                                         const GPtrArray      *fields,
+                                                         guint                 row,
+                                                         CwDateOrder           order,
+                                                         GStringChunk         *text,
                                                          CwChronoRow          *out,
                                                          GPtrArray            *problems,
                                                          gboolean             *skipped);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cw-chronology-import.h"
+#include "cw-csv.h"
 
 G_BEGIN_DECLS
 
@@ -10,7 +11,10 @@ typedef struct
 {
   GPtrArray *records; /* GPtrArray of char*, one per row that is not blank */
   GArray    *rows;    /* guint: each record's row as the spreadsheet numbers it */
-  GStringChunk *text; /* nullable: holds the cells of a text file's records */
+  /* A text file's records are views of csv.cells, read only, rather than
+   * arrays of their own: */
+  CwCsvTable csv;
+  GArray    *views;   /* nullable: a GPtrArray struct per record, which records points to */
 } CwImportTable;
 
 typedef struct _CwWorkbook CwWorkbook;
@@ -31,7 +35,9 @@ struct _CwChronologyImport
   gboolean        order_chosen;
   gboolean        month_first;
   gboolean        checked;
-  GPtrArray      *entries;  /* CwChronoRow*, the valid rows */
+  GPtrArray      *entries;  /* CwChronoRow*, the valid rows, in row_blocks */
+  GPtrArray      *row_blocks; /* CwChronoRow[ROWS_PER_BLOCK], for entries */
+  GStringChunk   *row_text;   /* the entries' strings */
   GPtrArray      *problems; /* CwImportProblem* */
   guint           n_rejected;
   GHashTable     *rejected_sources; /* casefolded record references of rows with errors */
@@ -41,7 +47,6 @@ struct _CwChronologyImport
 void     cw_import_table_clear                (CwImportTable      *table);
 gboolean cw_chronology_import_take_table      (CwChronologyImport *self,
                                                GError            **error);
-void     cw_import_entry_free                 (gpointer            entry);
 char    *cw_import_source_key                 (const char         *source);
 void     cw_chronology_import_reset_checked   (CwChronologyImport *self);
 

@@ -20,18 +20,42 @@ typedef struct
   CwChronoMapping *mapping;
   guint            row;
   CwDateOrder      order;
+  GStringChunk    *text;                        /* nullable: where values are kept */
   char            *values[CW_CHRONO_N_FIELDS];  /* trimmed; %NULL when not mapped */
   guint            columns[CW_CHRONO_N_FIELDS]; /* from 1; 0 when not mapped */
-  GPtrArray       *problems;                    /* this row's */
+  GPtrArray       *problems;                    /* this row's; %NULL until one */
   guint            n_errors;
 } RowReader;
+
+/* The tags of a row that has none, when its strings are borrowed. */
+static char *no_tags[] = { NULL };
 
 static void
 row_reader_clear (RowReader *r)
 {
-  for (guint f = 0; f < CW_CHRONO_N_FIELDS; f++)
-    g_free (r->values[f]);
+  if (r->text == NULL)
+    for (guint f = 0; f < CW_CHRONO_N_FIELDS; f++)
+      g_free (r->values[f]);
   g_clear_pointer (&r->problems, g_ptr_array_unref);
+}
+
+/* @text without the spaces (of any kind) around it: a copy of its own; or,
+ * when the reader borrows, @text itself past its leading spaces if nothing
+ * follows it (@text outlives the row: it is the import's cell), else a copy
+ * in the reader's chunk. */
+static char *
+keep_trimmed (RowReader  *r,
+              const char *text,
+              gboolean    lasting)
+{
+  const char *start, *end;
+
+  if (r->text == NULL)
+    return cw_chrono_trim (text);
+  cw_chrono_trim_bounds (text, &start, &end);
+  if (lasting && *end == '\0')
+    return (char *) start;
+  return g_string_chunk_insert_len (r->text, start, end - start);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowReader, row_reader_clear)
@@ -85,6 +109,8 @@ add_problem (RowReader              *r,
   if (field != CW_CHRONO_FIELD_NONE)
     problem->field_label = g_strdup (cw_chrono_field_label (field));
   problem->message = message;
+  if (r->problems == NULL)
+    r->problems = cw_import_problems_new ();
   g_ptr_array_add (r->problems, problem);
   if (severity == CW_IMPORT_PROBLEM_ERROR)
     r->n_errors++;
@@ -124,11 +150,15 @@ read_cells (RowReader       *r,
     {
       const char *text = cell_at (fields, i);
       CwChronoField field = cw_chrono_mapping_get (r->mapping, i);
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      g_autofree char *copy = NULL;
+      const char *valid = text;
 
+      /* Cells come valid from the readers; a copy only when one is not. */
+      if (!g_utf8_validate (text, -1, NULL))
+        valid = copy = g_utf8_make_valid (text, -1);
       if (field != CW_CHRONO_FIELD_NONE)
         {
-          r->values[field] = cw_chrono_trim (valid);
+          r->values[field] = keep_trimmed (r, valid, copy == NULL);
           r->columns[field] = i + 1;
         }
       else if (i >= r->mapping->n_columns && !is_blank (valid))
@@ -300,12 +330,19 @@ take_text (RowReader    *r,
   char *text = g_steal_pointer (&r->values[field]);
 
   /* The apostrophe Casewise's export puts before a cell that a spreadsheet
-   * would run as a formula (cw-chronology-export.c). */
+   * would run as a formula (cw-chronology-export.c). A borrowed cell is
+   * left as it is: it may be read again. */
   if (text != NULL && text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
-    memmove (text, text + 1, strlen (text));
+    {
+      if (r->text != NULL)
+        text++;
+      else
+        memmove (text, text + 1, strlen (text));
+    }
   if (text != NULL && *text != '\0')
     return text;
-  g_free (text);
+  if (r->text == NULL)
+    g_free (text);
   if (cw_chrono_field_is_required (field))
     add_error (r, field, missing_message (field));
   return NULL;
@@ -362,9 +399,9 @@ static void
 move_problems (RowReader *r,
                GPtrArray *problems)
 {
-  g_ptr_array_sort (r->problems, compare_problems);
-  if (problems == NULL)
+  if (r->problems == NULL || problems == NULL)
     return;
+  g_ptr_array_sort (r->problems, compare_problems);
   for (guint i = 0; i < r->problems->len; i++)
     g_ptr_array_add (problems, g_ptr_array_index (r->problems, i));
   g_ptr_array_set_free_func (r->problems, NULL);
@@ -381,8 +418,12 @@ read_row (RowReader   *r,
   read_sequence (r, out);
   read_texts (r, out);
   read_significance (r, out);
-  out->tags = cw_chrono_tags_from_text (value_of (r, CW_CHRONO_FIELD_TAGS));
+  if (r->text != NULL && *value_of (r, CW_CHRONO_FIELD_TAGS) == '\0')
+    out->tags = no_tags;
+  else
+    out->tags = cw_chrono_tags_from_text (value_of (r, CW_CHRONO_FIELD_TAGS));
   out->row = r->row;
+  out->borrowed = r->text != NULL;
 }
 
 /**
@@ -420,7 +461,33 @@ cw_chrono_row_from_record (CwChronoMapping *mapping,
                            GPtrArray       *problems,
                            gboolean        *skipped)
 {
-  g_auto (RowReader) r = { .mapping = mapping, .row = row, .order = order };
+  return cw_chrono_row_read (mapping, fields, row, order, NULL, out, problems, skipped);
+}
+
+/**
+ * cw_chrono_row_read:
+ * @text: (nullable): where to keep the row's strings; %NULL for each its
+ *   own allocation
+ *
+ * As cw_chrono_row_from_record(), with the row's strings borrowed: each
+ * is the cell of @fields itself when the cell needs no trimming (past its
+ * leading spaces), else a copy in @text. @fields' cells and @text must
+ * outlive the row, which never changes them: an import of 100,000 rows
+ * would otherwise make a million small allocations. The tags are still the
+ * row's own when it has any; cw_chrono_row_clear() frees what is the
+ * row's.
+ */
+gboolean
+cw_chrono_row_read (CwChronoMapping *mapping,
+                    const GPtrArray *fields,
+                    guint            row,
+                    CwDateOrder      order,
+                    GStringChunk    *text,
+                    CwChronoRow     *out,
+                    GPtrArray       *problems,
+                    gboolean        *skipped)
+{
+  g_auto (RowReader) r = { .mapping = mapping, .row = row, .order = order, .text = text };
   gboolean blank;
 
   g_return_val_if_fail (mapping != NULL, FALSE);
@@ -433,7 +500,6 @@ cw_chrono_row_from_record (CwChronoMapping *mapping,
     *skipped = blank;
   if (blank)
     return FALSE;
-  r.problems = cw_import_problems_new ();
   read_cells (&r, fields);
   read_row (&r, out);
   move_problems (&r, problems);
@@ -453,14 +519,18 @@ cw_chrono_row_clear (CwChronoRow *row)
 {
   g_return_if_fail (row != NULL);
 
-  g_free (row->agency);
-  g_free (row->author);
-  g_free (row->source);
-  g_free (row->description);
-  g_free (row->action);
-  g_free (row->rationale);
-  g_free (row->outcome);
-  g_free (row->impact);
-  g_strfreev (row->tags);
+  if (!row->borrowed)
+    {
+      g_free (row->agency);
+      g_free (row->author);
+      g_free (row->source);
+      g_free (row->description);
+      g_free (row->action);
+      g_free (row->rationale);
+      g_free (row->outcome);
+      g_free (row->impact);
+    }
+  if (row->tags != no_tags)
+    g_strfreev (row->tags);
   memset (row, 0, sizeof *row);
 }

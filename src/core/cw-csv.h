@@ -27,6 +27,15 @@ typedef enum
 
 typedef struct _CwCsvReader CwCsvReader;
 
+/* Every record of a file (cw_csv_reader_read_all()). */
+typedef struct
+{
+  char      *text;   /* every cell, each ending in NUL */
+  GPtrArray *cells;  /* const char*, into text: each record's cells in turn */
+  GArray    *starts; /* guint: where each record's cells start in cells, then their end */
+  GArray    *rows;   /* guint: each record's row as Excel numbers it, from 1 */
+} CwCsvTable;
+
 GQuark       cw_csv_error_quark          (void);
 CwCsvReader *cw_csv_reader_new_from_bytes (GBytes       *bytes,
                                           const char   *file_name,
@@ -42,6 +51,10 @@ gboolean     cw_csv_reader_next          (CwCsvReader  *self,
                                           guint        *row,
                                           GError      **error);
 guint        cw_csv_reader_get_line      (CwCsvReader  *self);
+gboolean     cw_csv_reader_read_all      (CwCsvReader  *self,
+                                          CwCsvTable   *out,
+                                          GError      **error);
+void         cw_csv_table_clear          (CwCsvTable   *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwCsvReader, cw_csv_reader_free)
 
