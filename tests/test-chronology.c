@@ -164,6 +164,7 @@ test_import_and_order (Chrono        *c,
 
   g_assert_cmpuint (result.added, ==, 3);
   g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, 0);
   result = run_import (c, health_return, c->health, 0);
   g_assert_cmpuint (result.added, ==, 2);
 
@@ -719,8 +720,19 @@ test_reimport_replaces (Chrono        *c,
 
   result = run_import (c, police_v2, c->police, 0);
   g_assert_cmpuint (result.added, ==, 1);
-  g_assert_cmpuint (result.updated, ==, 2);
+  g_assert_cmpuint (result.updated, ==, 1);   /* CAD 100, corrected */
+  g_assert_cmpuint (result.unchanged, ==, 1); /* CAD 102, a row higher */
   g_assert_cmpuint (result.removed, ==, 1);
+  /* Where each entry now comes from: this import, and its row in it. */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "SELECT count (*) FROM chronology_entry WHERE deleted = 0 AND agency_id = %" G_GINT64_FORMAT
+      " AND import_id IS NOT (SELECT max (id) FROM chronology_import)", c->police);
+
+    g_assert_cmpint (sql_int (c->base.store, sql), ==, 0);
+  }
+  g_assert_cmpint (sql_int (c->base.store, "SELECT import_row FROM chronology_entry"
+                                           " WHERE source = 'CAD 102' AND deleted = 0"), ==, 3);
   g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
                                            " WHERE deleted = 0"), ==, 5);
   /* The entry the agency took out is deleted as a person would delete it:
@@ -750,6 +762,37 @@ test_reimport_replaces (Chrono        *c,
                                            " WHERE entity = 'chronology_import'"), ==, 3);
 }
 
+/* The same return again: nothing is written but where each entry comes
+ * from. Neither the history nor the search index is touched. */
+static void
+test_reimport_unchanged (Chrono        *c,
+                         gconstpointer  data)
+{
+  CwImportResult result;
+  gint64 audit, index_rows, first_import;
+
+  run_import (c, police_v1, c->police, 0);
+  first_import = sql_int (c->base.store, "SELECT max (id) FROM chronology_import");
+  audit = sql_int (c->base.store, "SELECT count (*) FROM audit");
+  index_rows = sql_int (c->base.store, "SELECT count (*) FROM chronology_search_data");
+  result = run_import (c, police_v1, c->police, 0);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, 3);
+  g_assert_cmpuint (result.removed, ==, 0);
+  /* One line in the history: the import itself. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"), ==, audit + 1);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search_data"), ==,
+                   index_rows);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE import_id = (SELECT max (id)"
+                                           " FROM chronology_import)"), ==, 3);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT max (id) FROM chronology_import"), >,
+                   first_import);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'shouting'"), ==, 1);
+}
+
 /* A row that now has an error is not the agency taking the entry out. */
 static void
 test_reimport_keeps_rejected (Chrono        *c,
@@ -765,7 +808,8 @@ test_reimport_keeps_rejected (Chrono        *c,
                           "c. May 2025,,CAD 101,Neighbour reports shouting,\n"
                           "31/09/2025,,cad 102 ,Second call-out,Yes\n",
                        c->police, CW_IMPORT_VALID_ROWS);
-  g_assert_cmpuint (result.updated, ==, 2);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, 2);
   g_assert_cmpuint (result.rejected, ==, 1);
   g_assert_cmpuint (result.removed, ==, 0);
   g_assert_cmpint (entry_by_source (c, "CAD 102"), ==, second);
@@ -1358,6 +1402,7 @@ main (int   argc,
   ADD ("bulk-import-beside-app", test_bulk_import_beside_app);
   ADD ("reimport-replaces", test_reimport_replaces);
   ADD ("reimport-keeps-rejected", test_reimport_keeps_rejected);
+  ADD ("reimport-unchanged", test_reimport_unchanged);
   ADD ("unlink-leaves-other-groups", test_unlink_leaves_other_groups);
   ADD ("purge-with-deleted-agency", test_purge_with_deleted_agency);
   ADD ("gaps-with-links", test_gaps_with_links);

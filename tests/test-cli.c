@@ -999,6 +999,7 @@ test_chronology_import (Fixture       *f,
   assert_contains (run.out, "\"dry_run\": true");
   assert_contains (run.out, "\"added\": 2");
   assert_contains (run.out, "\"removed\": 23");
+  assert_contains (run.out, "\"unchanged\": 0");
   assert_contains (run.out, "\"rejected\": 1");
   assert_contains (run.out, "\"row\": 3");
   assert_contains (run.out, "\"column\": \"A\"");
@@ -1009,7 +1010,8 @@ test_chronology_import (Fixture       *f,
   cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency", "police", NULL);
   assert_ok (&run);
   assert_contains (run.out, "police.csv, row 3, column A");
-  assert_contains (run.out, "police.csv: 2 entries added, 0 updated, 23 removed; rows rejected: 1");
+  assert_contains (run.out, "police.csv: 2 entries added, 0 updated, 0 unchanged, 23 removed;"
+                            " rows rejected: 1");
   cli (f, &run, "chronology", "list", "CSPR-2026-001", NULL);
   assert_contains (run.out, "132 entries");
   cli (f, &run, "chronology", "returns", "CSPR-2026-001", NULL);

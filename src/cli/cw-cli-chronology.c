@@ -80,6 +80,7 @@ print_import_json (CwChronologyImport   *import,
   cw_json_member_int (json, "rows", cw_chronology_import_get_n_records (import));
   cw_json_member_int (json, "added", result->added);
   cw_json_member_int (json, "updated", result->updated);
+  cw_json_member_int (json, "unchanged", result->unchanged);
   cw_json_member_int (json, "removed", result->removed);
   cw_json_member_int (json, "rejected", cw_chronology_import_get_n_rejected (import));
   cw_json_member_int (json, "skipped", cw_chronology_import_get_n_skipped (import));
@@ -106,10 +107,11 @@ print_import_text (CwChronologyImport   *import,
   if (!imported)
     return;
   cw_cli_print (dry_run ? _("%s (dry run, nothing written): %u entries would be added, %u "
-                            "updated, %u removed; rows rejected: %u\n")
-                        : _("%s: %u entries added, %u updated, %u removed; rows rejected: %u\n"),
+                            "updated, %u unchanged, %u removed; rows rejected: %u\n")
+                        : _("%s: %u entries added, %u updated, %u unchanged, %u removed; rows "
+                            "rejected: %u\n"),
                 cw_chronology_import_get_file_name (import), result->added, result->updated,
-                result->removed, cw_chronology_import_get_n_rejected (import));
+                result->unchanged, result->removed, cw_chronology_import_get_n_rejected (import));
 }
 
 typedef struct

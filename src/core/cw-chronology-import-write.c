@@ -23,12 +23,22 @@
   " import_row, sort_key, range_first, range_last)" \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
 
-/* The significance is the reviewer's once set: kept, as are links. */
+/* The significance is the reviewer's once set: kept, as are links. An
+ * entry the return gives as it was is not written again: its triggers
+ * (the search index, the history) would cost a large return seconds for
+ * nothing; only its provenance follows (PROVENANCE_SQL). */
 #define UPDATE_SQL \
   "UPDATE chronology_entry SET review_id = ?1, agency_id = ?2, start_date = ?3, end_date = ?4," \
   " sequence = ?5, author = ?6, source = ?7, description = ?8, action = ?9, rationale = ?10," \
   " outcome = ?11, impact = ?12, tags = ?14, import_id = ?15, import_row = ?16," \
-  " sort_key = ?17, range_first = ?18, range_last = ?19 WHERE id = ?20"
+  " sort_key = ?17, range_first = ?18, range_last = ?19 WHERE id = ?20" \
+  " AND (review_id IS NOT ?1 OR agency_id IS NOT ?2 OR start_date IS NOT ?3" \
+  " OR end_date IS NOT ?4 OR sequence IS NOT ?5 OR author IS NOT ?6 OR source IS NOT ?7" \
+  " OR description IS NOT ?8 OR action IS NOT ?9 OR rationale IS NOT ?10 OR outcome IS NOT ?11" \
+  " OR impact IS NOT ?12 OR tags IS NOT ?14)"
+
+#define PROVENANCE_SQL \
+  "UPDATE chronology_entry SET import_id = ?1, import_row = ?2 WHERE id = ?3"
 
 /* New entries go in BATCH at a time: one statement per row would cost
  * more than the row itself. */
@@ -297,7 +307,20 @@ update_entry (Writer            *w,
       sqlite3_bind_int64 (stmt, 20, earlier->id);
       ok = cw_store_step_done (w->store, stmt, error);
     }
-  w->result->updated += ok;
+  if (ok && sqlite3_changes (w->store->db) > 0)
+    w->result->updated++;
+  else if (ok)
+    {
+      ok = (stmt = cw_store_prepare (w->store, PROVENANCE_SQL, error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, w->import_id);
+          sqlite3_bind_int (stmt, 2, (int) entry->row);
+          sqlite3_bind_int64 (stmt, 3, earlier->id);
+          ok = cw_store_step_done (w->store, stmt, error);
+        }
+      w->result->unchanged += ok;
+    }
   earlier_free (earlier);
   return ok;
 }
@@ -393,8 +416,9 @@ audit_import (Writer  *w,
     " 'entries', ?)", error);
   /* TRANSLATORS: the history's line for an import */
   g_autofree char *summary = g_strdup_printf (
-    _("%s: %u added, %u updated, %u removed, %u rows rejected"), w->import->file_name,
-    w->result->added, w->result->updated, w->result->removed, w->result->rejected);
+    _("%s: %u added, %u updated, %u unchanged, %u removed, %u rows rejected"),
+    w->import->file_name, w->result->added, w->result->updated, w->result->unchanged,
+    w->result->removed, w->result->rejected);
 
   if (stmt == NULL)
     return FALSE;
@@ -820,7 +844,7 @@ cw_chronology_import_run (CwChronologyImport *self,
   if (!ok)
     {
       /* Nothing was written: say so in the counts too. */
-      result->added = result->updated = result->removed = 0;
+      result->added = result->updated = result->unchanged = result->removed = 0;
     }
   if (!ok || (flags & CW_IMPORT_DRY_RUN))
     {

@@ -34,7 +34,9 @@ typedef struct
   gint64 import_id; /* 0 after a dry run */
   gint64 return_id;
   guint  added;     /* new entries */
-  guint  updated;   /* entries of an earlier import of the return, kept with their links */
+  guint  updated;   /* entries of an earlier import of the return, changed in place and kept
+                     * with their links */
+  guint  unchanged; /* entries of an earlier import of the return, as the return gives them */
   guint  removed;   /* entries of an earlier import no longer in the return */
   guint  rejected;  /* rows with errors, not imported */
   guint  skipped;   /* blank rows */

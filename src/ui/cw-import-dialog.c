@@ -552,9 +552,9 @@ write_done (GObject      *source,
       return;
     }
   self->result_summary = g_strdup_printf (
-    _("Imported %s: %u entries added, %u updated, %u removed; %u rows left out"),
+    _("Imported %s: %u entries added, %u updated, %u unchanged, %u removed; %u rows left out"),
     cw_chronology_import_get_file_name (self->import), w->result.added, w->result.updated,
-    w->result.removed, w->result.rejected);
+    w->result.unchanged, w->result.removed, w->result.rejected);
   /* The app's connection did not write it: tell its views. */
   cw_store_emit_changed (self->store, "chronology_entry", 0);
   cw_store_emit_changed (self->store, "agency_return", w->result.return_id);
