@@ -762,6 +762,44 @@ test_reimport_replaces (Chrono        *c,
                                            " WHERE entity = 'chronology_import'"), ==, 3);
 }
 
+/* Opening a review reads every entry's place in order from the order
+ * index alone, not from the table with all its text: the plan of the
+ * statement the model ran says so. */
+static void
+test_open_reads_index_alone (Chrono        *c,
+                             gconstpointer  data)
+{
+  g_autoptr (CwChronologyModel) model = NULL;
+  GHashTableIter iter;
+  gpointer sql;
+  guint plans = 0;
+
+  run_import (c, police_v1, c->police, 0);
+  model = model_of (c, NULL);
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
+  g_hash_table_iter_init (&iter, c->base.store->statements);
+  while (g_hash_table_iter_next (&iter, &sql, NULL))
+    {
+      g_autofree char *explain = NULL;
+      g_autoptr (GString) plan = g_string_new (NULL);
+      sqlite3_stmt *stmt;
+
+      if (strstr (sql, "WHERE e.review_id = ?1 AND e.deleted = 0 ORDER BY") == NULL)
+        continue;
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_assert_cmpint (sqlite3_prepare_v2 (c->base.store->db, explain, -1, &stmt, NULL), ==,
+                       SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+      g_test_message ("%s", plan->str);
+      g_assert_nonnull (strstr (plan->str, "SEARCH e USING COVERING INDEX chronology_entry_order"
+                                           " (review_id=? AND deleted=?)"));
+      plans++;
+    }
+  g_assert_cmpuint (plans, ==, 1);
+}
+
 /* The same return again: nothing is written but where each entry comes
  * from. Neither the history nor the search index is touched. */
 static void
@@ -1403,6 +1441,7 @@ main (int   argc,
   ADD ("reimport-replaces", test_reimport_replaces);
   ADD ("reimport-keeps-rejected", test_reimport_keeps_rejected);
   ADD ("reimport-unchanged", test_reimport_unchanged);
+  ADD ("open-reads-index-alone", test_open_reads_index_alone);
   ADD ("unlink-leaves-other-groups", test_unlink_leaves_other_groups);
   ADD ("purge-with-deleted-agency", test_purge_with_deleted_agency);
   ADD ("gaps-with-links", test_gaps_with_links);

@@ -502,11 +502,25 @@ cw_chronology_model_new (CwStore *store,
 
 /* The order is the chronology's (cw_chrono_date_compare() is what sort_key
  * encodes), then the agency's own sequence, then the agency. */
-#define ORDER_SQL \
+/* What the model keeps of each entry (read_order ()), in order. */
+#define ROW_COLUMNS \
   "SELECT e.id, e.range_first, e.range_last," \
   " CASE WHEN e.link_group IS NOT NULL AND (SELECT count (*) FROM chronology_entry l" \
   "   WHERE l.link_group = e.link_group AND l.deleted = 0) > 1 THEN e.link_group END" \
-  " , e.agency_id, e.sort_key, e.significance" \
+  " , e.agency_id, e.sort_key, e.significance"
+#define ROW_ORDER " ORDER BY e.sort_key, e.sequence, a.name COLLATE NOCASE, e.id"
+
+/* Every entry of the review: read from the order index alone, which holds
+ * these columns (schema version 5). */
+#define ALL_SQL \
+  ROW_COLUMNS \
+  " FROM chronology_entry e" \
+  " JOIN agency a ON a.id = e.agency_id" \
+  " WHERE e.review_id = ?1 AND e.deleted = 0" \
+  ROW_ORDER
+
+#define ORDER_SQL \
+  ROW_COLUMNS \
   " FROM chronology_entry e" \
   " JOIN agency a ON a.id = e.agency_id" \
   " WHERE e.review_id = ?1 AND e.deleted = 0" \
@@ -517,7 +531,7 @@ cw_chronology_model_new (CwStore *store,
   " AND (?6 IS NULL OR e.id IN (SELECT rowid FROM chronology_search" \
   "   WHERE chronology_search MATCH ?6))" \
   " AND (?7 IS NULL OR cw_chrono_has_tag (e.tags, ?7))" \
-  " ORDER BY e.sort_key, e.sequence, a.name COLLATE NOCASE, e.id"
+  ROW_ORDER
 
 /* "2021-04-03" as GDate's Julian day (1 January of year 1 is day 1),
  * without sscanf or GDate: a refresh reads 100,000 of them. */
@@ -608,10 +622,7 @@ bind_filter (sqlite3_stmt             *stmt,
 /* With words to find, the search index drives: only the entries that have
  * them are read and sorted, not the whole chronology. */
 #define SEARCH_SQL \
-  "SELECT e.id, e.range_first, e.range_last," \
-  " CASE WHEN e.link_group IS NOT NULL AND (SELECT count (*) FROM chronology_entry l" \
-  "   WHERE l.link_group = e.link_group AND l.deleted = 0) > 1 THEN e.link_group END" \
-  " , e.agency_id, e.sort_key, e.significance" \
+  ROW_COLUMNS \
   " FROM chronology_search s CROSS JOIN chronology_entry e ON e.id = s.rowid" \
   " JOIN agency a ON a.id = e.agency_id" \
   " WHERE chronology_search MATCH ?6 AND e.review_id = ?1 AND e.deleted = 0" \
@@ -620,7 +631,7 @@ bind_filter (sqlite3_stmt             *stmt,
   "   WHEN 'significant' THEN 1 ELSE 2 END) & 1)" \
   " AND (?4 IS NULL OR e.range_last >= ?4) AND (?5 IS NULL OR e.range_first <= ?5)" \
   " AND (?7 IS NULL OR cw_chrono_has_tag (e.tags, ?7))" \
-  " ORDER BY e.sort_key, e.sequence, a.name COLLATE NOCASE, e.id"
+  ROW_ORDER
 
 static gboolean
 read_order (CwChronologyModel        *self,
@@ -629,12 +640,18 @@ read_order (CwChronologyModel        *self,
             GError                  **error)
 {
   g_autofree char *query = filter->text ? cw_chronology_search_query (filter->text) : NULL;
-  sqlite3_stmt *stmt = cw_store_prepare (self->store, query ? SEARCH_SQL : ORDER_SQL, error);
+  gboolean everything = cw_chronology_filter_is_empty (filter);
+  sqlite3_stmt *stmt = cw_store_prepare (self->store,
+                                         everything ? ALL_SQL : query ? SEARCH_SQL : ORDER_SQL,
+                                         error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_filter (stmt, self->review_id, filter);
+  if (everything)
+    sqlite3_bind_int64 (stmt, 1, self->review_id);
+  else
+    bind_filter (stmt, self->review_id, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Row row = { 0 };

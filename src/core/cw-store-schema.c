@@ -219,11 +219,21 @@ static const char migration_4[] =
   "  end_date TEXT, notes TEXT, " DELETED_COLUMN ");"
   "CREATE INDEX period_review ON period (review_id);";
 
+/* Version 5: the chronology's order index holds what opening a review
+ * reads of every entry (cw-chronology-model.c, ALL_SQL), so that reading
+ * 100,000 entries in order reads the index alone (a sixth of the file),
+ * without the deleted ones. */
+static const char migration_5[] =
+  "DROP INDEX chronology_entry_order;"
+  "CREATE INDEX chronology_entry_order ON chronology_entry (review_id, deleted, sort_key,"
+  "  sequence, agency_id, significance, range_first, range_last, link_group);";
+
 static const char *const migrations[CW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 static gboolean

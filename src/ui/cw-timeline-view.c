@@ -382,7 +382,9 @@ cw_timeline_view_get_selected (CwTimelineView *self)
   return self->selected;
 }
 
-/* Reads the timeline again; while it is hidden, only when it is shown. */
+/* Reads the timeline again; while it is hidden, only when it is shown;
+ * while a first load waits for the table's first rows to be painted
+ * (cw_timeline_view_set_chronology()), then. */
 static void
 reload (CwTimelineView *self)
 {
@@ -390,7 +392,7 @@ reload (CwTimelineView *self)
 
   if (self->timeline == NULL || self->model == NULL)
     return;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->load_idle != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
       return;
