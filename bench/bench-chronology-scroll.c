@@ -67,7 +67,8 @@ on_frame (gpointer data,
 static guint
 count_labels (GtkWidget *widget)
 {
-  guint n = GTK_IS_LABEL (widget) ? 1 : 0;
+  /* The cells are inscriptions; the column titles labels. */
+  guint n = GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget) ? 1 : 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -218,7 +219,8 @@ measure_scrolling (Bench *b,
   run_pass (b, (gtk_adjustment_get_upper (b->vadjustment) - page) / 2, wheel);
   labels_wheel = count_labels (b->column_view);
   print_frames (b, wheel_pass);
-  g_print ("\nRow widgets (GtkLabel in the column view, %u of them the column titles)\n",
+  g_print ("\nRow widgets (GtkInscription cells and GtkLabel titles in the column view, %u of "
+           "them the column titles)\n",
            n_columns);
   g_print ("  %u at the start, %u after the whole list, %u after the wheel; for %u rows: %s\n",
            labels_start, labels_end, labels_wheel, n_items,

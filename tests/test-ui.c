@@ -621,6 +621,21 @@ history_display (Ui *ui, const char *field, const char *key)
   return NULL;
 }
 
+/* Whether a cell of the table, drawn on screen, holds @text. */
+static gboolean
+table_shows (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget)
+      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (table_shows (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
 {
@@ -637,6 +652,16 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
   g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "chronology");
   model = cw_chronology_view_get_model (chronology_view (ui));
   g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
+  /* The rows are in the table, on screen. */
+  {
+    GtkWidget *column_view = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (chronology_view (ui)), CW_TYPE_CHRONOLOGY_VIEW, "column_view"));
+
+    g_assert_true (table_shows (column_view, "Second call-out, partner left before arrival"));
+    g_assert_true (table_shows (column_view, "CAD 101"));
+    g_assert_true (table_shows (column_view, "Northshire Police"));
+    g_assert_false (table_shows (column_view, "A date that does not exist"));
+  }
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     {
       g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);

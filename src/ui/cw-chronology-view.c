@@ -158,16 +158,21 @@ on_cell_tooltip (GtkWidget   *label,
   return TRUE;
 }
 
+/* A cell is a GtkInscription, not a GtkLabel: the columns set its width,
+ * and a label would lay out its whole text to measure it, for each of the
+ * 200 rows GTK binds whenever the table jumps (half the time of such a
+ * frame); an inscription measures by its font and lays out only the rows
+ * drawn. */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_inscription_new (NULL);
   Column column = GPOINTER_TO_INT (data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_DATE || column == COLUMN_DESCRIPTION)
     {
       g_object_set_data (G_OBJECT (label), "cw-column", data);
@@ -189,7 +194,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
   CwChronoSignificance significance = cw_chronology_item_get_significance (item);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 
   /* Gaps and significance are said in words; colour only adds to them. */
   if (gap)
