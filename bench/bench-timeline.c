@@ -206,11 +206,15 @@ show_review (Bench  *b,
              Review *r)
 {
   gint64 start = g_get_monotonic_time ();
+  CwTimeline *timeline;
 
+  /* The view reads the events once the table's first rows are painted;
+   * asked for its timeline, it reads them at once. */
   cw_timeline_view_set_chronology (b->timeline, r->store, r->review_id, r->model, r->selection);
-  g_print ("\n%u entries: cw_timeline_view_set_chronology () %.1f ms\n", r->rows,
-           bench_elapsed_ms (start));
-  find_busiest_month (r, cw_timeline_view_get_timeline (b->timeline));
+  timeline = cw_timeline_view_get_timeline (b->timeline);
+  g_print ("\n%u entries: cw_timeline_view_set_chronology () and reading the events %.1f ms\n",
+           r->rows, bench_elapsed_ms (start));
+  find_busiest_month (r, timeline);
   bench_frames_redraw (&b->frames);
   bench_settle (100);
 }

@@ -459,6 +459,20 @@ cw_timeline_view_set_chronology (CwTimelineView    *self,
 }
 
 /**
+ * cw_timeline_view_is_loaded:
+ *
+ * Returns: whether the view has read its list's latest events (it reads
+ *   them once the table's first rows are painted, and while hidden only
+ *   when shown), for benchmarks and tests
+ */
+gboolean
+cw_timeline_view_is_loaded (CwTimelineView *self)
+{
+  g_return_val_if_fail (CW_IS_TIMELINE_VIEW (self), FALSE);
+  return self->timeline != NULL && !self->stale;
+}
+
+/**
  * cw_timeline_view_get_timeline:
  *
  * Returns: (transfer none) (nullable): the lanes and events shown

@@ -18,6 +18,7 @@ void                   cw_timeline_view_set_chronology     (CwTimelineView    *s
                                                             CwChronologyModel *model,
                                                             GtkSelectionModel *selection);
 CwTimeline            *cw_timeline_view_get_timeline       (CwTimelineView    *self);
+gboolean               cw_timeline_view_is_loaded          (CwTimelineView    *self);
 void                   cw_timeline_view_select             (CwTimelineView    *self,
                                                             gint64             id);
 gint64                 cw_timeline_view_get_selected       (CwTimelineView    *self);
