@@ -881,6 +881,21 @@ test_links_and_conflicts (Chrono        *c,
                    cw_chronology_item_get_link_group (b));
   g_assert_true (cw_chronology_item_has_conflict (a));
   g_assert_true (cw_chronology_item_has_conflict (b));
+  /* The history says what a link group number means: the other reports. */
+  {
+    g_autofree char *group = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              cw_chronology_item_get_link_group (a));
+    g_autofree char *police = cw_chronology_describe_link (
+      c->base.store, entry_by_source (c, "CAD 102"), group);
+    g_autofree char *health = cw_chronology_describe_link (
+      c->base.store, entry_by_source (c, "HV 2"), group);
+    g_autofree char *none = cw_chronology_describe_link (c->base.store,
+                                                         entry_by_source (c, "HV 2"), NULL);
+
+    g_assert_cmpstr (police, ==, "With HV 2 (Northshire Community Health)");
+    g_assert_cmpstr (health, ==, "With CAD 102 (Northshire Police)");
+    g_assert_cmpstr (none, ==, "Not linked");
+  }
   g_clear_object (&a);
   g_clear_object (&b);
 
@@ -900,6 +915,16 @@ test_links_and_conflicts (Chrono        *c,
   g_assert_true (cw_chronology_unlink (c->base.store, pair, &error));
   g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
                                            " WHERE link_group IS NOT NULL"), ==, 2);
+  {
+    g_autofree char *group = g_strdup_printf (
+      "%" G_GINT64_FORMAT, sql_int (c->base.store, "SELECT old_value FROM audit"
+                                                   " WHERE field = 'link_group'"
+                                                   " AND new_value IS NULL LIMIT 1"));
+    g_autofree char *undone = cw_chronology_describe_link (c->base.store,
+                                                           entry_by_source (c, "HV 2"), group);
+
+    g_assert_cmpstr (undone, ==, "A link since undone");
+  }
 
   /* One entry alone is no link. */
   g_assert_false (cw_chronology_link (c->base.store, pair, &error));

@@ -691,6 +691,23 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
   g_clear_pointer (&agency, g_free);
   agency = history_display (ui, "agency_id", "new_display");
   g_assert_cmpstr (agency, ==, "Northshire Children's Services");
+  /* Linked, the history names the other report, not a group number. */
+  {
+    g_autoptr (GArray) pair = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    gint64 first = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)) && pair->len < 2; i++)
+      if ((first = cw_chronology_model_get_entry_id (model, i)) > 0 && first != moved)
+        g_array_append_val (pair, first);
+    g_assert_true (cw_chronology_link (ui->store, pair, NULL));
+    before = history_display (ui, "link_group", "old_display");
+    after = history_display (ui, "link_group", "new_display");
+    g_assert_cmpstr (before, ==, "Not linked");
+    g_assert_true (g_str_has_prefix (after, "With CAD 10"));
+    g_assert_true (g_str_has_suffix (after, " (Northshire Police)"));
+  }
 }
 
 static void

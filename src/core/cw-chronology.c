@@ -554,6 +554,51 @@ cw_chronology_unlink (CwStore      *store,
   return TRUE;
 }
 
+/**
+ * cw_chronology_describe_link:
+ * @entry_id: the entry a line of the history is about
+ * @link_group: (nullable): its link group then, as the history holds it
+ *
+ * Says what a link group number means to a reader of the history: the
+ * other reports the entry is linked with, by record reference and agency,
+ * as they are now.
+ *
+ * Returns: (transfer full): "With CAD 102 (Northshire Police)"; "Not
+ *   linked" for none; "A link since undone" for a group that is no more
+ */
+char *
+cw_chronology_describe_link (CwStore    *store,
+                             gint64      entry_id,
+                             const char *link_group)
+{
+  g_autoptr (GString) others = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gint64 group;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  if (link_group == NULL || (group = g_ascii_strtoll (link_group, NULL, 10)) <= 0)
+    return g_strdup (_("Not linked"));
+  stmt = cw_store_prepare (store, "SELECT e.source, a.name FROM chronology_entry e"
+                                  " JOIN agency a ON a.id = e.agency_id"
+                                  " WHERE e.link_group = ? AND e.id != ? AND e.deleted = 0"
+                                  " ORDER BY e.sort_key, a.name, e.id", NULL);
+  if (stmt == NULL)
+    return g_strdup (link_group);
+  sqlite3_bind_int64 (stmt, 1, group);
+  sqlite3_bind_int64 (stmt, 2, entry_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (others, "%s%s (%s)", others->len ? ", " : "",
+                            (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (others->len == 0)
+    return g_strdup (_("A link since undone"));
+  /* TRANSLATORS: the other reports an entry is linked with, e.g. "With CAD 102 (Northshire
+   * Police), HV 2 (Northshire Community Health)" */
+  return g_strdup_printf (_("With %s"), others->str);
+}
+
 /* Agencies and their returns */
 
 /**

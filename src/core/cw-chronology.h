@@ -116,6 +116,9 @@ gboolean             cw_chronology_link                (CwStore            *stor
 gboolean             cw_chronology_unlink              (CwStore            *store,
                                                         const GArray       *entry_ids,
                                                         GError            **error);
+char                *cw_chronology_describe_link       (CwStore            *store,
+                                                        gint64              entry_id,
+                                                        const char         *link_group);
 gboolean             cw_chronology_delete              (CwStore            *store,
                                                         const GArray       *entry_ids,
                                                         GError            **error);

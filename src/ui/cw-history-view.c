@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-chronology.h"
 #include "cw-store-watch.h"
 
 #include "cw-history-view.h"
@@ -50,17 +51,23 @@ describe_action (const CwEntity *entity,
   return g_strdup_printf (_("Changed %s"), what);
 }
 
-/* A reference shown by what it names ("Northshire Police"), not its id. */
+/* A reference shown by what it names ("Northshire Police"), not its id; a
+ * chronology entry's link group by the reports it links. */
 static char *
-format_value (CwStore       *store,
-              const CwField *field,
-              const char    *value)
+format_value (CwStore        *store,
+              const CwEntity *entity,
+              gint64          entity_id,
+              const CwField  *field,
+              const char     *value)
 {
   g_autoptr (CwRecord) target = NULL;
   gint64 id;
 
   if (field == NULL)
     return g_strdup (value);
+  if (entity == &cw_entity_chronology_entry && g_str_equal (field->name, "link_group")
+      && store != NULL)
+    return cw_chronology_describe_link (store, entity_id, value);
   if (field->type == CW_FIELD_REF && value != NULL && store != NULL
       && g_str_equal (field->ref->key_column, "id")
       && (id = g_ascii_strtoll (value, NULL, 10)) > 0
@@ -78,6 +85,7 @@ describe (CwStore  *store,
   const CwEntity *entity = cw_entity_lookup (cw_record_get (entry, "entity") ?: "");
   const char *name = cw_record_get (entry, "field");
   const CwField *field = entity && name ? cw_entity_find_field (entity, name) : NULL;
+  gint64 entity_id = g_ascii_strtoll (cw_record_get (entry, "entity_id") ?: "0", NULL, 10);
   g_autofree char *what = NULL;
 
   cw_record_take (entry, "when", format_when (cw_record_get (entry, "at")));
@@ -92,9 +100,11 @@ describe (CwStore  *store,
   else
     cw_record_take (entry, "what", g_steal_pointer (&what));
   cw_record_take (entry, "old_display",
-                  format_value (store, field, cw_record_get (entry, "old_value")));
+                  format_value (store, entity, entity_id, field,
+                                cw_record_get (entry, "old_value")));
   cw_record_take (entry, "new_display",
-                  format_value (store, field, cw_record_get (entry, "new_value")));
+                  format_value (store, entity, entity_id, field,
+                                cw_record_get (entry, "new_value")));
 }
 
 static gboolean
