@@ -1257,12 +1257,13 @@ cw_chronology_view_init (CwChronologyView *self)
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   /* Narrow enough for the description to show at 1280 pixels; resizable. */
-  add_column (self, _("Date"), COLUMN_DATE, 155, FALSE);
-  add_column (self, _("Agency"), COLUMN_AGENCY, 120, FALSE);
-  add_column (self, _("Author or role"), COLUMN_AUTHOR, 95, FALSE);
-  add_column (self, _("Record ref."), COLUMN_SOURCE, 90, FALSE);
+  /* Wide enough for each title (a title is not shortened, it is cut). */
+  add_column (self, _("Date"), COLUMN_DATE, 140, FALSE);
+  add_column (self, _("Agency"), COLUMN_AGENCY, 110, FALSE);
+  add_column (self, _("Author or role"), COLUMN_AUTHOR, 112, FALSE);
+  add_column (self, _("Record ref."), COLUMN_SOURCE, 92, FALSE);
   add_column (self, _("Description"), COLUMN_DESCRIPTION, -1, TRUE);
-  add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 95, FALSE);
+  add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 106, FALSE);
   add_table_shortcuts (self);
   cw_record_form_set_fields (self->entry_form, &cw_entity_chronology_entry, NULL);
   gtk_paned_set_position (self->paned, 330);
