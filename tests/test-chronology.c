@@ -525,6 +525,47 @@ test_bulk_import_beside_app (Chrono        *c,
   g_free (seen.journal_mode);
 }
 
+/* A bulk transaction ended while another connection reads the file: the
+ * log cannot come back at once, so the connection keeps the rollback
+ * journal, safely (synchronous FULL), without waiting, with its other
+ * settings back; and goes back to the log at its next transaction. */
+static void
+test_bulk_end_beside_a_reader (Chrono        *c,
+                               gconstpointer  data)
+{
+  CwStore *store = c->base.store;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *mode = NULL;
+  sqlite3 *reader = NULL;
+
+  g_assert_true (cw_store_begin_bulk (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_store_get_bulk (store), ==, CW_STORE_BULK_JOURNAL);
+  add_agency (store, "Northshire Homes");
+  g_assert_cmpint (sqlite3_open_v2 (c->base.path, &reader, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN; SELECT count (*) FROM agency", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_test_timer_start ();
+  cw_store_rollback (store);
+  g_assert_cmpfloat (g_test_timer_elapsed (), <, 1.0);
+  g_assert_true (cw_store_get_log_pending (store));
+  mode = sql_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_clear_pointer (&mode, g_free);
+  g_assert_cmpint (sql_int (store, "PRAGMA synchronous"), ==, 2); /* FULL */
+  g_assert_cmpint (sql_int (store, "PRAGMA cache_size"), ==, -16384);
+  g_assert_cmpint (cw_store_get_bulk (store), ==, CW_STORE_BULK_NONE);
+  g_assert_cmpint (sql_int (store, "SELECT count (*) FROM agency"
+                                   " WHERE name = 'Northshire Homes'"), ==, 0);
+
+  sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close_v2 (reader);
+  add_agency (store, "Northshire Homes");
+  assert_everyday (store);
+  g_assert_false (cw_store_get_log_pending (store));
+}
+
 /* The child process of test_crash_during_bulk_import(): it dies in the
  * middle of writing, after some pages are in the file. */
 static void
@@ -1463,6 +1504,7 @@ main (int   argc,
   ADD ("dry-run", test_dry_run);
   ADD ("bulk-import-alone", test_bulk_import_alone);
   ADD ("bulk-import-beside-app", test_bulk_import_beside_app);
+  ADD ("bulk-end-beside-a-reader", test_bulk_end_beside_a_reader);
   ADD ("reimport-replaces", test_reimport_replaces);
   ADD ("reimport-keeps-rejected", test_reimport_keeps_rejected);
   ADD ("reimport-unchanged", test_reimport_unchanged);

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cw-store-private.h"
 #include "test-helpers.h"
 
 static char *
@@ -616,6 +617,93 @@ test_list_sync_keeps_objects (Fixture *f, gconstpointer data)
   g_assert_cmpuint (changed, ==, 1);
 }
 
+/* Another process writing behind a rollback journal (a large import, see
+ * cw_store_begin_bulk()): a connection holding the file's exclusive lock. */
+static sqlite3 *
+hold_exclusive_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE;"
+                                     " UPDATE setting SET value = value", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  return db;
+}
+
+static char *
+new_database (char **dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = NULL;
+  char *path;
+
+  *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+  path = g_build_filename (*dir, "casewise.db", NULL);
+  store = cw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_store_set_setting (store, "reviewer-name", "Test Reviewer", &error));
+  return path;
+}
+
+/* A file another process is writing is in use, not damaged: the check
+ * says so, and does not send the person to a backup. */
+static void
+test_busy_is_not_damaged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = new_database (&dir);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *writer = hold_exclusive_lock (path);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_false (cw_store_check_database (db, path, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "is in use: another Casewise is writing to it"));
+  sqlite3_close_v2 (db);
+  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close_v2 (writer);
+  remove_tree (dir);
+}
+
+static gpointer
+commit_later (gpointer writer)
+{
+  g_usleep (300 * 1000);
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+/* Opened while another process writes, the store waits for the write,
+ * then opens in its everyday settings. */
+static void
+test_open_waits_for_a_writer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = new_database (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = NULL;
+  sqlite3 *writer = hold_exclusive_lock (path);
+  GThread *thread = g_thread_new ("writer", commit_later, writer);
+  sqlite3_stmt *stmt;
+
+  g_test_timer_start ();
+  store = cw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (g_test_timer_elapsed (), >=, 0.2);
+  g_thread_join (thread);
+  sqlite3_close_v2 (writer);
+  stmt = cw_store_prepare (store, "PRAGMA journal_mode", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_reset (stmt);
+  g_assert_false (cw_store_get_log_pending (store));
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -641,5 +729,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuses-other-program", test_refuses_other_program);
   g_test_add_func ("/store/refuses-damaged", test_refuses_damaged);
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/busy-is-not-damaged", test_busy_is_not_damaged);
+  g_test_add_func ("/store/open-waits-for-a-writer", test_open_waits_for_a_writer);
   return g_test_run ();
 }

@@ -519,10 +519,6 @@ hand_over (GAsyncQueue  *out,
     g_async_queue_push (out, g_steal_pointer (chunk));
 }
 
-/* Checks every row. With @out, the valid entries are also handed over,
- * in chunks (GPtrArray, no free function), as they are found, so that a
- * writer in another thread can work alongside; the mapping must have been
- * checked. Ends by pushing %CW_IMPORT_END to @out whatever happens. */
 /* Entries are made in blocks, their strings kept together: one allocation
  * per 512 entries rather than ten per entry, which in a thread of its own
  * grows the heap a page at a time. */
@@ -538,6 +534,10 @@ next_row (CwChronologyImport *self)
   return (CwChronoRow *) self->row_blocks->pdata[self->row_blocks->len - 1] + used;
 }
 
+/* Checks every row. With @out, the valid entries are also handed over,
+ * in chunks (GPtrArray, no free function), as they are found, so that a
+ * writer in another thread can work alongside; the mapping must have been
+ * checked. Ends by pushing %CW_IMPORT_END to @out whatever happens. */
 gboolean
 cw_chronology_import_check_rows (CwChronologyImport *self,
                                  GCancellable       *cancellable,

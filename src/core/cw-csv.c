@@ -13,8 +13,10 @@
  * "returns"), as Excel and other tools write them: RFC 4180 with Excel's
  * leniency. The file is decoded to UTF-8 once, up front, with no copy when
  * it is UTF-8 already; records are then cut one at a time into a buffer
- * reused for every record. Reading is linear in the file's size, memory
- * beyond the text is bounded by the largest record, and every limit is
+ * reused for every record (cw_csv_reader_next(), memory beyond the text
+ * bounded by the largest record), or all into one buffer about the size of
+ * the text, with a pointer per cell (cw_csv_reader_read_all(), what an
+ * import reads). Reading is linear in the file's size, and every limit is
  * checked before the data behind it is copied. */
 
 #define SNIFF_WINDOW  8192  /* bytes looked at to tell text from binary */

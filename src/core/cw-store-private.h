@@ -19,6 +19,7 @@ struct _CwStore
   GHashTable *statements; /* SQL -> sqlite3_stmt*, prepared once */
   guint       depth;      /* open savepoints */
   guint       bulk : 2;   /* a CwStoreBulk: how the open bulk transaction writes */
+  guint       wal_pending : 1; /* back in rollback mode until the log can come back */
 };
 
 /* How a bulk transaction writes (cw_store_begin_bulk()). */
@@ -35,6 +36,7 @@ sqlite3_stmt *cw_store_prepare        (CwStore      *self,
 gboolean      cw_store_begin_bulk     (CwStore      *self,
                                        GError      **error);
 CwStoreBulk   cw_store_get_bulk       (CwStore      *self);
+gboolean      cw_store_get_log_pending (CwStore     *self);
 gboolean      cw_store_step_done      (CwStore      *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);

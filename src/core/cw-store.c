@@ -14,8 +14,14 @@
 
 #define CW_APPLICATION_ID 0x43575345 /* "CWSE" */
 #define BUSY_TIMEOUT_MS   5000       /* how long to wait for another connection's write */
+/* ... on opening, and around a bulk transaction's commit: a large import
+ * (cw_store_begin_bulk()) keeps other processes out until it commits. */
+#define OPEN_BUSY_TIMEOUT_MS 30000
 
 G_DEFINE_FINAL_TYPE (CwStore, cw_store, G_TYPE_OBJECT)
+
+static void use_everyday_settings (CwStore *self,
+                                   gboolean wait);
 
 enum { CHANGED, RESET, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -132,7 +138,13 @@ cw_store_step_done (CwStore       *self,
                     sqlite3_stmt  *stmt,
                     GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
+
+  /* Back to the log, if a bulk transaction could not (a write outside any
+   * transaction is a moment when it may). */
+  if (G_UNLIKELY (self->wal_pending) && self->depth == 0 && self->bulk == CW_STORE_BULK_NONE)
+    use_everyday_settings (self, FALSE);
+  rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     {
@@ -175,28 +187,52 @@ cw_store_begin (CwStore  *self,
 {
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
 
+  if (self->depth == 0 && self->wal_pending && self->bulk == CW_STORE_BULK_NONE)
+    use_everyday_settings (self, FALSE);
   if (!cw_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cw", error))
     return FALSE;
   self->depth++;
   return TRUE;
 }
 
-/* The connection's settings for everyday work, set when it opens and again
- * after a bulk transaction. The write-ahead log lets the app read while an
- * import writes through another connection. */
-#define EVERYDAY_SETTINGS "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" \
-                          "PRAGMA cache_size = -16384"
-
-/* Whether the connection now writes with a rollback journal. */
+/* Sets the connection's journal mode; whether it now has it (an in-memory
+ * database keeps its own, which is as good). */
 static gboolean
-use_rollback_journal (CwStore *self)
+set_journal_mode (CwStore    *self,
+                  const char *mode)
 {
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  const char *now;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) != SQLITE_OK
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK
       || sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
-  return g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+  now = (const char *) sqlite3_column_text (stmt, 0);
+  return g_ascii_strcasecmp (now, mode) == 0 || g_ascii_strcasecmp (now, "memory") == 0;
+}
+
+/* The connection's settings for everyday work, set when it opens and again
+ * after a bulk transaction: the write-ahead log, which lets the app read
+ * while an import writes through another connection, with synchronous
+ * NORMAL, which the log makes safe, and a 16 MB cache. Each on its own, so
+ * that one failing leaves the others set. The log needs the file to itself
+ * for a moment; while another process keeps it busy (another Casewise's
+ * bulk import), the connection keeps the rollback journal, with
+ * synchronous FULL, which that journal needs to be safe, and tries again
+ * at its next transaction, without waiting. */
+static void
+use_everyday_settings (CwStore *self,
+                       gboolean wait)
+{
+  cw_store_exec (self, "PRAGMA cache_size = -16384", NULL);
+  if (!wait)
+    sqlite3_busy_timeout (self->db, 0);
+  self->wal_pending = !set_journal_mode (self, "wal");
+  if (!wait)
+    sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  cw_store_exec (self, self->wal_pending ? "PRAGMA synchronous = FULL"
+                                         : "PRAGMA synchronous = NORMAL", NULL);
 }
 
 /**
@@ -211,11 +247,14 @@ use_rollback_journal (CwStore *self)
  * when no other connection has the file open, the transaction writes
  * straight into the file behind a rollback journal instead (synchronous
  * FULL, so that a crash or a power cut leaves the file as it was before),
- * and the connection goes back to the log when it ends; an app opened
- * meanwhile waits, as for any write. When another connection has the file
- * (the app, while its import dialog writes through a connection of its
- * own), the log stays, and the transaction keeps its pages in memory until
- * the commit rather than writing them to the log one by one.
+ * and the connection goes back to the log when it ends. Another Casewise
+ * opening the file meanwhile waits for the commit (up to 30 s, then says
+ * the file is in use), and this one waits as long for a reader to finish
+ * before it commits. When another
+ * connection has the file (the app, while its import dialog writes through
+ * a connection of its own), the log stays, and the transaction keeps its
+ * pages in memory until the commit rather than writing them to the log one
+ * by one.
  *
  * Inside an open transaction this is a savepoint, as for cw_store_begin().
  *
@@ -229,14 +268,20 @@ cw_store_begin_bulk (CwStore  *self,
 
   if (self->depth > 0)
     return cw_store_begin (self, error);
-  if (use_rollback_journal (self))
+  if (self->wal_pending)
+    use_everyday_settings (self, FALSE);
+  /* Still without the log, the connection is in rollback mode already,
+   * alone with the file or not. */
+  if (self->wal_pending || set_journal_mode (self, "delete"))
     {
       /* SQLite's own default cache: pages are written to the file as it
        * fills, where a larger cache costs more in fresh memory than it
        * saves in writes (2 MB against 16 MB: a 100,000-row import 0.05 s
        * faster here). */
       self->bulk = CW_STORE_BULK_JOURNAL;
-      cw_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000", NULL);
+      cw_store_exec (self, "PRAGMA synchronous = FULL", NULL);
+      cw_store_exec (self, "PRAGMA cache_size = -2000", NULL);
+      sqlite3_busy_timeout (self->db, OPEN_BUSY_TIMEOUT_MS);
     }
   else
     {
@@ -245,8 +290,8 @@ cw_store_begin_bulk (CwStore  *self,
     }
   if (cw_store_begin (self, error))
     return TRUE;
-  cw_store_exec (self, EVERYDAY_SETTINGS, NULL);
   self->bulk = CW_STORE_BULK_NONE;
+  use_everyday_settings (self, FALSE);
   return FALSE;
 }
 
@@ -262,15 +307,26 @@ cw_store_get_bulk (CwStore *self)
   return self->bulk;
 }
 
+/**
+ * cw_store_get_log_pending:
+ *
+ * Returns: whether the connection is waiting to go back to the
+ *   write-ahead log after a bulk transaction, for tests
+ */
+gboolean
+cw_store_get_log_pending (CwStore *self)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  return self->wal_pending;
+}
+
 static void
 end_bulk (CwStore *self)
 {
   if (self->depth > 0 || self->bulk == CW_STORE_BULK_NONE)
     return;
-  /* Should the log not come back now (another process is opening the
-   * file), the next connection to open it brings it back. */
-  cw_store_exec (self, EVERYDAY_SETTINGS, NULL);
   self->bulk = CW_STORE_BULK_NONE;
+  use_everyday_settings (self, FALSE);
 }
 
 gboolean
@@ -413,6 +469,13 @@ quick_check (sqlite3     *db,
     result = (const char *) sqlite3_column_text (stmt, 0);
   if (g_strcmp0 (result, "ok") == 0)
     return TRUE;
+  if (result == NULL && (sqlite3_errcode (db) & 0xff) == SQLITE_BUSY)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                   _("“%s” is in use: another Casewise is writing to it (a large import, "
+                     "perhaps). Try again when it has finished."), path);
+      return FALSE;
+    }
   g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CORRUPT,
                _("“%s” is not a Casewise database or is damaged (%s). The file has not been "
                  "changed; choose another file or restore a backup."),
@@ -500,7 +563,7 @@ roll_back_interrupted_write (const char *path)
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
     {
       /* The journal of an import still running is not played back. */
-      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      sqlite3_busy_timeout (db, OPEN_BUSY_TIMEOUT_MS);
       sqlite3_exec (db, "SELECT count (*) FROM sqlite_master", NULL, NULL, NULL);
     }
   sqlite3_close_v2 (db);
@@ -522,8 +585,8 @@ check_before_writing (const char  *path,
       return FALSE;
     }
   /* An import writing behind a rollback journal (cw_store_begin_bulk())
-   * keeps readers out until it commits: wait for it, as for any write. */
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+   * keeps readers out until it commits: wait for it. */
+  sqlite3_busy_timeout (db, OPEN_BUSY_TIMEOUT_MS);
   ok = cw_store_check_database (db, path, error);
   sqlite3_close_v2 (db);
   return ok;
@@ -543,12 +606,17 @@ open_connection (CwStore     *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* Opening may wait for another process's import, as the check did; the
+   * everyday wait is set once the store is open. */
+  sqlite3_busy_timeout (self->db, OPEN_BUSY_TIMEOUT_MS);
   sqlite3_create_function_v2 (self->db, "cw_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                               sql_actor, NULL, NULL, NULL);
   cw_chronology_register_sql (self->db);
-  return cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
-                              "PRAGMA temp_store = MEMORY;" EVERYDAY_SETTINGS, error);
+  if (!cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+                            "PRAGMA temp_store = MEMORY", error))
+    return FALSE;
+  use_everyday_settings (self, TRUE);
+  return TRUE;
 }
 
 /**
@@ -587,6 +655,7 @@ cw_store_open_at_version (const char  *path,
   self->actor = g_strdup (g_get_user_name ());
   if (!open_connection (self, error) || !cw_store_migrate (self, version, error))
     return NULL;
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   cw_store_refresh_actor (self);
   return g_steal_pointer (&self);
 }
