@@ -872,6 +872,79 @@ test_reimport_unchanged (Chrono        *c,
                                            " WHERE chronology_search MATCH 'shouting'"), ==, 1);
 }
 
+/* A date the agency corrected: the same entry, changed in place, keeping
+ * the reviewer's significance, tags and link; its history says what the
+ * date was. An ambiguous reference (two entries under it) is not guessed. */
+static void
+test_reimport_corrected_date (Chrono        *c,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) key = NULL;
+  g_autoptr (GArray) pair = NULL;
+  g_autoptr (CwRecord) entry = NULL;
+  g_autofree char *text = NULL;
+  CwImportResult result;
+  gint64 call_out, visit;
+
+  run_import (c, police_v1, c->police, 0);
+  run_import (c, health_return, c->health, 0);
+  call_out = entry_by_source (c, "CAD 100");
+  visit = entry_by_source (c, "HV 1");
+  key = ids_of (call_out, 0);
+  g_assert_true (cw_chronology_set_significance (c->base.store, key, CW_CHRONO_SIGNIFICANCE_KEY,
+                                                 &error));
+  g_assert_true (cw_chronology_add_tag (c->base.store, key, "night", &error));
+  pair = ids_of (call_out, visit);
+  g_assert_true (cw_chronology_link (c->base.store, pair, &error));
+  g_assert_no_error (error);
+
+  result = run_import (c, "Date,Time,Record ref,Details,Significant?\n"
+                          "04/04/2025,01:15,CAD 100,Call-out to the home,Yes\n"
+                          "c. May 2025,,CAD 101,Neighbour reports shouting,\n"
+                          "14/09/2025,,CAD 102,Second call-out,Yes\n", c->police, 0);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.unchanged, ==, 2);
+  g_assert_cmpuint (result.removed, ==, 0);
+  g_assert_cmpint (entry_by_source (c, "CAD 100"), ==, call_out);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 5);
+  entry = cw_store_get (c->base.store, &cw_entity_chronology_entry, call_out, &error);
+  g_assert_cmpstr (cw_record_get (entry, "start_date"), ==, "2025-04-04T01:15");
+  g_assert_cmpstr (cw_record_get (entry, "significance"), ==, "key");
+  g_assert_cmpstr (cw_record_get (entry, "tags"), ==, "night");
+  g_assert_nonnull (cw_record_get (entry, "link_group"));
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE link_group IS NOT NULL"), ==, 2);
+  text = sql_text (c->base.store, "SELECT old_value FROM audit WHERE field = 'start_date'"
+                                  " AND action = 'update'");
+  g_assert_cmpstr (text, ==, "2025-04-03T22:15");
+  /* The search index follows the one entry, once. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'home'"), ==, 1);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'shouting'"), ==, 1);
+  g_clear_pointer (&text, g_free);
+  text = sql_text (c->base.store, "SELECT count (*) || '' FROM chronology_search"
+                                  " WHERE chronology_search MATCH 'home'"
+                                  " AND rowid = (SELECT id FROM chronology_entry"
+                                  " WHERE source = 'CAD 100')");
+  g_assert_cmpstr (text, ==, "1");
+
+  /* Two entries under one reference, both dated anew: not guessed. */
+  result = run_import (c, "Date,Record ref,Details\n"
+                          "05/04/2025,CAD 100,Call-out to the home\n"
+                          "06/04/2025,CAD 100,Call-out to the home again\n"
+                          "c. May 2025,CAD 101,Neighbour reports shouting\n"
+                          "14/09/2025,CAD 102,Second call-out\n", c->police, 0);
+  g_assert_cmpuint (result.added, ==, 2);
+  g_assert_cmpuint (result.removed, ==, 1);
+  /* The search index matches the entries, row for row. */
+  g_assert_true (cw_store_exec (c->base.store, "INSERT INTO chronology_search (chronology_search,"
+                                               " rank) VALUES ('integrity-check', 1)", &error));
+  g_assert_no_error (error);
+}
+
 /* A row that now has an error is not the agency taking the entry out. */
 static void
 test_reimport_keeps_rejected (Chrono        *c,
@@ -1508,6 +1581,7 @@ main (int   argc,
   ADD ("reimport-replaces", test_reimport_replaces);
   ADD ("reimport-keeps-rejected", test_reimport_keeps_rejected);
   ADD ("reimport-unchanged", test_reimport_unchanged);
+  ADD ("reimport-corrected-date", test_reimport_corrected_date);
   ADD ("open-reads-index-alone", test_open_reads_index_alone);
   ADD ("unlink-leaves-other-groups", test_unlink_leaves_other_groups);
   ADD ("purge-with-deleted-agency", test_purge_with_deleted_agency);

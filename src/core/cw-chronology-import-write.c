@@ -342,6 +342,132 @@ index_added (Writer  *w,
   return cw_store_step_done (w->store, stmt, error);
 }
 
+/* Several entries under one record reference: no pairing by it alone. */
+#define MANY ((gpointer) &many_marker)
+static const int many_marker;
+
+static void
+note_once (GHashTable *table,
+           char       *key,
+           gpointer    value)
+{
+  if (g_hash_table_contains (table, key))
+    g_hash_table_insert (table, key, MANY);
+  else
+    g_hash_table_insert (table, key, value);
+}
+
+#define CARRY_OVER_SQL \
+  "UPDATE chronology_entry SET (start_date, end_date, sequence, author, source, description," \
+  " action, rationale, outcome, impact, import_id, import_row, sort_key, range_first," \
+  " range_last) = (SELECT start_date, end_date, sequence, author, source, description, action," \
+  " rationale, outcome, impact, import_id, import_row, sort_key, range_first, range_last" \
+  " FROM chronology_entry WHERE id = ?2), tags = ?3 WHERE id = ?1"
+
+/* The earlier entry takes the new one's place: its values, with the
+ * reviewer's significance, tags and links kept; the new one goes. */
+static gboolean
+carry_over (Writer  *w,
+            Earlier *earlier,
+            gint64   added_id,
+            GError **error)
+{
+  g_autoptr (CwRecord) added = cw_store_get (w->store, &cw_entity_chronology_entry, added_id,
+                                             error);
+  g_auto (GStrv) tags = NULL;
+  g_autofree char *merged = NULL;
+  sqlite3_stmt *stmt;
+
+  if (added == NULL)
+    return FALSE;
+  tags = cw_chrono_tags_from_text (cw_record_get (added, "tags") ?: "");
+  merged = merge_tags (earlier->tags, tags);
+  if ((stmt = cw_store_prepare (w->store, CARRY_OVER_SQL, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, earlier->id);
+  sqlite3_bind_int64 (stmt, 2, added_id);
+  if (merged != NULL)
+    sqlite3_bind_text (stmt, 3, merged, -1, SQLITE_TRANSIENT);
+  if (!cw_store_step_done (w->store, stmt, error)
+      || (stmt = cw_store_prepare (w->store, "DELETE FROM chronology_entry WHERE id = ?",
+                                   error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, added_id);
+  return cw_store_step_done (w->store, stmt, error);
+}
+
+/* An entry whose date the agency corrected is the same entry, not one
+ * taken out and another added: by its record reference alone, when that
+ * names one entry left over from the earlier import and one new in this
+ * one. After the search index has the new entries, so that the index
+ * follows the change and the removal. */
+static gboolean
+match_corrected_dates (Writer  *w,
+                       GError **error)
+{
+  g_autoptr (GHashTable) left = g_hash_table_new (g_str_hash, g_str_equal);
+  /* source key -> 1 + the new entry's place in ids, or MANY */
+  g_autoptr (GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer queue, key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_hash_table_iter_init (&iter, w->earlier);
+  while (g_hash_table_iter_next (&iter, NULL, &queue))
+    for (GList *l = ((GQueue *) queue)->head; l != NULL; l = l->next)
+      {
+        Earlier *earlier = l->data;
+
+        if (!g_hash_table_contains (w->import->rejected_sources, earlier->source))
+          note_once (left, earlier->source, earlier);
+      }
+  if (g_hash_table_size (left) == 0)
+    return TRUE; /* a first import, or nothing taken out */
+  stmt = cw_store_prepare (w->store, "SELECT id, source FROM chronology_entry"
+                                     " WHERE import_id = ? AND id > ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->import_id);
+  sqlite3_bind_int64 (stmt, 2, w->last_id_before);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *source = cw_import_source_key ((const char *) sqlite3_column_text (stmt, 1));
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (!g_hash_table_contains (left, source))
+        {
+          g_free (source);
+          continue;
+        }
+      g_array_append_val (ids, id);
+      note_once (added, source, GUINT_TO_POINTER (ids->len));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_error (w->store, error, _("Could not read the new entries"));
+      return FALSE;
+    }
+  g_hash_table_iter_init (&iter, added);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Earlier *earlier = g_hash_table_lookup (left, key);
+      gint64 added_id;
+
+      if (value == MANY || earlier == MANY)
+        continue;
+      added_id = g_array_index (ids, gint64, GPOINTER_TO_UINT (value) - 1);
+      if (!carry_over (w, earlier, added_id, error))
+        return FALSE;
+      earlier->id = 0; /* matched: not removed */
+      w->result->added--;
+      w->result->updated++;
+    }
+  return TRUE;
+}
+
 /* Entries the agency took out of its return are deleted as a person would
  * delete them: recorded field by field in the history, and kept in the
  * file until deletions are purged. An entry whose row now has an error is
@@ -359,7 +485,8 @@ remove_left_over (Writer  *w,
       {
         Earlier *earlier = l->data;
 
-        if (g_hash_table_contains (w->import->rejected_sources, earlier->source))
+        if (earlier->id == 0
+            || g_hash_table_contains (w->import->rejected_sources, earlier->source))
           continue;
         if (!cw_store_delete (w->store, &cw_entity_chronology_entry, earlier->id, error))
           return FALSE;
@@ -785,7 +912,7 @@ write_all (Writer           *w,
          && write_entries (w, cancellable, progress, user_data, error)
          && !g_cancellable_set_error_if_cancelled (cancellable, error)
          && count_rows (w, error) && check_writable (w->import, w->flags, error)
-         && index_added (w, error)
+         && index_added (w, error) && match_corrected_dates (w, error)
          && remove_left_over (w, error) && mark_received (w, error)
          && remember_mapping (w, error) && audit_import (w, error);
 }
