@@ -1006,6 +1006,12 @@ test_links_and_conflicts (Chrono        *c,
     g_autofree char *none = cw_chronology_describe_link (c->base.store,
                                                          entry_by_source (c, "HV 2"), NULL);
 
+    g_autofree char *source = cw_chronology_get_source (c->base.store,
+                                                        entry_by_source (c, "CAD 102"));
+    g_autofree char *nothing = cw_chronology_get_source (c->base.store, 999999);
+
+    g_assert_cmpstr (source, ==, "CAD 102");
+    g_assert_null (nothing);
     g_assert_cmpstr (police, ==, "With HV 2 (Northshire Community Health)");
     g_assert_cmpstr (health, ==, "With CAD 102 (Northshire Police)");
     g_assert_cmpstr (none, ==, "Not linked");

@@ -691,6 +691,10 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
   g_clear_pointer (&agency, g_free);
   agency = history_display (ui, "agency_id", "new_display");
   g_assert_cmpstr (agency, ==, "Northshire Children's Services");
+  /* The line names the entry by its record reference. */
+  g_clear_pointer (&agency, g_free);
+  agency = history_display (ui, "agency_id", "what");
+  g_assert_true (g_str_has_suffix (agency, " · CAD 103"));
   /* Linked, the history names the other report, not a group number. */
   {
     g_autoptr (GArray) pair = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -555,6 +555,31 @@ cw_chronology_unlink (CwStore      *store,
 }
 
 /**
+ * cw_chronology_get_source:
+ *
+ * Returns: (transfer full) (nullable): the entry's record reference, also
+ *   for an entry deleted but not yet purged; %NULL for none
+ */
+char *
+cw_chronology_get_source (CwStore *store,
+                          gint64   entry_id)
+{
+  sqlite3_stmt *stmt;
+  char *source = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  stmt = cw_store_prepare (store, "SELECT source FROM chronology_entry WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    source = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return source;
+}
+
+/**
  * cw_chronology_describe_link:
  * @entry_id: the entry a line of the history is about
  * @link_group: (nullable): its link group then, as the history holds it

@@ -116,6 +116,8 @@ gboolean             cw_chronology_link                (CwStore            *stor
 gboolean             cw_chronology_unlink              (CwStore            *store,
                                                         const GArray       *entry_ids,
                                                         GError            **error);
+char                *cw_chronology_get_source          (CwStore            *store,
+                                                        gint64              entry_id);
 char                *cw_chronology_describe_link       (CwStore            *store,
                                                         gint64              entry_id,
                                                         const char         *link_group);

@@ -77,10 +77,28 @@ format_value (CwStore        *store,
   return cw_field_format (field, value);
 }
 
+/* Which chronology entry a line is about: its record reference ("CAD 100"),
+ * each looked up once per refresh in @sources. */
+static const char *
+entry_source (CwStore    *store,
+              GHashTable *sources,
+              gint64      entry_id)
+{
+  gpointer key = GSIZE_TO_POINTER ((gsize) entry_id);
+  char *source;
+
+  if (g_hash_table_lookup_extended (sources, key, NULL, (gpointer *) &source))
+    return source;
+  source = cw_chronology_get_source (store, entry_id);
+  g_hash_table_insert (sources, key, source);
+  return source;
+}
+
 /* Adds the display keys the columns show. */
 static void
-describe (CwStore  *store,
-          CwRecord *entry)
+describe (CwStore    *store,
+          GHashTable *sources,
+          CwRecord   *entry)
 {
   const CwEntity *entity = cw_entity_lookup (cw_record_get (entry, "entity") ?: "");
   const char *name = cw_record_get (entry, "field");
@@ -91,6 +109,21 @@ describe (CwStore  *store,
   cw_record_take (entry, "when", format_when (cw_record_get (entry, "at")));
   cw_record_take (entry, "field_label", g_strdup (field ? _(field->label) : name ? name : ""));
   what = describe_action (entity, cw_record_get (entry, "action"));
+  /* A chronology entry is named by its record reference: "Significance ·
+   * CAD 100" rather than "Significance · Changed chronology entry". */
+  if (entity == &cw_entity_chronology_entry && entity_id > 0 && store != NULL)
+    {
+      const char *source = entry_source (store, sources, entity_id);
+
+      if (source != NULL)
+        {
+          char *named = g_strcmp0 (cw_record_get (entry, "action"), "update") == 0
+                          ? g_strdup (source) : g_strdup_printf ("%s %s", what, source);
+
+          g_free (what);
+          what = named;
+        }
+    }
   /* Field first: when the column is narrow, what changed stays readable. */
   if (g_strcmp0 (cw_record_get (entry, "action"), "import") == 0)
     cw_record_take (entry, "field_label", g_strdup (""));
@@ -142,6 +175,7 @@ group_events (CwStore    *store,
               GListModel *raw)
 {
   GListStore *events = g_list_store_new (CW_TYPE_RECORD);
+  g_autoptr (GHashTable) sources = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr (CwRecord) open = NULL;
   guint n = g_list_model_get_n_items (raw);
 
@@ -150,7 +184,7 @@ group_events (CwStore    *store,
     {
       g_autoptr (CwRecord) entry = g_list_model_get_item (raw, i);
 
-      describe (store, entry);
+      describe (store, sources, entry);
       if (g_strcmp0 (cw_record_get (entry, "action"), "update") == 0)
         {
           g_clear_object (&open);
