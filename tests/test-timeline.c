@@ -95,6 +95,20 @@ test_lanes (Tl            *t,
   cw_timeline_free (again);
   /* Gaps come from the chronology: the sample has two. */
   g_assert_cmpuint (cw_timeline_get_gaps (t->timeline)->len, ==, 4);
+
+  /* A short view still has every lane in sight, above its bottom: the six
+   * agencies left shown and the child's context, 18.3 px each here. */
+  {
+    CwTimelineFrame view;
+    double lane;
+
+    view_whole (t, &view, 1240, 180);
+    view.title = NULL;
+    lane = cw_timeline_lane_height (t->timeline, &view);
+    g_assert_cmpuint (cw_timeline_n_lanes_shown (t->timeline), ==, 7);
+    g_assert_cmpfloat (lane, >=, CW_TIMELINE_MIN_LANE_HEIGHT);
+    g_assert_cmpfloat (cw_timeline_lane_y (t->timeline, &view, 6) + lane, <=, view.height);
+  }
 }
 
 static char *

@@ -77,15 +77,31 @@ n_visible (CwTimeline *self)
   return n;
 }
 
+/**
+ * cw_timeline_n_lanes_shown:
+ *
+ * Returns: the lanes drawn: the agencies shown, and the child's context
+ *   when there are periods
+ */
+guint
+cw_timeline_n_lanes_shown (CwTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return n_visible (self) + cw_timeline_has_context (self);
+}
+
 double
 cw_timeline_lane_height (CwTimeline           *self,
                          const CwTimelineFrame *view)
 {
   double top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
-  guint n = MAX (n_visible (self) + cw_timeline_has_context (self), 1);
+  guint n = MAX (cw_timeline_n_lanes_shown (self), 1);
 
-  /* Room for the stacked rows, but no more than the height allows. */
-  return CLAMP ((view->height - top - 8) / n, 24.0, 12.0 + CW_TIMELINE_ROWS * 16.0);
+  /* Room for the stacked rows, but no more than the height allows: a
+   * review of a dozen agencies still has every lane in sight, one row of
+   * marks each, down to CW_TIMELINE_MIN_LANE_HEIGHT. */
+  return CLAMP ((view->height - top - 8) / n, CW_TIMELINE_MIN_LANE_HEIGHT,
+                12.0 + CW_TIMELINE_ROWS * 16.0);
 }
 
 /**

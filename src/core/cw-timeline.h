@@ -70,6 +70,7 @@ typedef struct
 
 #define CW_TIMELINE_LANE_LABELS 170.0 /* the names at the left */
 #define CW_TIMELINE_AXIS        44.0  /* the ticks at the top */
+#define CW_TIMELINE_MIN_LANE_HEIGHT 18.0 /* a lane's name and one row of marks */
 
 void               cw_timeline_render           (CwTimeline           *self,
                                                  const CwTimelineFrame *view,
@@ -90,6 +91,7 @@ gboolean           cw_timeline_get_extent       (CwTimeline           *self,
                                                  double               *last);
 double             cw_timeline_lane_height      (CwTimeline           *self,
                                                  const CwTimelineFrame *view);
+guint              cw_timeline_n_lanes_shown    (CwTimeline           *self);
 gint64             cw_timeline_hit              (CwTimeline           *self,
                                                  const CwTimelineFrame *view,
                                                  double                x,

@@ -260,6 +260,59 @@ draw_overview (CwTimelineView *self,
   }
 }
 
+/* The lanes the height leaves out, counted: none when the view is tall
+ * enough for every lane at its smallest. */
+static guint
+lanes_cut (CwTimelineView        *self,
+           const CwTimelineFrame *frame)
+{
+  double lane = cw_timeline_lane_height (self->timeline, frame);
+  guint shown = cw_timeline_n_lanes_shown (self->timeline);
+  double room = frame->height - CW_TIMELINE_AXIS;
+  guint fit = room > 0 ? (guint) (room / lane) : 0;
+
+  return shown > fit ? shown - fit : 0;
+}
+
+static void
+draw_lanes_cut (CwTimelineView        *self,
+                cairo_t               *cr,
+                const CwTimelineFrame *frame)
+{
+  guint cut = lanes_cut (self, frame);
+  g_autofree char *text = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  int text_width, text_height;
+  double x, y;
+
+  if (cut == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u more lane below: drag the divider down, or hide lanes "
+                                       "with Lanes",
+                                       "%u more lanes below: drag the divider down, or hide "
+                                       "lanes with Lanes", cut), cut);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  x = MAX ((frame->width - text_width) / 2 - 8, 0);
+  y = frame->height - text_height - 8;
+  cairo_rectangle (cr, x, y, text_width + 16, text_height + 6);
+  if (frame->dark)
+    cairo_set_source_rgba (cr, 0.2, 0.2, 0.22, 0.95);
+  else
+    cairo_set_source_rgba (cr, 1.0, 0.97, 0.85, 0.95);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.6, 0.45, 0.1, 0.9);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + 8, y + 3);
+  if (frame->dark)
+    cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
+  else
+    cairo_set_source_rgb (cr, 0.2, 0.15, 0.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
 static void
 cw_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -280,7 +333,13 @@ cw_timeline_view_snapshot (GtkWidget   *widget,
     }
   frame_of (self, &frame);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Lanes that do not fit stop above the overview strip, and say so. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, lanes_height (self));
+  cairo_clip (cr);
   cw_timeline_render (self->timeline, &frame, cr);
+  cairo_restore (cr);
+  draw_lanes_cut (self, cr, &frame);
   draw_overview (self, cr, width, lanes_height (self));
   /* Where the keyboard is, seen. */
   if (gtk_widget_has_visible_focus (widget))
@@ -401,7 +460,8 @@ reload (CwTimelineView *self)
   if (!cw_timeline_load (self->timeline, self->model, &error))
     g_warning ("Could not read the timeline: %s", error->message);
   set_selected (self, self->selected);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The lanes may be more or fewer: the height it asks for follows. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -900,8 +960,15 @@ cw_timeline_view_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
+  CwTimelineView *self = CW_TIMELINE_VIEW (widget);
+  guint lanes = self->timeline != NULL ? cw_timeline_n_lanes_shown (self->timeline) : 0;
+
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 400 : 160;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 900 : 320;
+  /* Asked for room for every lane at a readable height: a review of many
+   * agencies takes more of the window from the table. */
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *natural = MAX (*natural, (int) (CW_TIMELINE_AXIS + lanes * 24 + 8 + OVERVIEW_HEIGHT));
 }
 
 static void
