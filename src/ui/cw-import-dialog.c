@@ -314,12 +314,14 @@ show_replacement (CwImportDialog *self)
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "This agency’s return already brought %u entry. This "
                                        "import replaces it: an entry with the same record "
-                                       "reference and date is updated and keeps its links, "
+                                       "reference is updated (even with a corrected date, when "
+                                       "the reference is its alone) and keeps its links, "
                                        "significance and tags; one no longer in the return is "
                                        "deleted, and the history keeps what it said.",
                                        "This agency’s return already brought %u entries. This "
                                        "import replaces them: entries with the same record "
-                                       "reference and date are updated and keep their links, "
+                                       "reference are updated (even with a corrected date, when "
+                                       "the reference is theirs alone) and keep their links, "
                                        "significance and tags; those no longer in the return "
                                        "are deleted, and the history keeps what they said.",
                                        earlier), earlier);
