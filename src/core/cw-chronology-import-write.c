@@ -997,17 +997,8 @@ char *
 cw_chronology_get_saved_mapping (CwStore *store,
                                  gint64   agency_id)
 {
-  sqlite3_stmt *stmt;
-  char *saved = NULL;
-
   g_return_val_if_fail (CW_IS_STORE (store), NULL);
 
-  stmt = cw_store_prepare (store, "SELECT chronology_columns FROM agency WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, agency_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    saved = cw_store_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return saved;
+  return cw_store_text_for_id (store, "SELECT chronology_columns FROM agency WHERE id = ?",
+                               agency_id);
 }

@@ -564,19 +564,10 @@ char *
 cw_chronology_get_source (CwStore *store,
                           gint64   entry_id)
 {
-  sqlite3_stmt *stmt;
-  char *source = NULL;
-
   g_return_val_if_fail (CW_IS_STORE (store), NULL);
 
-  stmt = cw_store_prepare (store, "SELECT source FROM chronology_entry WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    source = cw_store_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return source;
+  return cw_store_text_for_id (store, "SELECT source FROM chronology_entry WHERE id = ?",
+                               entry_id);
 }
 
 /**

@@ -385,21 +385,12 @@ char *
 cw_store_get_previous_phase (CwStore *self,
                              gint64   review_id)
 {
-  sqlite3_stmt *stmt;
-  char *previous = NULL;
-
   g_return_val_if_fail (CW_IS_STORE (self), NULL);
 
-  stmt = cw_store_prepare (self, "SELECT old_value FROM audit WHERE entity = 'review'"
-                                 " AND entity_id = ? AND field = 'phase' AND action = 'update'"
-                                 " ORDER BY id DESC LIMIT 1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, review_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    previous = cw_store_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return previous;
+  return cw_store_text_for_id (self, "SELECT old_value FROM audit WHERE entity = 'review'"
+                                     " AND entity_id = ? AND field = 'phase'"
+                                     " AND action = 'update' ORDER BY id DESC LIMIT 1",
+                               review_id);
 }
 
 static gboolean

@@ -47,6 +47,9 @@ void          cw_store_emit_reset     (CwStore      *self);
 void          cw_store_refresh_actor  (CwStore      *self);
 char         *cw_store_column_text    (sqlite3_stmt *stmt,
                                        int           column);
+char         *cw_store_text_for_id    (CwStore      *self,
+                                       const char   *sql,
+                                       gint64        id);
 gboolean      cw_store_migrate        (CwStore      *self,
                                        int           target,
                                        GError      **error);

@@ -165,6 +165,25 @@ cw_store_column_text (sqlite3_stmt *stmt,
   return text ? g_strdup ((const char *) text) : NULL;
 }
 
+/* The first column of the first row @sql (one parameter, @id) gives, or
+ * %NULL: a value looked up by id. */
+char *
+cw_store_text_for_id (CwStore    *self,
+                      const char *sql,
+                      gint64      id)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (self, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
 gboolean
 cw_store_exec (CwStore     *self,
                const char  *sql,
