@@ -4,8 +4,8 @@
  * the text of a date cell. Not part of the meson build; from the project root:
  *
  *   ninja -C build
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core -I build \
- *     tests/fuzz/fuzz-chrono-date.c src/core/cw-chrono-date.c build/src/core/libcasewise-core.a \
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core/chronology -I src/core/store -I build \
+ *     tests/fuzz/fuzz-chrono-date.c src/core/chronology/cw-chrono-date.c build/src/core/libcasewise-core.a \
  *     $(pkg-config --cflags --libs gio-2.0 sqlite3) -lm -o /tmp/fuzz-chrono-date
  *   mkdir -p /tmp/fuzz-chrono-date-corpus
  *   /tmp/fuzz-chrono-date -max_total_time=60 /tmp/fuzz-chrono-date-corpus \

@@ -3,8 +3,8 @@
 /* libFuzzer entry point for the CSV reader: any bytes, read to the end.
  * Not part of the meson build; from the project root:
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core -I build \
- *     tests/fuzz/fuzz-csv.c src/core/cw-csv.c $(pkg-config --cflags --libs glib-2.0) \
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core/import -I build \
+ *     tests/fuzz/fuzz-csv.c src/core/import/cw-csv.c $(pkg-config --cflags --libs glib-2.0) \
  *     -o /tmp/fuzz-csv
  *   /tmp/fuzz-csv -max_total_time=30 -dict=tests/fuzz/csv.dict \
  *     /tmp/fuzz-csv-corpus tests/fuzz/corpus-csv

@@ -4,9 +4,9 @@
  * workbook and every sheet read. Not part of the meson build; from the
  * project root:
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core -I build \
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core/import -I build \
  *     -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION $(cat tests/fuzz/workbook-limits.txt) \
- *     tests/fuzz/fuzz-workbook.c src/core/cw-zip.c src/core/cw-workbook*.c \
+ *     tests/fuzz/fuzz-workbook.c src/core/import/cw-zip.c src/core/import/cw-workbook*.c \
  *     $(pkg-config --cflags --libs gio-2.0) -lm -o /tmp/fuzz-workbook
  *   /tmp/fuzz-workbook -max_total_time=60 -dict=tests/fuzz/workbook.dict \
  *     /tmp/fuzz-workbook-corpus tests/fuzz/corpus-workbook
