@@ -82,7 +82,7 @@ spawn (GPtrArray *argv,
   run_clear (run);
   g_ptr_array_insert (argv, 0, (char *) cli_path);
   g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "CASEWISE_TODAY", "2026-03-02", TRUE);
+  env = g_environ_setenv (env, "CASEWISE_NOW", "2026-03-02", TRUE);
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);

@@ -34,6 +34,11 @@ static const DateCase date_cases[] = {
   { "yesterday", NULL },
   { "3/4/202", NULL },
   { "1/1/1800", NULL },
+  /* Four digits are the year they say, never a two-digit year. */
+  { "0099-05-05", NULL },
+  { "05/05/0099", NULL },
+  { "5 May 0099", NULL },
+  { "5/5/99", "1999-05-05" },
 };
 
 static void

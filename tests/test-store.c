@@ -6,6 +6,7 @@
 
 #include "cw-store-private.h"
 #include "test-helpers.h"
+#include "test-sleeps.h"
 
 static char *
 read_bytes (const char *path, gsize *len)
@@ -667,10 +668,11 @@ test_busy_is_not_damaged (void)
   remove_tree (dir);
 }
 
+/* Commits once the store is seen waiting for the lock. */
 static gpointer
-commit_later (gpointer writer)
+commit_when_waited_for (gpointer writer)
 {
-  g_usleep (300 * 1000);
+  g_assert_true (test_sleeps_wait_for_one (30));
   g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   return NULL;
 }
@@ -685,13 +687,14 @@ test_open_waits_for_a_writer (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (CwStore) store = NULL;
   sqlite3 *writer = hold_exclusive_lock (path);
-  GThread *thread = g_thread_new ("writer", commit_later, writer);
+  GThread *thread = NULL;
   sqlite3_stmt *stmt;
 
-  g_test_timer_start ();
+  test_sleeps_reset ();
+  thread = g_thread_new ("writer", commit_when_waited_for, writer);
   store = cw_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (g_test_timer_elapsed (), >=, 0.2);
+  g_assert_cmpint (test_sleeps_get (), >, 0);
   g_thread_join (thread);
   sqlite3_close_v2 (writer);
   stmt = cw_store_prepare (store, "PRAGMA journal_mode", &error);
@@ -708,6 +711,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_sleeps_install ();
 #define ADD(path, func) \
   g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("new-file-private", test_new_file_private);

@@ -579,7 +579,7 @@ cw_cli_chronology_returns (CwCli               *cli,
   if (!cw_cli_parse (cli, command, entries, args, error)
       || (review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL)
     return FALSE;
-  cw_today (&today);
+  cw_clock_today (&today);
   if ((returns = list_returns (cli->store, cw_record_get_id (review), error)) == NULL
       || (overdue = cw_chronology_list_overdue_returns (cli->store, cw_record_get_id (review),
                                                         &today, error)) == NULL)

@@ -202,7 +202,7 @@ parse_decision_date (const char  *text,
 {
   if (text == NULL)
     {
-      cw_today (date);
+      cw_clock_today (date);
       return TRUE;
     }
   if (cw_date_parse (text, date))

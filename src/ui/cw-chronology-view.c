@@ -391,7 +391,7 @@ update_overdue (CwChronologyView *self)
   g_autoptr (GString) text = g_string_new (NULL);
   GDate today;
 
-  cw_today (&today);
+  cw_clock_today (&today);
   overdue = cw_chronology_list_overdue_returns (self->store, self->review_id, &today, NULL);
   for (guint i = 0; overdue != NULL && i < overdue->len; i++)
     {

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cw-chrono-date.h"
-#include "cw-entity.h"
+#include "cw-date.h"
 
 /* Agencies write dates every way a spreadsheet or a person can: 3/4/21,
  * 3rd April 2021, Apr-21, ?22/05/2016, c. 2016, 44289. The text is folded to
@@ -65,23 +65,6 @@ static const char *const month_words[] = {
 
 static const char *const weekday_words[] = {
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-};
-
-/* The same strings as cw_date_format_display(), so they share translations. */
-static const char *const month_abbreviations[] = {
-  NC_("abbreviated month", "Jan"), NC_("abbreviated month", "Feb"),
-  NC_("abbreviated month", "Mar"), NC_("abbreviated month", "Apr"),
-  NC_("abbreviated month", "May"), NC_("abbreviated month", "Jun"),
-  NC_("abbreviated month", "Jul"), NC_("abbreviated month", "Aug"),
-  NC_("abbreviated month", "Sep"), NC_("abbreviated month", "Oct"),
-  NC_("abbreviated month", "Nov"), NC_("abbreviated month", "Dec"),
-};
-
-static const char *const month_names[] = {
-  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
 };
 
 static const char *const weekday_names[] = {
@@ -164,12 +147,6 @@ static const char *
 weekday_name (GDateWeekday weekday)
 {
   return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", weekday_names[weekday - 1]);
-}
-
-static const char *
-month_abbreviation (int month)
-{
-  return g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month", month_abbreviations[month - 1]);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -597,7 +574,7 @@ set_date (const Parse     *p,
     {
       g_set_error (error, CW_CHRONO_DATE_ERROR, CW_CHRONO_DATE_ERROR_IMPOSSIBLE,
                    _("“%s” is not a real date: %s %d has %d days"), p->text,
-                   g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month - 1]), year,
+                   cw_date_month_name (month), year,
                    g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
       return FALSE;
     }
@@ -1434,7 +1411,7 @@ format_period (const CwChronoDate *date)
     case CW_DATE_PRECISION_MONTH:
       /* Translators: a month and year, as in "Apr 2021" */
       return g_strdup_printf (C_("month and year", "%s %u"),
-                              month_abbreviation (g_date_get_month (&date->date)), year);
+                              cw_date_month_abbreviation (g_date_get_month (&date->date)), year);
     case CW_DATE_PRECISION_YEAR:
     default:
       return g_strdup_printf ("%u", year);

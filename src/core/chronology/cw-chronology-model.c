@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cw-chronology.h"
+#include "cw-clock.h"
 #include "cw-store-private.h"
 
 /* The merged chronology as a GListModel. A refresh reads only what orders
@@ -286,7 +287,7 @@ cw_chronology_item_get_gap_days (CwChronologyItem *self)
   "SELECT e.id, e.agency_id, a.name, e.start_date, e.end_date, e.sequence, e.author, e.source," \
   " e.description, e.action, e.rationale, e.outcome, e.impact, e.significance, e.tags," \
   " e.link_group, e.range_first, e.range_last, i.file_name, i.sheet, e.import_row," \
-  " substr (i.imported_at, 1, 10)" \
+  " i.imported_at" \
   " FROM chronology_entry e JOIN agency a ON a.id = e.agency_id" \
   " LEFT JOIN chronology_import i ON i.id = e.import_id WHERE e.id = ?"
 
@@ -302,15 +303,20 @@ provenance_text (sqlite3_stmt *stmt)
 {
   const char *file = (const char *) sqlite3_column_text (stmt, 18);
   const char *sheet = (const char *) sqlite3_column_text (stmt, 19);
+  g_autofree char *day = NULL;
+  GDate date;
 
   if (file == NULL)
     return NULL;
+  /* The day in local time, as the person importing saw it. */
+  if (cw_timestamp_local_date ((const char *) sqlite3_column_text (stmt, 21), &date))
+    day = cw_date_format_iso (&date);
   if (sheet != NULL)
     /* TRANSLATORS: where an imported entry came from: file, sheet, row, day */
     return g_strdup_printf (_("%s, sheet “%s”, row %d, imported %s"), file, sheet,
-                            sqlite3_column_int (stmt, 20), sqlite3_column_text (stmt, 21));
+                            sqlite3_column_int (stmt, 20), day ? day : "?");
   return g_strdup_printf (_("%s, row %d, imported %s"), file, sqlite3_column_int (stmt, 20),
-                          sqlite3_column_text (stmt, 21));
+                          day ? day : "?");
 }
 
 static void

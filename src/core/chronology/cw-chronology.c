@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cw-chronology.h"
-#include "cw-review.h"
+#include "cw-clock.h"
 #include "cw-store-private.h"
 
 /* The chronology's rules that the database keeps: derived day ranges,

@@ -8,7 +8,7 @@
 
 #include "cw-chronology-import-private.h"
 #include "cw-chronology.h"
-#include "cw-review.h"
+#include "cw-clock.h"
 #include "cw-store-private.h"
 
 /* Writing a checked return: one transaction. A return imported again
@@ -513,7 +513,7 @@ mark_received (Writer  *w,
     return FALSE;
   if (cw_record_get (agency_return, "received_on") != NULL)
     return TRUE;
-  cw_today (&today);
+  cw_clock_today (&today);
   day = cw_date_format_iso (&today);
   return cw_store_update (w->store, &cw_entity_agency_return, w->return_id, "received_on", day,
                           error);
@@ -539,7 +539,7 @@ audit_import (Writer  *w,
 {
   sqlite3_stmt *stmt = cw_store_prepare (w->store,
     "INSERT INTO audit (at, actor, entity, entity_id, review_id, action, field, new_value)"
-    " VALUES (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, 'chronology_import', ?, ?, 'import',"
+    " VALUES (cw_now (), ?, 'chronology_import', ?, ?, 'import',"
     " 'entries', ?)", error);
   /* TRANSLATORS: the history's line for an import */
   g_autofree char *summary = g_strdup_printf (

@@ -141,7 +141,7 @@ cw_store_list_deadlines (CwStore      *self,
   g_return_val_if_fail (CW_IS_STORE (self), NULL);
 
   if (today == NULL)
-    cw_today (&now);
+    cw_clock_today (&now);
   else
     now = *today;
   if ((review = cw_store_get (self, &cw_entity_review, review_id, error)) == NULL)
@@ -217,7 +217,7 @@ cw_store_list_reviews (CwStore      *self,
   g_return_val_if_fail (CW_IS_STORE (self), NULL);
 
   if (today == NULL)
-    cw_today (&now);
+    cw_clock_today (&now);
   else
     now = *today;
   if ((reviews = cw_store_list (self, &cw_entity_review, 0, error)) == NULL)

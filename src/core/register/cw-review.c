@@ -24,26 +24,6 @@ cw_deadline_info_free (CwDeadlineInfo *info)
   g_free (info);
 }
 
-/**
- * cw_today:
- *
- * Today's local date; `CASEWISE_TODAY=YYYY-MM-DD` fixes it for tests and
- * screenshots.
- */
-void
-cw_today (GDate *out)
-{
-  const char *fixed = g_getenv ("CASEWISE_TODAY");
-  g_autoptr (GDateTime) now = NULL;
-
-  if (fixed != NULL && cw_date_parse (fixed, out))
-    return;
-  now = g_date_time_new_now_local ();
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 static char *
 next_reference (CwStore     *self,
                 const char  *prefix,
@@ -135,7 +115,7 @@ cw_store_create_review (CwStore      *self,
   g_return_val_if_fail (kind != NULL, NULL);
 
   if (today == NULL)
-    cw_today (&now);
+    cw_clock_today (&now);
   else
     now = *today;
   if (!cw_store_begin (self, error))
@@ -276,7 +256,7 @@ cw_store_record_decision (CwStore      *self,
       return FALSE;
     }
   if (date == NULL)
-    cw_today (&when);
+    cw_clock_today (&when);
   else
     when = *date;
   iso = cw_date_format_iso (&when);

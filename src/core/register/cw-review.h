@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cw-clock.h"
 #include "cw-deadline.h"
 #include "cw-store.h"
 

@@ -451,7 +451,7 @@ cw_store_add_demo (CwStore      *self,
   g_return_val_if_fail (CW_IS_STORE (self), NULL);
 
   if (today == NULL)
-    cw_today (&now);
+    cw_clock_today (&now);
   else
     now = *today;
   if (!cw_store_begin (self, error))

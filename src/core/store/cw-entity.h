@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "cw-date.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -102,10 +104,5 @@ gboolean        cw_field_normalize        (const CwField  *field,
                                            GError        **error);
 char           *cw_field_format           (const CwField  *field,
                                            const char     *value);
-gboolean        cw_date_parse             (const char     *text,
-                                           GDate          *out);
-char           *cw_date_format_iso        (const GDate    *date);
-char           *cw_date_format_display    (const GDate    *date);
-char           *cw_date_iso_to_display    (const char     *iso);
 
 G_END_DECLS

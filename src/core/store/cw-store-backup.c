@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cw-review.h"
+#include "cw-clock.h"
 #include "cw-store-private.h"
 
 /* Backups live in a "casewise-backups" folder beside the database, the
@@ -141,7 +141,7 @@ char *
 cw_store_backup_create (CwStore  *self,
                         GError  **error)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = cw_clock_now ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
   g_autofree char *path = NULL;
 
@@ -301,7 +301,7 @@ cw_store_backup_auto (CwStore      *self,
   if (g_str_equal (self->path, ":memory:"))
     return TRUE;
   if (today == NULL)
-    cw_today (&now);
+    cw_clock_today (&now);
   else
     now = *today;
   iso = cw_date_format_iso (&now);

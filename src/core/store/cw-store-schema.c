@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cw-store-private.h"
 
@@ -228,13 +229,43 @@ static const char migration_5[] =
   "CREATE INDEX chronology_entry_order ON chronology_entry (review_id, deleted, sort_key,"
   "  sequence, agency_id, significance, range_first, range_last, link_group);";
 
+/* Version 6: one clock (cw-clock.c). The times the database writes itself,
+ * the defaults of review.created_at and chronology_import.imported_at, come
+ * from cw_now (), which the store registers, rather than from SQLite's own
+ * clock, so that tests and reproducible reports can fix them. A default
+ * changes no stored row, so the definitions are edited in place, the way
+ * SQLite documents for such changes (lang_altertable.html, section 7). The
+ * audit triggers use cw_now () once rebuilt. */
+static const char migration_6[] =
+  "PRAGMA writable_schema = ON;"
+  "UPDATE sqlite_schema SET sql = replace (sql, 'strftime (''%Y-%m-%dT%H:%M:%SZ'', ''now'')',"
+  "  'cw_now ()') WHERE type = 'table' AND name IN ('review', 'chronology_import');";
+
 static const char *const migrations[CW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
+
+/* After an edit of sqlite_schema: a new schema version makes every
+ * connection read the definitions again. */
+static gboolean
+end_schema_edit (CwStore  *self,
+                 GError  **error)
+{
+  int version = 0;
+  g_autofree char *sql = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA schema_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sql = g_strdup_printf ("PRAGMA schema_version = %d; PRAGMA writable_schema = OFF", version + 1);
+  return cw_store_exec (self, sql, error);
+}
 
 static gboolean
 column_exists (CwStore    *self,
@@ -317,7 +348,7 @@ append_trigger (GString        *sql,
     "DROP TRIGGER IF EXISTS audit_%1$s_%2$s;"
     "CREATE TRIGGER audit_%1$s_%2$s AFTER %3$s ON %1$s %4$s BEGIN "
     "INSERT INTO audit (at, actor, entity, entity_id, review_id, action, field, old_value,"
-    " new_value) SELECT strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), cw_actor (), '%1$s',"
+    " new_value) SELECT cw_now (), cw_actor (), '%1$s',"
     " %5$s.id, %6$s, '%7$s', f, " PRIVATE_VALUE ("o") ", " PRIVATE_VALUE ("n")
     " FROM (%8$s) WHERE %9$s; END;",
     entity->table, suffix, event, when, row, review, action, rows, filter);
@@ -387,6 +418,7 @@ run_migration (CwStore  *self,
   if (!cw_store_begin (self, error))
     return FALSE;
   if (!cw_store_exec (self, migrations[version - 1], error)
+      || (strstr (migrations[version - 1], "writable_schema") && !end_schema_edit (self, error))
       || !rebuild_audit_triggers (self, error)
       || !cw_store_exec (self, set_version, error))
     {

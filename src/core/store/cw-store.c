@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "cw-clock.h"
 #include "cw-store-private.h"
 
 /* The one database of a user. Opening checks before it writes: a file that is
@@ -392,6 +393,15 @@ sql_actor (sqlite3_context *context,
   sqlite3_result_text (context, cw_store_get_actor (self), -1, SQLITE_TRANSIENT);
 }
 
+/* The one clock, for the times the database writes itself (cw-clock.h). */
+static void
+sql_now (sqlite3_context *context,
+         int              argc,
+         sqlite3_value  **argv)
+{
+  sqlite3_result_text (context, cw_clock_timestamp (), -1, g_free);
+}
+
 void
 cw_store_refresh_actor (CwStore *self)
 {
@@ -630,6 +640,8 @@ open_connection (CwStore     *self,
   sqlite3_busy_timeout (self->db, OPEN_BUSY_TIMEOUT_MS);
   sqlite3_create_function_v2 (self->db, "cw_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                               sql_actor, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "cw_now", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+                              sql_now, NULL, NULL, NULL);
   cw_chronology_register_sql (self->db);
   if (!cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
                             "PRAGMA temp_store = MEMORY", error))

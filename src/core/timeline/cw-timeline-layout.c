@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cw-date.h"
 #include "cw-timeline-layout.h"
 
 /* The geometry of the timeline. Placing works on what is visible: events
@@ -131,10 +132,6 @@ static char *
 tick_label (double     day,
             CwTickUnit unit)
 {
-  static const char *const month_names[] = {
-    NULL, N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
-    N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-  };
   GDate date;
   double fraction = day - floor (day);
   int minutes = (int) lround (fraction * 24 * 60);
@@ -156,16 +153,16 @@ tick_label (double     day,
       /* TRANSLATORS: a quarter of a year on the timeline's axis: Q2 2025 */
       return g_strdup_printf (_("Q%u %u"), (month - 1) / 3 + 1, year);
     case CW_TICK_MONTH:
-      return month == 1 ? g_strdup_printf ("%s %u", _(month_names[month]), year)
-                        : g_strdup (_(month_names[month]));
+      return month == 1 ? g_strdup_printf ("%s %u", cw_date_month_abbreviation (month), year)
+                        : g_strdup (cw_date_month_abbreviation (month));
     case CW_TICK_WEEK:
     case CW_TICK_DAY:
-      return g_strdup_printf ("%u %s", mday, _(month_names[month]));
+      return g_strdup_printf ("%u %s", mday, cw_date_month_abbreviation (month));
     case CW_TICK_SIX_HOURS:
     case CW_TICK_HOUR:
     default:
       if (minutes == 0 || minutes == 24 * 60)
-        return g_strdup_printf ("%u %s", mday, _(month_names[month]));
+        return g_strdup_printf ("%u %s", mday, cw_date_month_abbreviation (month));
       return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
     }
 }

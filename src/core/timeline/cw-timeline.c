@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "cw-review.h"
+#include "cw-clock.h"
 #include "cw-timeline.h"
 #include "cw-timeline-private.h"
 
@@ -162,7 +162,7 @@ read_periods (CwTimeline *self)
                                                   self->review_id, NULL);
   GDate today;
 
-  cw_today (&today);
+  cw_clock_today (&today);
   g_array_set_size (self->periods, 0);
   for (guint i = 0; periods != NULL && i < g_list_model_get_n_items (periods); i++)
     {
