@@ -442,8 +442,14 @@ test_invalid_date (Fixture       *f,
   assert_data_error (&run);
   assert_contains (run.err, "birthday");
 
+  /* Four digits are the year they say, never a two-digit year. */
+  cli (f, &run, "review", "set", ref, "--date", "incident=0099-05-05", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "0099-05-05");
+
   json = show_json (f, ref);
   assert_contains (json, "\"notification\": null");
+  assert_contains (json, "\"incident\": null");
 }
 
 static void
