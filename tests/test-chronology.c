@@ -244,6 +244,23 @@ test_filters_and_search (Chrono        *c,
   g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 0);
   g_clear_pointer (&filter.text, g_free);
 
+  /* Nothing to look for is refused, never every entry; blank is no search. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      filter.text = g_strdup ((const char *[]) { "*", "(", " -- ** " }[i]);
+      g_assert_false (cw_chronology_model_refresh (model, &filter, &error));
+      g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "no letters or digits"));
+      g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 0);
+      g_clear_pointer (&filter.text, g_free);
+    }
+  filter.text = g_strdup ("   ");
+  g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 5);
+  g_clear_pointer (&filter.text, g_free);
+
   filter.agency_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (filter.agency_ids, c->health);
   g_assert_true (cw_chronology_model_refresh (model, &filter, NULL));

@@ -979,6 +979,12 @@ test_chronology_list (Fixture       *f,
   g_assert_true (g_str_has_prefix (run.out, "["));
   assert_contains (run.out, "\"description\": ");
   assert_lacks (run.out, "\"agency\": \"Northshire Park Primary School\"");
+  /* A search with nothing to look for is refused, never every entry. */
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--search", "*", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "no letters or digits");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--search", "(", "--json", NULL);
+  assert_data_error (&run);
   cli (f, &run, "chronology", "list", "CSPR-2026-001", "--from", "31/2/2025", NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "--from");
@@ -1135,8 +1141,20 @@ test_timeline_render (Fixture       *f,
        "1/1/2025", NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "before --from");
-  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", png, "--width", "1", NULL);
-  g_assert_cmpint (run.status, ==, 2);
+  /* A width out of range is refused, 0 too, and nothing is written. */
+  g_assert_cmpint (g_remove (png), ==, 0);
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *width = (const char *[]) { "1", "0", "-5", "20001", "99999999999", "0x10" }[i];
+
+      cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", png, "--width", width, NULL);
+      assert_data_error (&run);
+      assert_contains (run.err, "--width");
+      assert_contains (run.err, width);
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", png, "--width", "400", NULL);
+  assert_ok (&run);
   cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", "x.gif", NULL);
   assert_data_error (&run);
   cli (f, &run, "review", "create", "--kind", "cspr", "--title", "Empty", NULL);

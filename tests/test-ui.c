@@ -754,6 +754,41 @@ test_chronology_mark_delete_undo (Ui *ui, gconstpointer data)
   g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
 }
 
+/* The chronology's status line once it holds @text, waiting at most 10 s. */
+static const char *
+wait_for_status (CwChronologyView *view,
+                 const char       *text)
+{
+  GtkLabel *status = GTK_LABEL (gtk_widget_get_template_child (
+    GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "status_label"));
+
+  for (guint i = 0; i < 400 && strstr (gtk_label_get_text (status), text) == NULL; i++)
+    settle (25);
+  return gtk_label_get_text (status);
+}
+
+static void
+test_chronology_search_refused (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Searching", "Child S");
+  CwChronologyView *view;
+  GtkWidget *search;
+
+  g_assert_nonnull (reference);
+  import_police_return (ui);
+  view = chronology_view (ui);
+  search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW,
+                                                      "search_entry"));
+  /* "(" alone has nothing to look for: said so, never every entry shown. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "(");
+  g_assert_nonnull (strstr (wait_for_status (view, "no letters or digits"),
+                            "no letters or digits"));
+  g_assert_true (gtk_widget_has_css_class (search, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "call");
+  g_assert_nonnull (strstr (wait_for_status (view, "2 entries shown"), "2 entries shown"));
+  g_assert_false (gtk_widget_has_css_class (search, "error"));
+}
+
 static gint64
 selected_in_table (CwChronologyView *view)
 {
@@ -878,6 +913,7 @@ main (int argc, char *argv[])
   ADD ("typing-across-autosave", test_typing_across_autosave);
   ADD ("chronology-import-through-dialog", test_chronology_import_through_dialog);
   ADD ("chronology-mark-delete-undo", test_chronology_mark_delete_undo);
+  ADD ("chronology-search-refused", test_chronology_search_refused);
   ADD ("timeline-zoom-and-pan", test_timeline_zoom_and_pan);
   ADD ("timeline-selection-follows", test_timeline_selection_follows);
 #undef ADD

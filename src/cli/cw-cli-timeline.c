@@ -65,6 +65,7 @@ cw_cli_timeline_render (CwCli               *cli,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *width_text = NULL;
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (CwChronologyModel) model = NULL;
   CwTimeline *timeline = NULL;
@@ -77,7 +78,7 @@ cw_cli_timeline_render (CwCli               *cli,
       N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day shown"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day shown"), N_("DATE") },
-    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+    { "width", 0, 0, G_OPTION_ARG_STRING, &width_text,
       N_("Width in pixels (in points for PDF: A4 landscape, 842, by default)"), N_("PX") },
     { "anonymised", 0, 0, G_OPTION_ARG_NONE, &anonymised,
       N_("Pseudonyms from the people register wherever a name would appear"), NULL },
@@ -88,8 +89,8 @@ cw_cli_timeline_render (CwCli               *cli,
     return FALSE;
   if (output == NULL)
     return cw_cli_usage_error (error, _("-o FILE is missing: say where to write the timeline"));
-  if (width != 0 && (width < 400 || width > 20000))
-    return cw_cli_usage_error (error, _("--width must be from 400 to 20,000"));
+  if (!cw_cli_parse_int ("--width", width_text, 400, 20000, &width, error))
+    return FALSE;
   if (!parse_day ("--from", from, &first, error) || !parse_day ("--to", to, &last, error))
     return FALSE;
   if (from != NULL && to != NULL && last < first)

@@ -75,6 +75,57 @@ cw_cli_usage_error (GError     **error,
   return FALSE;
 }
 
+/**
+ * cw_cli_value_error:
+ *
+ * Sets an error for a value the command line gave that is not acceptable
+ * (a date that is not one, a width out of range): a data error, exit 1,
+ * unlike cw_cli_usage_error() for a command line of the wrong shape.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+cw_cli_value_error (GError     **error,
+                    const char  *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, CW_CLI_ERROR, CW_CLI_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/**
+ * cw_cli_parse_int:
+ * @option: the option, for the message: "--width"
+ * @text: (nullable): what was given; %NULL leaves @out as it is
+ *
+ * Reads a whole number from @min to @max; anything else (0x10, 1e3, 12px,
+ * a number out of range) is a data error naming the option.
+ */
+gboolean
+cw_cli_parse_int (const char  *option,
+                  const char  *text,
+                  int          min,
+                  int          max,
+                  int         *out,
+                  GError     **error)
+{
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    return cw_cli_value_error (error, _("%s must be a whole number from %d to %d, not “%s”"),
+                               option, min, max, text);
+  *out = (int) value;
+  return TRUE;
+}
+
 static char *
 command_words (const CwCliCommand *command)
 {

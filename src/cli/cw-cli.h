@@ -49,6 +49,15 @@ GQuark    cw_cli_error_quark      (void);
 gboolean  cw_cli_usage_error      (GError             **error,
                                    const char          *format,
                                    ...) G_GNUC_PRINTF (2, 3);
+gboolean  cw_cli_value_error      (GError             **error,
+                                   const char          *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+gboolean  cw_cli_parse_int        (const char          *option,
+                                   const char          *text,
+                                   int                  min,
+                                   int                  max,
+                                   int                 *out,
+                                   GError             **error);
 char     *cw_cli_command_usage    (const CwCliCommand  *command);
 gboolean  cw_cli_parse            (CwCli               *cli,
                                    const CwCliCommand  *command,

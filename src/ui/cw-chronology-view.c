@@ -432,8 +432,10 @@ refresh (CwChronologyView *self)
     return;
   ids = selected_ids (self);
   read_filter (self, &filter);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
   self->updating = TRUE;
-  if (!cw_chronology_model_refresh (self->model, &filter, &error))
+  if (!cw_chronology_model_refresh (self->model, &filter, &error)
+      && !g_error_matches (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID))
     g_warning ("%s", error->message);
   reselect (self, ids);
   self->updating = FALSE;
@@ -444,6 +446,12 @@ refresh (CwChronologyView *self)
   gtk_stack_set_visible_child_name (
     self->content_stack, total > 0 || !cw_chronology_filter_is_empty (&filter) ? "table" : "empty");
   update_status (self, !cw_chronology_filter_is_empty (&filter), total);
+  /* A search the core refuses ("*" alone) says why where the count goes. */
+  if (g_error_matches (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+      gtk_label_set_text (self->status_label, error->message);
+    }
   update_overdue (self);
   update_editor (self);
 }

@@ -911,7 +911,9 @@ filter_in_memory (CwChronologyModel        *self,
  *
  * Reads the list again, in the chronology's order, with gap rows.
  *
- * Returns: whether it could be read; the list is unchanged when not
+ * Returns: whether it could be read; the list is unchanged when not (a
+ *   search with nothing to look for is refused, see
+ *   cw_chronology_search_check())
  */
 gboolean
 cw_chronology_model_refresh (CwChronologyModel        *self,
@@ -927,6 +929,8 @@ cw_chronology_model_refresh (CwChronologyModel        *self,
 
   if (filter == NULL)
     filter = &all;
+  if (filter->text != NULL && !cw_chronology_search_check (filter->text, error))
+    return FALSE;
   /* Tags are matched by SQL; everything else is filtered in memory. */
   if (!(filter->tag != NULL && *filter->tag != '\0'
           ? read_order (self, filter, ordered, error)

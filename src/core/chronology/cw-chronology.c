@@ -196,6 +196,38 @@ cw_chronology_search_query (const char *text)
   return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
 
+/**
+ * cw_chronology_search_check:
+ * @text: what a person typed to search for
+ *
+ * The search finds words and the starts of words, nothing else: "*" or "("
+ * alone would find every entry, which is never what was meant. Blank text
+ * is no search at all and is accepted.
+ *
+ * Returns: whether @text can be searched for; if not, a
+ *   #CW_STORE_ERROR_INVALID saying why
+ */
+gboolean
+cw_chronology_search_check (const char  *text,
+                            GError     **error)
+{
+  g_autofree char *query = NULL;
+  g_autofree char *blank = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if ((query = cw_chronology_search_query (text)) != NULL)
+    return TRUE;
+  blank = g_strstrip (g_utf8_make_valid (text, -1));
+  if (*blank == '\0')
+    return TRUE;
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+               _("Search: “%s” has no letters or digits to look for; the search finds words "
+                 "and the starts of words (hosp finds hospital), without wildcards or "
+                 "operators"), blank);
+  return FALSE;
+}
+
 /* The review's settings */
 
 /**

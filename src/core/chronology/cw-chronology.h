@@ -54,6 +54,8 @@ G_DECLARE_FINAL_TYPE (CwChronologyModel, cw_chronology_model, CW, CHRONOLOGY_MOD
 void                 cw_chronology_filter_clear        (CwChronologyFilter *filter);
 gboolean             cw_chronology_filter_is_empty     (const CwChronologyFilter *filter);
 char                *cw_chronology_search_query        (const char         *text);
+gboolean             cw_chronology_search_check        (const char         *text,
+                                                        GError            **error);
 
 /* One row of the merged list: an entry, or a gap between two. */
 CwChronologyItemKind cw_chronology_item_get_kind       (CwChronologyItem   *self);
