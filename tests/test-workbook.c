@@ -518,6 +518,10 @@ static const XlsxCase xlsx_cases[] = {
   { "/workbook/xlsx/no-shared-strings", "<row><c t=\"b\"><v>1</v></c><c t=\"str\"><v>x</v></c>"
     "<c t=\"d\"><v>2021-04-03T09:15:00</v></c><c t=\"e\"><v>#REF!</v></c></row>", NULL, 8,
     "1:[TRUE][x][2021-04-03 09:15][#REF!]\n" },
+  /* every decimal form of an XML Schema double */
+  { "/workbook/xlsx/decimal-forms", "<row r=\"1\"><c><v>.5</v></c><c><v>1.</v></c><c><v>+3</v>"
+    "</c><c><v>4.4999999999999998E-2</v></c><c><v>-1e3</v></c></row>", NULL, 8,
+    "1:[0.5][1][3][0.045][-1000]\n" },
 };
 
 static void
@@ -904,6 +908,69 @@ build_ods_after_padding (void)
                         "</table:table-cell></table:table-row>");
 }
 
+/* A cell styled as a date (numFmtId 14, d/m/yyyy) whose number is not one. */
+static GBytes *
+build_hex_date (void)
+{
+  g_autoptr (GPtrArray) zip = xlsx_parts (
+    "<worksheet><sheetData><row r=\"2\"><c r=\"C2\" s=\"1\"><v>0x10</v></c></row>"
+    "</sheetData></worksheet>", 8);
+
+  zip_add (zip, "xl/styles.xml", "<styleSheet><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
+           "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>", 8);
+  return zip_build (zip);
+}
+
+static GBytes *
+build_infinite_number (void)
+{
+  return xlsx_with_rows ("<row r=\"1\"><c r=\"A1\"><v>INF</v></c></row>");
+}
+
+static GBytes *
+build_ods_hex_number (void)
+{
+  return ods_with_rows ("<table:table-row><table:table-cell/><table:table-cell "
+                        "office:value-type=\"float\" office:value=\"0x10\"><text:p>16</text:p>"
+                        "</table:table-cell></table:table-row>");
+}
+
+static GBytes *
+build_ods_negative_rows (void)
+{
+  return ods_with_rows ("<table:table-row><table:table-cell><text:p>a</text:p></table:table-cell>"
+                        "</table:table-row><table:table-row table:number-rows-repeated=\"-5\">"
+                        "<table:table-cell><text:p>x</text:p></table:table-cell>"
+                        "</table:table-row>");
+}
+
+static GBytes *
+build_ods_negative_columns (void)
+{
+  return ods_with_rows ("<table:table-row><table:table-cell table:number-columns-repeated=\"-1\">"
+                        "<text:p>x</text:p></table:table-cell></table:table-row>");
+}
+
+static GBytes *
+build_ods_zero_spaces (void)
+{
+  return ods_with_rows ("<table:table-row><table:table-cell><text:p>a<text:s text:c=\"0\"/>b"
+                        "</text:p></table:table-cell></table:table-row>");
+}
+
+/* Under a kilobyte that would be 300,000 entries of a chronology. */
+static GBytes *
+build_ods_row_copies (void)
+{
+  return ods_with_rows ("<table:table-row><table:table-cell><text:p>Date</text:p>"
+                        "</table:table-cell><table:table-cell><text:p>Details</text:p>"
+                        "</table:table-cell></table:table-row>"
+                        "<table:table-row table:number-rows-repeated=\"300000\">"
+                        "<table:table-cell office:value-type=\"date\" "
+                        "office:date-value=\"2021-04-03\"/><table:table-cell><text:p>Visit"
+                        "</text:p></table:table-cell></table:table-row>");
+}
+
 typedef enum
 {
   ON_OPEN,
@@ -995,6 +1062,26 @@ static const HostileCase hostile_cases[] = {
     "…the rows of sheet “Sheet1” are out of order" },
   { "/workbook/damaged/missing-string", build_missing_string, ON_READ, CW_WORKBOOK_ERROR_DAMAGED,
     "…the text of a cell in row 4 of sheet “Sheet1” is missing" },
+  { "/workbook/damaged/hex-date", build_hex_date, ON_READ, CW_WORKBOOK_ERROR_DAMAGED,
+    FILE_NAME " is damaged: cell C2 of sheet “Sheet1” holds “0x10” where a number should be. "
+    "Open it in Excel or LibreOffice, save it again and import the new file" },
+  { "/workbook/damaged/infinite-number", build_infinite_number, ON_READ,
+    CW_WORKBOOK_ERROR_DAMAGED, "…cell A1 of sheet “Sheet1” holds “INF” where a number should be" },
+  { "/workbook/damaged/ods-hex-number", build_ods_hex_number, ON_READ, CW_WORKBOOK_ERROR_DAMAGED,
+    "…cell B1 of sheet “Sheet1” holds “0x10” where a number should be" },
+  { "/workbook/damaged/ods-negative-rows", build_ods_negative_rows, ON_READ,
+    CW_WORKBOOK_ERROR_DAMAGED,
+    "…row 2 of sheet “Sheet1” gives table:number-rows-repeated as “-5”, which is not a count" },
+  { "/workbook/damaged/ods-negative-columns", build_ods_negative_columns, ON_READ,
+    CW_WORKBOOK_ERROR_DAMAGED,
+    "…row 1 of sheet “Sheet1” gives table:number-columns-repeated as “-1”, which is not a "
+    "count" },
+  { "/workbook/damaged/ods-zero-spaces", build_ods_zero_spaces, ON_READ,
+    CW_WORKBOOK_ERROR_DAMAGED, "…gives text:c as “0”, which is not a count" },
+  { "/workbook/too-large/ods-row-copies", build_ods_row_copies, ON_READ,
+    CW_WORKBOOK_ERROR_TOO_LARGE,
+    FILE_NAME " is too large for Casewise to read: row 2 of sheet “Sheet1” stands for 300000 "
+    "copies of itself, more than the 1000 Casewise reads" },
   { "/workbook/too-large/zip-bomb", build_zip_bomb, ON_READ, CW_WORKBOOK_ERROR_TOO_LARGE,
     FILE_NAME " is too large for Casewise to read: “xl/worksheets/sheet1.xml” inside it unpacks "
     "to 1.1\xC2\xA0GB, more than the 250.0\xC2\xA0MB Casewise reads" },

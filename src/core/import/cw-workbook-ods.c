@@ -214,42 +214,78 @@ typedef struct
   GString        *text;            /* from the cell's paragraphs */
 } SheetState;
 
-static guint64
-repeat_count (const char **names,
+/* A count of repeats, 1 when not given. The format allows only a positive
+ * whole number: "-5" or "0x10" is not read as anything else. */
+static gboolean
+repeat_count (SheetState  *state,
+              const char **names,
               const char **values,
-              const char  *attribute)
+              const char  *attribute,
+              guint64     *count,
+              GError     **error)
 {
-  guint64 count = 1;
+  const char *text = cw_markup_attribute (names, values, attribute);
 
-  if (!cw_markup_parse_count (cw_markup_attribute (names, values, attribute), &count)
-      || count == 0)
-    return 1;
-  return count;
+  *count = 1;
+  if (text == NULL || (cw_markup_parse_count (text, count) && *count > 0))
+    return TRUE;
+  *count = 1;
+  return cw_workbook_fail_printf (state->base.workbook, error, CW_WORKBOOK_ERROR_DAMAGED,
+                                  _("row %" G_GUINT64_FORMAT " of sheet “%s” gives %s as “%s”, "
+                                    "which is not a count"),
+                                  MIN (state->rows + 1, COUNT_CAP), state->builder->sheet_name,
+                                  attribute, text);
 }
 
 static void
 start_row (SheetState  *state,
            const char **names,
-           const char **values)
+           const char **values,
+           GError     **error)
 {
   state->in_row = TRUE;
-  state->row_repeat = repeat_count (names, values, "table:number-rows-repeated");
   state->columns = 0;
   cw_sheet_builder_start_row (state->builder, state->rows + 1);
+  repeat_count (state, names, values, "table:number-rows-repeated", &state->row_repeat, error);
+}
+
+/* A number in the cell's attributes is a decimal, as in XLSX. */
+static gboolean
+check_value (SheetState  *state,
+             const char **names,
+             const char **values,
+             GError     **error)
+{
+  const char *type = cw_markup_attribute (names, values, "office:value-type");
+  const char *value = cw_markup_attribute (names, values, "office:value");
+  g_autofree char *cell = NULL;
+
+  if (value == NULL
+      || (g_strcmp0 (type, "float") != 0 && g_strcmp0 (type, "percentage") != 0
+          && g_strcmp0 (type, "currency") != 0)
+      || cw_workbook_parse_decimal (value, NULL))
+    return TRUE;
+  cell = cw_workbook_cell_name (state->columns, state->rows + 1);
+  return cw_workbook_fail_printf (state->base.workbook, error, CW_WORKBOOK_ERROR_DAMAGED,
+                                  _("cell %s of sheet “%s” holds “%s” where a number should be"),
+                                  cell, state->builder->sheet_name, value);
 }
 
 static void
 start_cell (SheetState  *state,
             const char  *name,
             const char **names,
-            const char **values)
+            const char **values,
+            GError     **error)
 {
   state->cell_depth = state->base.depth;
   state->covered = strcmp (name, "table:covered-table-cell") == 0;
-  state->column_repeat = repeat_count (names, values, "table:number-columns-repeated");
-  state->value = attribute_value (names, values);
   state->paragraphs = 0;
   g_string_truncate (state->text, 0);
+  if (repeat_count (state, names, values, "table:number-columns-repeated",
+                    &state->column_repeat, error)
+      && check_value (state, names, values, error))
+    state->value = attribute_value (names, values);
 }
 
 static gboolean
@@ -277,8 +313,8 @@ start_in_paragraph (SheetState  *state,
 
   if (strcmp (name, "text:s") == 0)
     {
-      cw_markup_parse_count (cw_markup_attribute (names, values, "text:c"), &count);
-      append_spaces (state, count, error);
+      if (repeat_count (state, names, values, "text:c", &count, error))
+        append_spaces (state, count, error);
     }
   else if (strcmp (name, "text:tab") == 0)
     cw_workbook_append_text (&state->base, state->text, "\t", 1, error);
@@ -332,11 +368,11 @@ sheet_start (GMarkupParseContext  *context,
   else if (state->table_depth == 0)
     return;
   else if (!state->in_row && strcmp (name, "table:table-row") == 0)
-    start_row (state, names, values);
+    start_row (state, names, values, error);
   else if (state->in_row
            && (strcmp (name, "table:table-cell") == 0
                || strcmp (name, "table:covered-table-cell") == 0))
-    start_cell (state, name, names, values);
+    start_cell (state, name, names, values, error);
 }
 
 static void

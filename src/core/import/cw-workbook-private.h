@@ -101,6 +101,10 @@ const char *cw_markup_local_attribute    (const char          **names,
 gboolean    cw_markup_parse_count        (const char           *text,
                                           guint64              *out);
 
+gboolean    cw_workbook_parse_decimal    (const char           *text,
+                                          double               *value);
+char       *cw_workbook_cell_name        (guint64               column,
+                                          guint64               row);
 char       *cw_workbook_format_number    (const char           *text);
 char       *cw_workbook_format_serial    (double                serial,
                                           gboolean              date1904,

@@ -19,6 +19,92 @@
 
 /* ------------------------------------------------------- numbers, dates */
 
+static gboolean
+skip_digits (const char **p)
+{
+  const char *start = *p;
+
+  while (g_ascii_isdigit (**p))
+    (*p)++;
+  return *p > start;
+}
+
+/**
+ * cw_workbook_parse_decimal:
+ * @text: a number as a workbook stores it
+ * @value: (out) (optional): its value
+ *
+ * Both formats store numbers as XML Schema doubles written in decimal:
+ * `-12`, `0.5`, `.5`, `4.4999999999999998E-2`. Anything else (`0x10`,
+ * ` 1`, `1,5`, `INF`, `NaN`, a number too large for a double) is refused,
+ * not read as strtod() would, which takes hexadecimal and infinities.
+ *
+ * Returns: whether @text is a finite decimal number
+ */
+gboolean
+cw_workbook_parse_decimal (const char *text,
+                           double     *value)
+{
+  const char *p = text;
+  gboolean whole, fraction = FALSE;
+  double parsed;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  whole = skip_digits (&p);
+  if (*p == '.')
+    {
+      p++;
+      fraction = skip_digits (&p);
+    }
+  if (!whole && !fraction)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '-' || *p == '+')
+        p++;
+      if (!skip_digits (&p))
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+  parsed = g_ascii_strtod (text, NULL);
+  if (!isfinite (parsed))
+    return FALSE;
+  if (value != NULL)
+    *value = parsed;
+  return TRUE;
+}
+
+/**
+ * cw_workbook_cell_name:
+ * @column: from 0
+ * @row: from 1
+ *
+ * Returns: (transfer full): the cell's name as spreadsheets show it: `B12`
+ */
+char *
+cw_workbook_cell_name (guint64 column,
+                       guint64 row)
+{
+  char letters[16];
+  guint n = 0;
+  GString *name = g_string_new (NULL);
+
+  column = MIN (column, (guint64) G_MAXUINT32);
+  do
+    {
+      letters[n++] = (char) ('A' + column % 26);
+      column = column / 26;
+    }
+  while (column-- > 0 && n < sizeof letters);
+  while (n > 0)
+    g_string_append_c (name, letters[--n]);
+  g_string_append_printf (name, "%" G_GUINT64_FORMAT, row);
+  return g_string_free (name, FALSE);
+}
+
 /**
  * cw_workbook_format_number:
  * @text: a number as a workbook stores it: `44289`, `0.30000000000000004`
@@ -31,11 +117,9 @@ char *
 cw_workbook_format_number (const char *text)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *end = NULL;
   double value;
 
-  value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (value) || g_ascii_isspace (*text))
+  if (!cw_workbook_parse_decimal (text, &value))
     return g_strdup (text);
   if (value == 0)
     value = 0; /* not -0 */
@@ -385,6 +469,14 @@ cw_sheet_builder_end_row (CwSheetBuilder *builder,
     return TRUE;
   if (extra > CW_WORKBOOK_MAX_ROWS || builder->row_number + extra > CW_WORKBOOK_MAX_ROWS)
     return fail_rows (builder, error);
+  /* A few hundred bytes must not stand for a whole chronology: identical
+   * rows one after another are copies, and thousands of them are a trap. */
+  if (repeat > CW_WORKBOOK_MAX_REPEAT)
+    return cw_workbook_fail_printf (builder->workbook, error, CW_WORKBOOK_ERROR_TOO_LARGE,
+                                    _("row %u of sheet “%s” stands for %" G_GUINT64_FORMAT
+                                      " copies of itself, more than the %d Casewise reads"),
+                                    (guint) builder->row_number, builder->sheet_name, repeat,
+                                    CW_WORKBOOK_MAX_REPEAT);
   if (!check_cells (builder, row->len * extra, builder->row_text * extra, error))
     return FALSE;
   builder->cells += row->len * extra;

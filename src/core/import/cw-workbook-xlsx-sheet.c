@@ -533,23 +533,33 @@ shared_string (SheetState  *state,
   return g_strdup (xlsx->strings->str + g_array_index (xlsx->string_offsets, gsize, index));
 }
 
+/* A number cell holds a decimal number; "0x10" or "INF" is no number
+ * Excel writes, and read as one it would become a date. */
 static char *
-number_text (SheetState *state)
+number_text (SheetState  *state,
+             GError     **error)
 {
   CwXlsx *xlsx = state->xlsx;
   CwXlsxNumberKind kind = CW_XLSX_NUMBER;
   char *formatted = NULL;
-  char *end = NULL;
   double value;
 
+  if (state->value->len == 0)
+    return g_strdup ("");
+  if (!cw_workbook_parse_decimal (state->value->str, &value))
+    {
+      g_autofree char *cell = cw_workbook_cell_name (state->column, state->row);
+
+      cw_workbook_fail_printf (state->base.workbook, error, CW_WORKBOOK_ERROR_DAMAGED,
+                               _("cell %s of sheet “%s” holds “%s” where a number should be"),
+                               cell, state->builder->sheet_name, state->value->str);
+      return NULL;
+    }
   if (state->style < xlsx->style_kinds->len)
     kind = g_array_index (xlsx->style_kinds, guint8, state->style);
-  if (kind == CW_XLSX_NUMBER || state->value->len == 0)
+  if (kind == CW_XLSX_NUMBER)
     return cw_workbook_format_number (state->value->str);
-  value = g_ascii_strtod (state->value->str, &end);
-  if (*end != '\0' || end == state->value->str)
-    formatted = NULL;
-  else if (kind == CW_XLSX_DURATION)
+  if (kind == CW_XLSX_DURATION)
     formatted = cw_workbook_format_duration (value);
   else
     formatted = cw_workbook_format_serial (value, xlsx->date1904, kind == CW_XLSX_TIME);
@@ -582,7 +592,7 @@ cell_text (SheetState  *state,
       return cw_workbook_format_iso (value);
     case CELL_NUMBER:
     default:
-      return number_text (state);
+      return number_text (state, error);
     }
 }
 

@@ -21,6 +21,7 @@ typedef enum
  * cells of a paragraph or two. */
 #ifndef CW_WORKBOOK_MAX_CELLS /* smaller only in fuzzing builds, to reach them */
 #define CW_WORKBOOK_MAX_ROWS    1048576
+#define CW_WORKBOOK_MAX_REPEAT  1000                /* copies of one row with cells (ODS) */
 #define CW_WORKBOOK_MAX_COLUMNS 16384
 #define CW_WORKBOOK_MAX_CELL    (1024 * 1024)       /* bytes of UTF-8 in one cell */
 #define CW_WORKBOOK_MAX_CELLS   (4 * 1024 * 1024)   /* in a sheet, empty ones between included */
