@@ -279,13 +279,6 @@ cw_overview_page_get_form (CwOverviewPage *self,
   return GTK_WIDGET (g_str_equal (name, "dates") ? self->dates_form : self->review_form);
 }
 
-guint
-cw_overview_page_get_n_deadlines (CwOverviewPage *self)
-{
-  g_return_val_if_fail (CW_IS_OVERVIEW_PAGE (self), 0);
-  return self->n_deadlines;
-}
-
 static void
 cw_overview_page_dispose (GObject *object)
 {

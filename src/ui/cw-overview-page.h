@@ -21,6 +21,5 @@ gboolean cw_overview_page_move_phase     (CwOverviewPage *self,
 const char *cw_overview_page_get_message (CwOverviewPage *self);
 GtkWidget *cw_overview_page_get_form     (CwOverviewPage *self,
                                           const char     *name);
-guint cw_overview_page_get_n_deadlines   (CwOverviewPage *self);
 
 G_END_DECLS

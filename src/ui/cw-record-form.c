@@ -621,9 +621,3 @@ cw_record_form_init (CwRecordForm *self)
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
-
-GtkWidget *
-cw_record_form_new (void)
-{
-  return g_object_new (CW_TYPE_RECORD_FORM, NULL);
-}

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define CW_TYPE_RECORD_FORM (cw_record_form_get_type ())
 G_DECLARE_FINAL_TYPE (CwRecordForm, cw_record_form, CW, RECORD_FORM, GtkWidget)
 
-GtkWidget *cw_record_form_new         (void);
 void       cw_record_form_set_fields  (CwRecordForm      *self,
                                        const CwEntity    *entity,
                                        const char *const *fields);

@@ -21,7 +21,6 @@ struct _CwChronologyItem
   GObject              parent_instance;
   CwChronologyItemKind kind;
   gint64               id;
-  gint64               agency_id;
   gint64               link_group;
   CwChronoDate         start;
   CwChronoDate         end;
@@ -154,13 +153,6 @@ cw_chronology_item_dup_date_text (CwChronologyItem *self)
     return g_steal_pointer (&start);
   end = cw_chrono_date_format (&self->end);
   return g_strdup_printf ("%s – %s", start, end);
-}
-
-gint64
-cw_chronology_item_get_agency_id (CwChronologyItem *self)
-{
-  g_return_val_if_fail (CW_IS_CHRONOLOGY_ITEM (self), 0);
-  return self->agency_id;
 }
 
 const char *
@@ -327,7 +319,6 @@ read_entry (CwChronologyItem *item,
   const char *significance = (const char *) sqlite3_column_text (stmt, 13);
 
   item->id = sqlite3_column_int64 (stmt, 0);
-  item->agency_id = sqlite3_column_int64 (stmt, 1);
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
     if (text_columns[i] != CW_CHRONO_FIELD_NONE)
       item->texts[text_columns[i]] = cw_store_column_text (stmt, (int) i + 2);

@@ -63,7 +63,6 @@ gint64               cw_chronology_item_get_id         (CwChronologyItem   *self
 const CwChronoDate  *cw_chronology_item_get_start      (CwChronologyItem   *self);
 const CwChronoDate  *cw_chronology_item_get_end        (CwChronologyItem   *self);
 char                *cw_chronology_item_dup_date_text  (CwChronologyItem   *self);
-gint64               cw_chronology_item_get_agency_id  (CwChronologyItem   *self);
 const char          *cw_chronology_item_get_agency     (CwChronologyItem   *self);
 const char          *cw_chronology_item_get        (CwChronologyItem   *self,
                                                     CwChronoField       field);

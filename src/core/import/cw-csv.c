@@ -450,13 +450,6 @@ cw_csv_reader_free (CwCsvReader *self)
   g_free (self);
 }
 
-const char *
-cw_csv_reader_get_file_name (CwCsvReader *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->file_name;
-}
-
 /**
  * cw_csv_reader_get_encoding:
  * @self: a reader

@@ -41,7 +41,6 @@ CwCsvReader *cw_csv_reader_new_from_bytes (GBytes       *bytes,
                                           const char   *file_name,
                                           GError      **error);
 void         cw_csv_reader_free          (CwCsvReader  *self);
-const char  *cw_csv_reader_get_file_name (CwCsvReader  *self);
 const char  *cw_csv_reader_get_encoding  (CwCsvReader  *self);
 char         cw_csv_reader_get_delimiter (CwCsvReader  *self);
 void         cw_csv_reader_set_delimiter (CwCsvReader  *self,

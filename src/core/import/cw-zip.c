@@ -408,29 +408,6 @@ cw_zip_free (CwZip *self)
   g_free (self);
 }
 
-guint
-cw_zip_get_n_entries (CwZip *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->n_entries;
-}
-
-/**
- * cw_zip_get_entry_name:
- * @self: an archive
- * @index: from 0, in the order of the table of contents
- *
- * Returns: the entry's name, made valid UTF-8
- */
-const char *
-cw_zip_get_entry_name (CwZip *self,
-                       guint  index)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->n_entries, NULL);
-  return self->entries[index].name;
-}
-
 /* Names of parts inside workbooks are compared without regard to ASCII
  * case, as Open Packaging Conventions require. */
 static const Entry *

@@ -43,9 +43,6 @@ guint32     cw_zip_crc32             (guint32          crc,
 CwZip      *cw_zip_new_from_bytes    (GBytes          *bytes,
                                       GError         **error);
 void        cw_zip_free              (CwZip           *self);
-guint       cw_zip_get_n_entries     (CwZip           *self);
-const char *cw_zip_get_entry_name    (CwZip           *self,
-                                      guint            index);
 gboolean    cw_zip_has_entry         (CwZip           *self,
                                       const char      *name);
 guint64     cw_zip_get_entry_size    (CwZip           *self,

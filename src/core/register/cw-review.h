@@ -78,6 +78,5 @@ GListModel *cw_store_list_reviews          (CwStore      *self,
 char       *cw_store_add_demo              (CwStore      *self,
                                             const GDate  *today,
                                             GError      **error);
-void        cw_today                       (GDate        *out);
 
 G_END_DECLS
