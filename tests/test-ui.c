@@ -22,125 +22,7 @@
 #include "cw-undo-bar.h"
 #include "cw-preferences-window.h"
 #include "cw-window.h"
-
-typedef struct
-{
-  char          *dir;
-  CwApplication *app;
-  CwWindow      *window;
-  CwStore       *store;
-} Ui;
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-part (Ui *ui, const char *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (ui->window), CW_TYPE_WINDOW,
-                                                    name));
-}
-
-static CwReviewView *
-review_view (Ui *ui)
-{
-  return CW_REVIEW_VIEW (part (ui, "review_view"));
-}
-
-static const char *
-main_page (Ui *ui)
-{
-  return gtk_stack_get_visible_child_name (GTK_STACK (part (ui, "main_stack")));
-}
-
-static void
-ui_set_up (Ui *ui, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  GList *windows;
-
-  ui->dir = g_dir_make_tmp ("casewise-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (ui->dir, "casewise.db", NULL);
-  ui->app = cw_application_new ();
-  cw_application_set_database_path (ui->app, path);
-  g_assert_true (g_application_register (G_APPLICATION (ui->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (ui->app));
-  settle (200);
-  windows = gtk_application_get_windows (GTK_APPLICATION (ui->app));
-  g_assert_nonnull (windows);
-  ui->window = CW_WINDOW (windows->data);
-  ui->store = cw_application_get_store (ui->app);
-  cw_store_set_actor (ui->store, "UI Tester");
-}
-
-static void
-ui_tear_down (Ui *ui, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (ui->window));
-  settle (50);
-  g_clear_object (&ui->app);
-  g_free (ui->dir);
-}
-
-static CwNewReviewDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (CW_IS_NEW_REVIEW_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return CW_NEW_REVIEW_DIALOG (window);
-    }
-  return NULL;
-}
-
-static char *
-create_review_through_dialog (Ui *ui, const char *title, const char *subject)
-{
-  CwNewReviewDialog *dialog;
-  GtkWidget *title_entry, *subject_entry;
-  gint64 id;
-  g_autoptr (CwRecord) review = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.new-review", NULL));
-  settle (100);
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  title_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                           CW_TYPE_NEW_REVIEW_DIALOG,
-                                                           "title_entry"));
-  subject_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                             CW_TYPE_NEW_REVIEW_DIALOG,
-                                                             "subject_entry"));
-  gtk_editable_set_text (GTK_EDITABLE (title_entry), title);
-  gtk_editable_set_text (GTK_EDITABLE (subject_entry), subject);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
-  settle (150);
-  g_assert_null (find_dialog ());
-  id = cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list")));
-  g_assert_cmpint (id, >, 0);
-  review = cw_store_get (ui->store, &cw_entity_review, id, NULL);
-  g_assert_cmpstr (cw_record_get (review, "title"), ==, title);
-  return g_strdup (cw_record_get (review, "reference"));
-}
-
-static CwRecordForm *
-form (Ui *ui, const char *name)
-{
-  return CW_RECORD_FORM (cw_review_view_get_part (review_view (ui), name));
-}
+#include "test-ui-helpers.h"
 
 static CwRecord *
 referral_of (Ui *ui, const char *reference)
@@ -149,14 +31,22 @@ referral_of (Ui *ui, const char *reference)
   return cw_store_get_referral (ui->store, cw_record_get_id (review), NULL);
 }
 
+/* Whether the referral of the review @reference holds @value in @field. */
+static gboolean
+referral_has (Ui *ui, const char *reference, const char *field, const char *value)
+{
+  g_autoptr (CwRecord) referral = referral_of (ui, reference);
+
+  return stored_value_is (ui->store, &cw_entity_referral, cw_record_get_id (referral), field,
+                          value);
+}
+
 static gboolean
 history_has (Ui *ui, const char *field, const char *new_value)
 {
   GListModel *model;
 
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "history");
-  settle (100);
-  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "history");
+  show_section (ui, "history");
   model = cw_history_view_get_model (CW_HISTORY_VIEW (cw_review_view_get_part (review_view (ui),
                                                                                "history")));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -178,13 +68,13 @@ test_first_run_empty_state (Ui *ui, gconstpointer data)
 {
   g_assert_cmpstr (main_page (ui), ==, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
-  settle (150);
+  drain_events ();
   g_assert_cmpstr (main_page (ui), ==, "review");
   g_assert_cmpuint (cw_review_list_get_n_reviews (CW_REVIEW_LIST (part (ui, "review_list"))), ==,
                     1);
   /* Opening it again selects it rather than adding a copy. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
-  settle (100);
+  drain_events ();
   g_assert_cmpuint (cw_review_list_get_n_reviews (CW_REVIEW_LIST (part (ui, "review_list"))), ==,
                     1);
 }
@@ -206,13 +96,13 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   g_assert_true (g_str_has_prefix (reference, "LR-"));
 
   /* Fill the referral: saved after the typing pause, without a Save button. */
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "referral");
-  settle (50);
+  show_section (ui, "referral");
   editor = cw_record_form_get_editor (referral_form, "referrer_name");
   gtk_editable_set_text (GTK_EDITABLE (editor), "A. Practitioner");
   editor = cw_record_form_get_editor (referral_form, "service_team");
   gtk_editable_set_text (GTK_EDITABLE (editor), "Assessment Team 1");
-  settle (1700);
+  wait_for (referral_has (ui, reference, "referrer_name", "A. Practitioner")
+            && referral_has (ui, reference, "service_team", "Assessment Team 1"));
   referral = referral_of (ui, reference);
   g_assert_cmpstr (cw_record_get (referral, "referrer_name"), ==, "A. Practitioner");
   g_assert_cmpstr (cw_record_get (referral, "service_team"), ==, "Assessment Team 1");
@@ -221,7 +111,7 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   editor = cw_record_form_get_editor (referral_form, "submitted_on");
   gtk_editable_set_text (GTK_EDITABLE (editor), "31/02/2026");
   g_signal_emit_by_name (editor, "activate");
-  settle (50);
+  drain_events ();
   g_assert_nonnull (cw_record_form_get_error (referral_form, "submitted_on"));
   g_assert_nonnull (strstr (cw_record_form_get_error (referral_form, "submitted_on"),
                             "31/02/2026"));
@@ -230,7 +120,7 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   g_assert_null (cw_record_get (referral, "submitted_on"));
   gtk_editable_set_text (GTK_EDITABLE (editor), "3/2/2026");
   g_signal_emit_by_name (editor, "activate");
-  settle (50);
+  drain_events ();
   g_assert_null (cw_record_form_get_error (referral_form, "submitted_on"));
   g_clear_object (&referral);
   referral = referral_of (ui, reference);
@@ -238,19 +128,19 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
 
   /* Move to Decision; Preparation is refused until the decision is made. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-phase", NULL));
-  settle (50);
+  drain_events ();
   review = cw_store_find_review (ui->store, reference, NULL);
   g_assert_cmpstr (cw_record_get (review, "phase"), ==, "decision");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-phase", NULL));
-  settle (50);
+  drain_events ();
   g_assert_nonnull (cw_overview_page_get_message (overview));
   g_assert_nonnull (strstr (cw_overview_page_get_message (overview), "decision to proceed"));
 
   editor = cw_record_form_get_editor (decision_form, "decision");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (editor), 1); /* (none), Proceed, Do not proceed */
-  settle (50);
+  drain_events ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-phase", NULL));
-  settle (50);
+  drain_events ();
   g_assert_null (cw_overview_page_get_message (overview));
   g_clear_object (&review);
   review = cw_store_find_review (ui->store, reference, NULL);
@@ -286,12 +176,12 @@ test_delete_review_and_undo (Ui *ui, gconstpointer data)
   /* Nothing to undo: Ctrl+Z is left to the text fields. */
   g_assert_false (undo_enabled (ui));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.delete-review", NULL));
-  settle (50);
+  drain_events ();
   g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 0);
   g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (part (ui, "undo_bar"))));
   g_assert_true (undo_enabled (ui));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
-  settle (50);
+  drain_events ();
   g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 1);
   /* The same review, not a copy. */
   g_assert_cmpint (cw_review_list_get_selected_id (list), ==, id);
@@ -328,23 +218,24 @@ test_people_add_edit_delete (Ui *ui, gconstpointer data)
   GtkWidget *editor;
 
   g_assert_nonnull (reference);
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "people");
-  settle (50);
+  show_section (ui, "people");
   g_assert_true (gtk_widget_activate_action (table, "table.add", NULL));
-  settle (50);
+  drain_events ();
   rows = cw_record_table_get_model (CW_RECORD_TABLE (table));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   editor = cw_record_form_get_editor (CW_RECORD_FORM (cw_record_table_get_form (
                                         CW_RECORD_TABLE (table))), "pseudonym");
   gtk_editable_set_text (GTK_EDITABLE (editor), "Mother");
-  settle (1700);
+  /* Saved after the typing pause, and the list shows it. */
+  wait_for (row_value_is (rows, 0, "pseudonym", "Mother"));
   row = g_list_model_get_item (rows, 0);
-  g_assert_cmpstr (cw_record_get (row, "pseudonym"), ==, "Mother");
+  g_assert_true (stored_value_is (ui->store, &cw_entity_person, cw_record_get_id (row),
+                                  "pseudonym", "Mother"));
   g_assert_true (gtk_widget_activate_action (table, "table.delete", NULL));
-  settle (50);
+  drain_events ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
-  settle (50);
+  drain_events ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
 }
 
@@ -373,7 +264,6 @@ test_window_restores_state (Ui *ui, gconstpointer data)
   g_autofree char *first = create_review_through_dialog (ui, "First", "Child F");
   g_autofree char *second = create_review_through_dialog (ui, "Second", "Child S");
   g_autoptr (CwRecord) wanted = cw_store_find_review (ui->store, first, NULL);
-  GList *windows;
   int width, height;
 
   g_assert_nonnull (second);
@@ -382,15 +272,12 @@ test_window_restores_state (Ui *ui, gconstpointer data)
 
   cw_window_select_review (ui->window, first);
   gtk_window_set_default_size (GTK_WINDOW (ui->window), 1010, 690);
-  settle (50);
+  drain_events ();
   gtk_window_close (GTK_WINDOW (ui->window));
-  settle (100);
+  wait_for (gtk_application_get_windows (GTK_APPLICATION (ui->app)) == NULL);
 
   g_application_activate (G_APPLICATION (ui->app));
-  settle (200);
-  windows = gtk_application_get_windows (GTK_APPLICATION (ui->app));
-  g_assert_nonnull (windows);
-  ui->window = CW_WINDOW (windows->data);
+  ui->window = test_ui_window_shown (ui);
   gtk_window_get_default_size (GTK_WINDOW (ui->window), &width, &height);
   g_assert_cmpint (width, ==, 1010);
   g_assert_cmpint (height, ==, 690);
@@ -420,14 +307,13 @@ test_phase_buttons_clicked_in_turn (Ui *ui, gconstpointer data)
                                                                         "overview"));
   g_autoptr (CwRecord) review = NULL;
 
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "overview");
-  settle (50);
+  show_section (ui, "overview");
   g_signal_emit_by_name (move_button (overview, 0), "clicked"); /* to Decision */
-  settle (50);
+  drain_events ();
   g_signal_emit_by_name (move_button (overview, 1), "clicked"); /* back to Referral */
-  settle (50);
+  drain_events ();
   g_signal_emit_by_name (move_button (overview, 0), "clicked"); /* to Decision again */
-  settle (50);
+  drain_events ();
   review = cw_store_find_review (ui->store, reference, NULL);
   g_assert_cmpstr (cw_record_get (review, "phase"), ==, "decision");
 }
@@ -442,37 +328,31 @@ test_typing_across_autosave (Ui *ui, gconstpointer data)
                                                                         "overview"));
   CwRecordForm *review_form = CW_RECORD_FORM (cw_overview_page_get_form (overview, "review"));
   GtkWidget *title = cw_record_form_get_editor (review_form, "title");
-  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (CwRecord) review = cw_store_find_review (ui->store, reference, NULL);
+  gint64 id = cw_record_get_id (review);
 
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "overview");
-  settle (50);
+  show_section (ui, "overview");
   g_assert_true (gtk_widget_grab_focus (title));
   gtk_editable_set_text (GTK_EDITABLE (title), "Title with space ");
   gtk_editable_set_position (GTK_EDITABLE (title), -1);
-  settle (1700); /* saved, trimmed, while the user pauses */
+  /* Saved, trimmed, while the user pauses; the field keeps the space. */
+  wait_for (stored_value_is (ui->store, &cw_entity_review, id, "title", "Title with space"));
+  drain_events ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Title with space ");
   gtk_editable_insert_text (GTK_EDITABLE (title), "end", -1,
                             &(int) { gtk_editable_get_position (GTK_EDITABLE (title)) });
-  settle (1700);
-  review = cw_store_find_review (ui->store, reference, NULL);
-  g_assert_cmpstr (cw_record_get (review, "title"), ==, "Title with space end");
+  wait_for (stored_value_is (ui->store, &cw_entity_review, id, "title", "Title with space end"));
 }
 
 static CwPreferencesWindow *
 open_preferences (Ui *ui)
 {
-  GListModel *toplevels; /* transfer none */
+  GtkWindow *prefs;
 
   g_action_group_activate_action (G_ACTION_GROUP (ui->app), "preferences", NULL);
-  settle (150);
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (CW_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return CW_PREFERENCES_WINDOW (window);
-    }
-  return NULL;
+  wait_for ((prefs = find_toplevel (CW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  drain_events ();
+  return CW_PREFERENCES_WINDOW (prefs);
 }
 
 static GtkWidget *
@@ -498,7 +378,7 @@ test_preferences (Ui *ui, gconstpointer data)
   /* The reviewer name is who the history names. */
   gtk_editable_set_text (GTK_EDITABLE (prefs_part (prefs, "reviewer_entry")), "Dr Q. Reviewer");
   g_signal_emit_by_name (prefs_part (prefs, "reviewer_entry"), "activate");
-  settle (50);
+  drain_events ();
   name = cw_store_get_setting (ui->store, "reviewer-name");
   g_assert_cmpstr (name, ==, "Dr Q. Reviewer");
 
@@ -507,7 +387,7 @@ test_preferences (Ui *ui, gconstpointer data)
   n_kinds = g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (kinds)));
   g_assert_true (gtk_widget_activate_action (kinds, "table.add", NULL));
   g_assert_true (gtk_widget_activate_action (kinds, "table.add", NULL));
-  settle (50);
+  drain_events ();
   all_kinds = cw_store_list (ui->store, &cw_entity_review_kind, 0, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (all_kinds), ==, n_kinds + 2);
   g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (kinds))),
@@ -516,16 +396,16 @@ test_preferences (Ui *ui, gconstpointer data)
   /* Deleting an agency offers undo in this window. */
   agencies = prefs_part (prefs, "agencies_table");
   g_assert_true (gtk_widget_activate_action (agencies, "table.add", NULL));
-  settle (50);
+  drain_events ();
   g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (agencies))),
                     ==, 1);
   g_assert_true (gtk_widget_activate_action (agencies, "table.delete", NULL));
-  settle (50);
+  drain_events ();
   g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (agencies))),
                     ==, 0);
   g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (prefs_part (prefs, "undo_bar"))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "win.undo", NULL));
-  settle (50);
+  drain_events ();
   g_assert_cmpuint (g_list_model_get_n_items (cw_record_table_get_model (CW_RECORD_TABLE (agencies))),
                     ==, 1);
   gtk_window_destroy (GTK_WINDOW (prefs));
@@ -534,24 +414,7 @@ test_preferences (Ui *ui, gconstpointer data)
 static CwImportDialog *
 find_import_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (CW_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return CW_IMPORT_DIALOG (window);
-    }
-  return NULL;
-}
-
-/* Waits for the dialog's thread, at most 10 s. */
-static void
-wait_until_idle (CwImportDialog *dialog)
-{
-  for (guint i = 0; i < 200 && cw_import_dialog_is_busy (dialog); i++)
-    settle (50);
-  g_assert_false (cw_import_dialog_is_busy (dialog));
+  return (CwImportDialog *) find_toplevel (CW_TYPE_IMPORT_DIALOG);
 }
 
 static CwChronologyView *
@@ -582,22 +445,19 @@ import_police_return (Ui *ui)
   g_assert_true (g_file_set_contents (path, police_return, -1, &error));
   g_assert_cmpint (cw_store_insert (ui->store, &cw_entity_agency, 0, school, &error), >, 0);
   g_assert_cmpint (cw_store_insert (ui->store, &cw_entity_agency, 0, agency, &error), >, 0);
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "chronology");
-  settle (50);
+  show_section (ui, "chronology");
   gtk_window_present (GTK_WINDOW (cw_import_dialog_new (GTK_WINDOW (ui->window), ui->store,
                                                         review, file)));
-  settle (100);
-  dialog = find_import_dialog ();
-  g_assert_nonnull (dialog);
-  wait_until_idle (dialog);
+  wait_for ((dialog = find_import_dialog ()) != NULL);
+  /* The file is read and checked in threads. */
+  wait_for (!cw_import_dialog_is_busy (dialog));
   /* Read, headings found under the title row, every row checked. */
   g_assert_nonnull (strstr (cw_import_dialog_get_summary (dialog), "3 entries are ready"));
   g_assert_nonnull (strstr (cw_import_dialog_get_summary (dialog), "1 row has errors"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
-  for (guint i = 0; i < 200 && find_import_dialog () != NULL; i++)
-    settle (50);
-  g_assert_null (find_import_dialog ());
-  settle (100);
+  /* Written in a thread; the dialog closes when it is done. */
+  wait_for (find_import_dialog () == NULL);
+  drain_events ();
   return review;
 }
 
@@ -608,8 +468,7 @@ history_display (Ui *ui, const char *field, const char *key)
 {
   GListModel *model;
 
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "history");
-  settle (100);
+  show_section (ui, "history");
   model = cw_history_view_get_model (CW_HISTORY_VIEW (cw_review_view_get_part (review_view (ui),
                                                                                "history")));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -657,6 +516,7 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
     GtkWidget *column_view = GTK_WIDGET (gtk_widget_get_template_child (
       GTK_WIDGET (chronology_view (ui)), CW_TYPE_CHRONOLOGY_VIEW, "column_view"));
 
+    wait_for_draw (column_view);
     g_assert_true (table_shows (column_view, "Second call-out, partner left before arrival"));
     g_assert_true (table_shows (column_view, "CAD 101"));
     g_assert_true (table_shows (column_view, "Northshire Police"));
@@ -733,10 +593,10 @@ test_chronology_mark_delete_undo (Ui *ui, gconstpointer data)
   /* Everything selected (the gap row too: it is left out of changes). */
   g_assert_true (gtk_selection_model_select_all (
     gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view))));
-  settle (50);
+  drain_events ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.significance", "s",
                                              "key"));
-  settle (100);
+  drain_events ();
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     {
       g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -746,25 +606,23 @@ test_chronology_mark_delete_undo (Ui *ui, gconstpointer data)
     }
   /* The selection survived the refresh: delete it all, then undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.delete", NULL));
-  settle (100);
+  drain_events ();
   g_assert_cmpuint (cw_chronology_count_entries (ui->store, review), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
-  settle (100);
+  drain_events ();
   g_assert_cmpuint (cw_chronology_count_entries (ui->store, review), ==, 3);
   g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 3);
 }
 
-/* The chronology's status line once it holds @text, waiting at most 10 s. */
-static const char *
-wait_for_status (CwChronologyView *view,
-                 const char       *text)
+/* Whether the chronology's status line says @text. */
+static gboolean
+status_says (CwChronologyView *view,
+             const char       *text)
 {
   GtkLabel *status = GTK_LABEL (gtk_widget_get_template_child (
     GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "status_label"));
 
-  for (guint i = 0; i < 400 && strstr (gtk_label_get_text (status), text) == NULL; i++)
-    settle (25);
-  return gtk_label_get_text (status);
+  return strstr (gtk_label_get_text (status), text) != NULL;
 }
 
 static void
@@ -781,11 +639,11 @@ test_chronology_search_refused (Ui *ui, gconstpointer data)
                                                       "search_entry"));
   /* "(" alone has nothing to look for: said so, never every entry shown. */
   gtk_editable_set_text (GTK_EDITABLE (search), "(");
-  g_assert_nonnull (strstr (wait_for_status (view, "no letters or digits"),
-                            "no letters or digits"));
+  /* The search waits for a pause in the typing. */
+  wait_for (status_says (view, "no letters or digits"));
   g_assert_true (gtk_widget_has_css_class (search, "error"));
   gtk_editable_set_text (GTK_EDITABLE (search), "call");
-  g_assert_nonnull (strstr (wait_for_status (view, "2 entries shown"), "2 entries shown"));
+  wait_for (status_says (view, "2 entries shown"));
   g_assert_false (gtk_widget_has_css_class (search, "error"));
 }
 
@@ -809,11 +667,13 @@ open_sample_timeline (Ui *ui)
   CwTimelineView *timeline;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
-  settle (300);
-  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s", "chronology");
-  settle (300);
+  drain_events ();
+  show_section (ui, "chronology");
   timeline = cw_chronology_view_get_timeline (chronology_view (ui));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  /* Read once the table's first rows are painted, then drawn to fit. */
+  wait_for (cw_timeline_view_is_loaded (timeline));
+  wait_for_draw (GTK_WIDGET (timeline));
   g_assert_cmpuint (cw_timeline_layout_get_n_events (
                       cw_timeline_get_layout (cw_timeline_view_get_timeline (timeline))), ==, 153);
   return timeline;
@@ -829,7 +689,7 @@ test_timeline_zoom_and_pan (Ui *ui, gconstpointer data)
   const CwTimelineScale *after;
 
   cw_timeline_view_zoom (timeline, 2.0, anchor);
-  settle (50);
+  drain_events ();
   after = cw_timeline_view_get_scale (timeline);
   g_assert_cmpfloat_with_epsilon (after->px_per_day, before.px_per_day * 2, 1e-9);
   /* The day under the pointer stayed there. */
@@ -841,7 +701,7 @@ test_timeline_zoom_and_pan (Ui *ui, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "s", "in"));
   g_assert_cmpfloat (after->px_per_day, >, before.px_per_day);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "s", "fit"));
-  settle (50);
+  wait_for_draw (GTK_WIDGET (timeline));
   g_assert_cmpfloat (cw_timeline_view_get_frame_time (timeline), >, 0);
 }
 
@@ -858,27 +718,27 @@ test_timeline_selection_follows (Ui *ui, gconstpointer data)
 
   /* Home and Right: the first two entries in time, in the table too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.step", "i", 0));
-  settle (50);
+  drain_events ();
   first = cw_timeline_view_get_selected (timeline);
   g_assert_cmpint (first, >, 0);
   g_assert_cmpint (selected_in_table (view), ==, first);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.step", "i", 1));
-  settle (50);
+  drain_events ();
   second = cw_timeline_view_get_selected (timeline);
   g_assert_cmpint (second, !=, first);
   g_assert_cmpint (selected_in_table (view), ==, second);
   /* Up (the second is the school's, the lowest lane with entries): an
    * entry of the agency above. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.lane", "i", -1));
-  settle (50);
+  drain_events ();
   g_assert_cmpint (cw_timeline_view_get_selected (timeline), !=, second);
   /* Chosen in the table: the timeline follows. */
   cw_chronology_view_select_entry (view, first);
-  settle (50);
+  drain_events ();
   g_assert_cmpint (cw_timeline_view_get_selected (timeline), ==, first);
   /* A click on a mark selects its entry, in the table too. */
   cw_timeline_view_zoom_to_fit (timeline);
-  settle (50);
+  wait_for_draw (GTK_WIDGET (timeline));
   frame.scale = *cw_timeline_view_get_scale (timeline);
   frame.width = gtk_widget_get_width (GTK_WIDGET (timeline));
   frame.height = gtk_widget_get_height (GTK_WIDGET (timeline)) - 30;
@@ -889,9 +749,48 @@ test_timeline_selection_follows (Ui *ui, gconstpointer data)
   g_assert_nonnull (item);
   clicked = cw_timeline_view_click (timeline, item->x0,
                                     cw_timeline_lane_y (lanes, &frame, item->lane) + 10, 1);
-  settle (50);
+  drain_events ();
   g_assert_cmpint (clicked, >, 0);
   g_assert_cmpint (selected_in_table (view), ==, clicked);
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The waits themselves: they return once the condition holds, and fail
+ * the test, naming what they waited for, when it never does. */
+static void
+test_waits (void)
+{
+  gboolean flag = FALSE;
+
+  g_idle_add (set_flag, &flag);
+  wait_until (flag_is_set, &flag, TEST_UI_TIMEOUT_MS);
+  g_assert_true (flag);
+  flag = FALSE;
+  g_timeout_add (1, set_flag, &flag);
+  wait_for (flag);
+  g_assert_true (flag);
+
+  if (g_test_subprocess ())
+    {
+      flag = FALSE;
+      wait_for_ms (flag_is_set (&flag), 50);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*timed out after 50 ms waiting for flag_is_set (&flag)*");
 }
 
 int
@@ -900,6 +799,7 @@ main (int argc, char *argv[])
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui/waits", test_waits);
 #define ADD(path, func) g_test_add ("/ui/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
   ADD ("first-run-empty-state", test_first_run_empty_state);
   ADD ("register-fill-referral-move-phase", test_register_review_fill_referral_move_phase);
