@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cw-review.h"
@@ -669,6 +670,30 @@ test_newer_database (Fixture       *f,
   assert_contains (run.err, "newer");
 }
 
+/* A trail that lost a safeguard to another program is put right, and the
+ * command says so on stderr, once. */
+static void
+test_audit_notice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Guarded", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_append_only_delete", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  cli (f, &run, "review", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, ref);
+  g_assert_true (g_str_has_prefix (run.err, "casewise-cli: notice: "));
+  assert_contains (run.err, "1 safeguard of the audit trail was missing");
+  assert_contains (run.err, f->db);
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+}
+
 static void
 test_private_names (Fixture       *f,
                     gconstpointer  data)
@@ -1200,6 +1225,7 @@ main (int   argc,
   add ("/cli/unknown-review", test_unknown_review);
   add ("/cli/corrupt-database", test_corrupt_database);
   add ("/cli/newer-database", test_newer_database);
+  add ("/cli/audit-notice", test_audit_notice);
   add ("/cli/private-names", test_private_names);
   add ("/cli/show/sections", test_show_sections);
   add ("/cli/backup/round-trip", test_backup_round_trip);

@@ -224,6 +224,215 @@ test_audit_append_only (Fixture *f, gconstpointer data)
   g_assert_cmpint (audit_rows (f, id), ==, before);
 }
 
+static CwRecord *history_row      (Fixture *f, gint64 review_id, guint index);
+static gboolean  history_mentions (Fixture *f, gint64 review, const char *text);
+
+/* Every row of the trail, one a line, to compare before and after. */
+static char *
+audit_dump (CwStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = cw_store_prepare (store,
+    "SELECT group_concat (id || '|' || at || '|' || actor || '|' || entity || '|' || action"
+    " || '|' || coalesce (field, '') || '|' || coalesce (old_value, '') || '|'"
+    " || coalesce (new_value, ''), char (10)) FROM (SELECT * FROM audit ORDER BY id)", &error);
+  char *dump;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  dump = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return dump;
+}
+
+/* No statement removes or rewrites a row of the trail: REPLACE and INSERT
+ * OR REPLACE delete the old row without firing delete triggers, an upsert
+ * and UPDATE OR REPLACE update it, dropping or renaming the table takes
+ * every row with it. Through another program's connection too. */
+static void
+test_audit_replace_refused (Fixture *f, gconstpointer data)
+{
+  static const char *const attacks[] = {
+    "REPLACE INTO audit (id, at, actor, entity, entity_id, action)"
+    " VALUES (1, 'x', 'forger', 'review', 1, 'insert')",
+    "INSERT OR REPLACE INTO audit (id, at, actor, entity, entity_id, action)"
+    " VALUES (1, 'x', 'forger', 'review', 1, 'insert')",
+    "INSERT INTO audit (id, at, actor, entity, entity_id, action)"
+    " VALUES (1, 'x', 'forger', 'review', 1, 'insert')"
+    " ON CONFLICT (id) DO UPDATE SET actor = 'forger'",
+    "INSERT OR IGNORE INTO audit (id, at, actor, entity, entity_id, action)"
+    " VALUES (1, 'x', 'forger', 'review', 1, 'insert')",
+    "UPDATE OR REPLACE audit SET actor = 'forger' WHERE id = 1",
+    "DELETE FROM audit WHERE id = 1",
+    "DROP TABLE audit",
+    "ALTER TABLE audit RENAME TO old_audit",
+    "DROP TRIGGER audit_append_only_insert",
+    "DROP TRIGGER audit_append_only_delete",
+  };
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &id,
+                                                 &error);
+  g_autofree char *before = audit_dump (f->store);
+  g_autofree char *after = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_nonnull (ref);
+  g_assert_true (g_str_has_prefix (before, "1|"));
+  for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+    {
+      g_test_message ("%s", attacks[i]);
+      /* INSERT OR IGNORE is refused, not ignored: the guard raises ABORT. */
+      g_assert_false (cw_store_exec (f->store, attacks[i], &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 5000);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (sqlite3_exec (other, attacks[i], NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (other);
+  after = audit_dump (f->store);
+  g_assert_cmpstr (after, ==, before);
+  /* The trail still takes new rows. */
+  g_assert_true (cw_store_update (f->store, &cw_entity_review, id, "title", "U", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_rows (f, id), ==, count_of (cw_store_list_history (f->store, id, NULL)));
+  g_free (after);
+  after = audit_dump (f->store);
+  g_assert_true (g_str_has_prefix (after, before));
+  g_assert_cmpuint (strlen (after), >, strlen (before));
+}
+
+static gboolean
+trigger_exists (const char *path,
+                const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger'"
+                                           " AND name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+/* Another program drops or alters the trail's triggers: opening puts them
+ * back and says so, once. */
+static void
+test_audit_triggers_recreated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &id,
+                                                 &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *const *notices;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (ref);
+  g_assert_null (cw_store_get_notices (f->store)[0]);
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_append_only_update;"
+                                     "DROP TRIGGER audit_append_only_insert;"
+                                     "DROP TRIGGER audit_review_update;"
+                                     "DROP TRIGGER audit_person_insert;"
+                                     "CREATE TRIGGER audit_person_insert AFTER INSERT ON person"
+                                     " BEGIN SELECT 1; END;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (trigger_exists (f->path, "audit_append_only_update"));
+
+  f->store = cw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  cw_store_set_actor (f->store, "Test Reviewer");
+  notices = cw_store_get_notices (f->store);
+  g_assert_nonnull (notices[0]);
+  g_assert_null (notices[1]);
+  g_assert_nonnull (strstr (notices[0], f->path));
+  g_assert_nonnull (strstr (notices[0], "4 safeguards of the audit trail"));
+  g_assert_true (trigger_exists (f->path, "audit_append_only_update"));
+  g_assert_true (trigger_exists (f->path, "audit_append_only_insert"));
+
+  /* Guarded and recording again. */
+  before = audit_dump (f->store);
+  g_assert_false (cw_store_exec (f->store, "UPDATE audit SET actor = 'forger'", NULL));
+  g_assert_false (cw_store_exec (f->store, "REPLACE INTO audit (id, at, actor, entity, entity_id,"
+                                           " action) VALUES (1, 'x', 'x', 'x', 1, 'x')", NULL));
+  after = audit_dump (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (cw_store_update (f->store, &cw_entity_review, id, "title", "U", &error));
+  {
+    g_autoptr (CwRecord) row = history_row (f, id, 0);
+    g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "U");
+  }
+  {
+    const char *pairs[] = { "pseudonym", "Mother", NULL };
+    g_assert_cmpint (cw_store_insert (f->store, &cw_entity_person, id, pairs, &error), >, 0);
+    g_autoptr (CwRecord) row = history_row (f, id, 0);
+    g_assert_cmpstr (cw_record_get (row, "entity"), ==, "person");
+  }
+
+  /* Put right once: the next opening has nothing to say. */
+  g_clear_object (&f->store);
+  f->store = cw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (cw_store_get_notices (f->store)[0]);
+}
+
+/* Long free text is recorded by its length: once a review is deleted for
+ * good, what its descriptions said is nowhere in the trail. */
+static void
+test_audit_keeps_length_of_long_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) row = NULL;
+  gint64 review = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &review,
+                                                 &error);
+
+  g_assert_nonnull (ref);
+  g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "summary",
+                                  "Moved to Zedport", &error));
+  g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "summary", "X", &error));
+  row = history_row (f, review, 0);
+  g_assert_cmpstr (cw_record_get (row, "field"), ==, "summary");
+  g_assert_cmpstr (cw_record_get (row, "old_value"), ==, "(16 characters)");
+  g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "(1 character)");
+  g_assert_false (history_mentions (f, review, "Moved to Zedport"));
+  /* Short values stay readable. */
+  g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "title", "Tee", &error));
+  g_assert_true (history_mentions (f, review, "Tee"));
+}
+
+/* A migration that fails says which file. */
+static void
+test_migration_error_names_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr (GError) error = NULL;
+  CwStore *store = cw_store_open_at_version (path, CW_SCHEMA_VERSION - 1, &error);
+  g_autofree char *expected = g_strdup_printf ("“%s” to version %d", path, CW_SCHEMA_VERSION);
+
+  g_assert_no_error (error);
+  /* In the way of the next migration. */
+  g_assert_true (cw_store_exec (store, "CREATE TABLE blocker (x);"
+                                       "CREATE TRIGGER audit_append_only_insert AFTER INSERT ON"
+                                       " blocker BEGIN SELECT 1; END", &error));
+  g_object_unref (store);
+  g_assert_null (cw_store_open (path, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, expected));
+  remove_tree (dir);
+}
+
 static CwRecord *
 history_row (Fixture *f, gint64 review_id, guint index)
 {
@@ -719,6 +928,9 @@ main (int argc, char *argv[])
   ADD ("audit-append-only", test_audit_append_only);
   ADD ("audit-records-changes", test_audit_records_changes);
   ADD ("audit-keeps-no-private-values", test_audit_keeps_no_private_values);
+  ADD ("audit-replace-refused", test_audit_replace_refused);
+  ADD ("audit-triggers-recreated", test_audit_triggers_recreated);
+  ADD ("audit-keeps-length-of-long-text", test_audit_keeps_length_of_long_text);
   ADD ("delete-undo-purge", test_delete_undo_purge);
   ADD ("validation", test_validation);
   ADD ("ids-never-reused", test_ids_never_reused);
@@ -733,6 +945,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuses-other-program", test_refuses_other_program);
   g_test_add_func ("/store/refuses-damaged", test_refuses_damaged);
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/migration-error-names-file", test_migration_error_names_file);
   g_test_add_func ("/store/busy-is-not-damaged", test_busy_is_not_damaged);
   g_test_add_func ("/store/open-waits-for-a-writer", test_open_waits_for_a_writer);
   return g_test_run ();

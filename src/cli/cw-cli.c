@@ -256,6 +256,8 @@ cw_cli_open_store (CwCli     *cli,
         }
       if ((cli->store = cw_store_open (path, error)) == NULL)
         return NULL;
+      for (const char *const *notice = cw_store_get_notices (cli->store); *notice; notice++)
+        cw_cli_printerr (_("casewise-cli: notice: %s\n"), *notice);
       if (cli->actor != NULL && *cli->actor != '\0')
         cw_store_set_actor (cli->store, cli->actor);
     }

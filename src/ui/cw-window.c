@@ -352,5 +352,12 @@ cw_window_new (CwApplication *application)
   cw_review_list_set_store (self->review_list, self->store);
   restore_state (self);
   update_main_page (self);
+  /* What opening the database put right (cw_store_get_notices()). */
+  {
+    g_autofree char *notices = g_strjoinv ("\n", (char **) cw_store_get_notices (self->store));
+
+    if (*notices != '\0')
+      show_error (self, notices);
+  }
   return GTK_WIDGET (self);
 }

@@ -20,6 +20,8 @@ struct _CwStore
   guint       depth;      /* open savepoints */
   guint       bulk : 2;   /* a CwStoreBulk: how the open bulk transaction writes */
   guint       wal_pending : 1; /* back in rollback mode until the log can come back */
+  guint       repairing : 1;   /* putting the audit trail's guards back (cw-store-schema.c) */
+  GPtrArray  *notices;    /* what opening put right, for the user (NULL-terminated) */
 };
 
 /* How a bulk transaction writes (cw_store_begin_bulk()). */
@@ -53,8 +55,11 @@ char         *cw_store_text_for_id    (CwStore      *self,
 gboolean      cw_store_migrate        (CwStore      *self,
                                        int           target,
                                        GError      **error);
-gboolean      cw_store_reload_after_restore (CwStore *self,
-                                             GError **error);
+gboolean      cw_store_ensure_audit_triggers (CwStore *self,
+                                              GError **error);
+void          cw_store_add_notice     (CwStore      *self,
+                                       const char   *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
 gboolean      cw_store_create_private_file (const char *path,
                                            GError    **error);
 gboolean      cw_store_check_database (sqlite3      *db,

@@ -18,6 +18,22 @@
 
 #define DELETED_COLUMN "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
 
+/* The guards of the append-only audit trail, as the migrations wrote them
+ * (the text is compared with the file's on opening: keep it byte for
+ * byte). Since version 7 an INSERT that would replace a row is refused too:
+ * REPLACE INTO and INSERT OR REPLACE delete the old row without firing
+ * delete triggers. */
+#define AUDIT_GUARD_UPDATE \
+  "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN" \
+  "  SELECT RAISE (ABORT, 'the audit trail is append-only'); END"
+#define AUDIT_GUARD_DELETE \
+  "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN" \
+  "  SELECT RAISE (ABORT, 'the audit trail is append-only'); END"
+#define AUDIT_GUARD_INSERT \
+  "CREATE TRIGGER audit_append_only_insert BEFORE INSERT ON audit" \
+  "  WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id) BEGIN" \
+  "  SELECT RAISE (ABORT, 'the audit trail is append-only'); END"
+
 static const char migration_1[] =
   "PRAGMA application_id = 1129796421;"
   "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT);"
@@ -61,10 +77,8 @@ static const char migration_1[] =
   "  entity TEXT NOT NULL, entity_id INTEGER NOT NULL, review_id INTEGER, action TEXT NOT NULL, field TEXT,"
   "  old_value TEXT, new_value TEXT);"
   "CREATE INDEX audit_review ON audit (review_id, id);"
-  "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN"
-  "  SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
-  "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN"
-  "  SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  AUDIT_GUARD_UPDATE ";"
+  AUDIT_GUARD_DELETE ";"
   "INSERT INTO review_kind (slug, name, prefix, position) VALUES"
   "  ('cspr', 'Child Safeguarding Practice Review', 'CSPR', 1),"
   "  ('scr', 'Serious Case Review', 'SCR', 2),"
@@ -241,6 +255,16 @@ static const char migration_6[] =
   "UPDATE sqlite_schema SET sql = replace (sql, 'strftime (''%Y-%m-%dT%H:%M:%SZ'', ''now'')',"
   "  'cw_now ()') WHERE type = 'table' AND name IN ('review', 'chronology_import');";
 
+/* Version 7: the audit trail refuses an insert that would replace one of
+ * its rows, and each database gets an id of its own, which its backups
+ * carry, so that a backup of another database is never restored by
+ * mistake (cw-store-backup.c). The audit triggers, rebuilt after the
+ * migration, record long free text by its length (append_trigger()). */
+static const char migration_7[] =
+  AUDIT_GUARD_INSERT ";"
+  "INSERT OR IGNORE INTO setting (key, value)"
+  "  VALUES ('database-id', lower (hex (randomblob (16))));";
+
 static const char *const migrations[CW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
@@ -248,6 +272,7 @@ static const char *const migrations[CW_SCHEMA_VERSION] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 /* After an edit of sqlite_schema: a new schema version makes every
@@ -302,6 +327,36 @@ column_expr (const char *row,
   return row ? g_strdup_printf ("%s.%s", row, column) : g_strdup ("NULL");
 }
 
+/* How the trail keeps a field's values (the p column below). */
+enum
+{
+  KEEP_VALUE,
+  KEEP_PRIVATE, /* "(private)" */
+  KEEP_LENGTH,  /* "(N characters)" */
+};
+
+/* Private values (real names, dates of birth) are recorded as changed but
+ * never copied into the append-only trail: deleting a person must remove
+ * their name from the file for good. Long free text (descriptions, notes,
+ * the referral's circumstances) is recorded by its length for the same
+ * reason: it names people and what happened to them, and a review deleted
+ * for good must not live on in its history. Short values (titles,
+ * pseudonyms, dates, phases, choices) are kept, so the history still says
+ * what changed. */
+static int
+audit_keeps (const CwField *field)
+{
+  if ((field->flags & CW_FIELD_PRIVATE) != 0)
+    return KEEP_PRIVATE;
+  if (field->type == CW_FIELD_LONG_TEXT)
+    return KEEP_LENGTH;
+  return KEEP_VALUE;
+}
+
+#define AUDIT_VALUE(v) \
+  "CASE WHEN " v " IS NULL OR p = 0 THEN " v " WHEN p = 1 THEN '(private)'" \
+  " ELSE '(' || length (" v ") || iif (length (" v ") = 1, ' character)', ' characters)') END"
+
 /* "SELECT NULL AS f, ... UNION ALL SELECT 'a', OLD.a, NEW.a ..." over the
  * columns this version of the table has; @old_row or @new_row NULL gives
  * NULL values on that side. */
@@ -318,48 +373,73 @@ field_rows (CwStore        *self,
       const char *name = entity->fields[i].name;
       g_autofree char *o = column_expr (old_row, name);
       g_autofree char *n = column_expr (new_row, name);
-      gboolean private = (entity->fields[i].flags & CW_FIELD_PRIVATE) != 0;
 
       if (column_exists (self, entity->table, name))
-        g_string_append_printf (sql, " UNION ALL SELECT '%s', %s, %s, %d", name, o, n, private);
+        g_string_append_printf (sql, " UNION ALL SELECT '%s', %s, %s, %d", name, o, n,
+                                audit_keeps (&entity->fields[i]));
     }
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-/* Private values (real names, dates of birth) are recorded as changed but
- * never copied into the append-only trail: deleting a person must remove
- * their name from the file for good. */
-#define PRIVATE_VALUE(v) "CASE WHEN p = 1 AND " v " IS NOT NULL THEN '(private)' ELSE " v " END"
+/* A trigger of the trail: its name and the CREATE statement, as
+ * sqlite_schema keeps it. */
+typedef struct
+{
+  char *name;
+  char *sql;
+} Trigger;
 
 static void
-append_trigger (GString        *sql,
-                const CwEntity *entity,
-                const char     *suffix,
-                const char     *event,
-                const char     *when,
-                const char     *action,
-                const char     *rows,
-                const char     *filter)
+trigger_free (gpointer data)
+{
+  Trigger *trigger = data;
+
+  g_free (trigger->name);
+  g_free (trigger->sql);
+  g_free (trigger);
+}
+
+static void
+add_trigger (GPtrArray  *triggers,
+             char       *name,
+             char       *sql)
+{
+  Trigger *trigger = g_new (Trigger, 1);
+
+  trigger->name = name;
+  trigger->sql = sql;
+  g_ptr_array_add (triggers, trigger);
+}
+
+static void
+add_entity_trigger (GPtrArray      *triggers,
+                    const CwEntity *entity,
+                    const char     *suffix,
+                    const char     *event,
+                    const char     *when,
+                    const char     *action,
+                    const char     *rows,
+                    const char     *filter)
 {
   const char *row = g_str_equal (action, "delete") ? "OLD" : "NEW";
   g_autofree char *review = review_expr (entity, row);
 
-  g_string_append_printf (sql,
-    "DROP TRIGGER IF EXISTS audit_%1$s_%2$s;"
-    "CREATE TRIGGER audit_%1$s_%2$s AFTER %3$s ON %1$s %4$s BEGIN "
-    "INSERT INTO audit (at, actor, entity, entity_id, review_id, action, field, old_value,"
-    " new_value) SELECT cw_now (), cw_actor (), '%1$s',"
-    " %5$s.id, %6$s, '%7$s', f, " PRIVATE_VALUE ("o") ", " PRIVATE_VALUE ("n")
-    " FROM (%8$s) WHERE %9$s; END;",
-    entity->table, suffix, event, when, row, review, action, rows, filter);
+  add_trigger (triggers, g_strdup_printf ("audit_%s_%s", entity->table, suffix),
+    g_strdup_printf (
+      "CREATE TRIGGER audit_%1$s_%2$s AFTER %3$s ON %1$s %4$s BEGIN "
+      "INSERT INTO audit (at, actor, entity, entity_id, review_id, action, field, old_value,"
+      " new_value) SELECT cw_now (), cw_actor (), '%1$s',"
+      " %5$s.id, %6$s, '%7$s', f, " AUDIT_VALUE ("o") ", " AUDIT_VALUE ("n")
+      " FROM (%8$s) WHERE %9$s; END",
+      entity->table, suffix, event, when, row, review, action, rows, filter));
 }
 
 #define KEEP_FILLED "(f IS NULL OR (%s IS NOT NULL AND %s <> ''))"
 
 static void
-append_entity_triggers (CwStore        *self,
-                        GString        *sql,
-                        const CwEntity *entity)
+add_entity_triggers (CwStore        *self,
+                     GPtrArray      *triggers,
+                     const CwEntity *entity)
 {
   g_autofree char *old_new = field_rows (self, entity, "OLD", "NEW");
   g_autofree char *null_new = field_rows (self, entity, NULL, "NEW");
@@ -378,14 +458,16 @@ append_entity_triggers (CwStore        *self,
   g_autofree char *bulk_delete = entity->bulk_column
     ? g_strdup_printf ("%s AND OLD.%s IS NULL", alive, entity->bulk_column) : g_strdup (alive);
 
-  append_trigger (sql, entity, "insert", "INSERT", bulk_insert, "insert", null_new, keep_new);
-  append_trigger (sql, entity, "update", "UPDATE", "WHEN OLD.deleted = NEW.deleted", "update",
-                  old_new, "f IS NOT NULL AND o IS NOT n");
-  append_trigger (sql, entity, "remove", "UPDATE OF deleted",
-                  "WHEN OLD.deleted = 0 AND NEW.deleted = 1", "delete", old_null, keep_old);
-  append_trigger (sql, entity, "restore", "UPDATE OF deleted",
-                  "WHEN OLD.deleted = 1 AND NEW.deleted = 0", "restore", null_new, keep_new);
-  append_trigger (sql, entity, "delete", "DELETE", bulk_delete, "delete", old_null, keep_old);
+  add_entity_trigger (triggers, entity, "insert", "INSERT", bulk_insert, "insert", null_new,
+                      keep_new);
+  add_entity_trigger (triggers, entity, "update", "UPDATE", "WHEN OLD.deleted = NEW.deleted",
+                      "update", old_new, "f IS NOT NULL AND o IS NOT n");
+  add_entity_trigger (triggers, entity, "remove", "UPDATE OF deleted",
+                      "WHEN OLD.deleted = 0 AND NEW.deleted = 1", "delete", old_null, keep_old);
+  add_entity_trigger (triggers, entity, "restore", "UPDATE OF deleted",
+                      "WHEN OLD.deleted = 1 AND NEW.deleted = 0", "restore", null_new, keep_new);
+  add_entity_trigger (triggers, entity, "delete", "DELETE", bulk_delete, "delete", old_null,
+                      keep_old);
 }
 
 static gboolean
@@ -395,17 +477,134 @@ table_exists (CwStore    *self,
   return column_exists (self, table, "id");
 }
 
+/* The triggers that record every change, derived from the entity
+ * descriptions and the columns the file has. */
+static GPtrArray *
+recording_triggers (CwStore *self)
+{
+  const CwEntity *const *entities = cw_entities_all ();
+  GPtrArray *triggers = g_ptr_array_new_with_free_func (trigger_free);
+
+  for (guint i = 0; entities[i] != NULL; i++)
+    if (table_exists (self, entities[i]->table))
+      add_entity_triggers (self, triggers, entities[i]);
+  return triggers;
+}
+
+/* Every trigger the trail of a file at @version needs: its guards, then
+ * the recording triggers. A change to the SQL they are made of needs a
+ * migration (which rebuilds them), or opening reports them as altered. */
+static GPtrArray *
+audit_triggers (CwStore *self,
+                int      version)
+{
+  GPtrArray *triggers = recording_triggers (self);
+  static const struct
+  {
+    const char *name;
+    const char *sql;
+    int         since;
+  } guards[] = {
+    { "audit_append_only_update", AUDIT_GUARD_UPDATE, 1 },
+    { "audit_append_only_delete", AUDIT_GUARD_DELETE, 1 },
+    { "audit_append_only_insert", AUDIT_GUARD_INSERT, 7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (guards); i++)
+    if (version >= guards[i].since)
+      add_trigger (triggers, g_strdup (guards[i].name), g_strdup (guards[i].sql));
+  return triggers;
+}
+
+static gboolean
+create_triggers (CwStore    *self,
+                 GPtrArray  *triggers,
+                 GError    **error)
+{
+  g_autoptr (GString) sql = g_string_new (NULL);
+
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      Trigger *trigger = triggers->pdata[i];
+
+      g_string_append_printf (sql, "DROP TRIGGER IF EXISTS %s;%s;", trigger->name, trigger->sql);
+    }
+  return cw_store_exec (self, sql->str, error);
+}
+
 static gboolean
 rebuild_audit_triggers (CwStore  *self,
                         GError  **error)
 {
-  const CwEntity *const *entities = cw_entities_all ();
-  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (GPtrArray) triggers = recording_triggers (self);
 
-  for (guint i = 0; entities[i] != NULL; i++)
-    if (table_exists (self, entities[i]->table))
-      append_entity_triggers (self, sql, entities[i]);
-  return cw_store_exec (self, sql->str, error);
+  return create_triggers (self, triggers, error);
+}
+
+static char *
+trigger_sql (CwStore    *self,
+             const char *name)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  char *sql = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
+                                    " AND name = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = cw_store_column_text (stmt, 0);
+  return sql;
+}
+
+/**
+ * cw_store_ensure_audit_triggers:
+ *
+ * Puts back, in one transaction, any trigger of the audit trail that is
+ * missing from the file or not as Casewise wrote it (dropped by another
+ * program), and says so in the store's notices: changes made without them
+ * may be missing from the history, or the trail may have been rewritten.
+ */
+gboolean
+cw_store_ensure_audit_triggers (CwStore  *self,
+                                GError  **error)
+{
+  int version = cw_store_get_schema_version (self);
+  g_autoptr (GPtrArray) expected = audit_triggers (self, version);
+  g_autoptr (GPtrArray) wrong = g_ptr_array_new ();
+  gboolean ok;
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      Trigger *trigger = expected->pdata[i];
+      g_autofree char *found = trigger_sql (self, trigger->name);
+
+      if (g_strcmp0 (found, trigger->sql) != 0)
+        g_ptr_array_add (wrong, trigger);
+    }
+  if (wrong->len == 0)
+    return TRUE;
+  if (!cw_store_begin (self, error))
+    return FALSE;
+  self->repairing = TRUE;
+  ok = create_triggers (self, wrong, error);
+  self->repairing = FALSE;
+  if (!ok)
+    {
+      cw_store_rollback (self);
+      return FALSE;
+    }
+  if (!cw_store_commit (self, error))
+    return FALSE;
+  cw_store_add_notice (self, g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s”: %u safeguard of the audit trail was missing or "
+                                          "altered and has been put back. Changes made without "
+                                          "it may be missing from the history.",
+                                          "“%s”: %u safeguards of the audit trail were missing or "
+                                          "altered and have been put back. Changes made without "
+                                          "them may be missing from the history.", wrong->len),
+                       self->path, wrong->len);
+  return TRUE;
 }
 
 static gboolean
@@ -423,7 +622,8 @@ run_migration (CwStore  *self,
       || !cw_store_exec (self, set_version, error))
     {
       cw_store_rollback (self);
-      g_prefix_error (error, _("Could not update the database to version %d: "), version);
+      g_prefix_error (error, _("Could not update the database “%s” to version %d: "), self->path,
+                      version);
       return FALSE;
     }
   return cw_store_commit (self, error);

@@ -35,6 +35,7 @@ cw_store_finalize (GObject *object)
   CwStore *self = CW_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -93,6 +94,41 @@ cw_store_emit_reset (CwStore *self)
   g_signal_emit (self, signals[RESET], 0);
   /* Listeners of "changed" need not also listen to "reset". */
   g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0);
+}
+
+void
+cw_store_add_notice (CwStore    *self,
+                     const char *format,
+                     ...)
+{
+  va_list args;
+
+  if (self->notices == NULL)
+    {
+      self->notices = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->notices, NULL);
+    }
+  va_start (args, format);
+  g_ptr_array_insert (self->notices, self->notices->len - 1, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/**
+ * cw_store_get_notices:
+ *
+ * What opening the file found and put right (the audit trail's safeguards
+ * put back, loose file permissions tightened), for the user to see. They
+ * name files, never personal data.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the notices, often none
+ */
+const char *const *
+cw_store_get_notices (CwStore *self)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (CW_IS_STORE (self), none);
+  return self->notices ? (const char *const *) self->notices->pdata : none;
 }
 
 void
@@ -621,6 +657,29 @@ check_before_writing (const char  *path,
   return ok;
 }
 
+/* No statement of this connection may drop or rename the audit trail, or
+ * drop its guards: the triggers keep its rows from being changed, this
+ * keeps the table and the triggers themselves. */
+static int
+authorize (void       *user_data,
+           int         action,
+           const char *first,
+           const char *second,
+           const char *database,
+           const char *trigger)
+{
+  CwStore *self = user_data;
+
+  if (action == SQLITE_DROP_TABLE && g_strcmp0 (first, "audit") == 0)
+    return SQLITE_DENY;
+  if (action == SQLITE_ALTER_TABLE && g_strcmp0 (second, "audit") == 0)
+    return SQLITE_DENY;
+  if (action == SQLITE_DROP_TRIGGER && !self->repairing
+      && g_str_has_prefix (first ? first : "", "audit_append_only_"))
+    return SQLITE_DENY;
+  return SQLITE_OK;
+}
+
 static gboolean
 open_connection (CwStore     *self,
                  GError     **error)
@@ -643,6 +702,7 @@ open_connection (CwStore     *self,
   sqlite3_create_function_v2 (self->db, "cw_now", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
                               sql_now, NULL, NULL, NULL);
   cw_chronology_register_sql (self->db);
+  sqlite3_set_authorizer (self->db, authorize, self);
   if (!cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
                             "PRAGMA temp_store = MEMORY", error))
     return FALSE;
@@ -684,7 +744,8 @@ cw_store_open_at_version (const char  *path,
   self = g_object_new (CW_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->actor = g_strdup (g_get_user_name ());
-  if (!open_connection (self, error) || !cw_store_migrate (self, version, error))
+  if (!open_connection (self, error) || !cw_store_migrate (self, version, error)
+      || !cw_store_ensure_audit_triggers (self, error))
     return NULL;
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   cw_store_refresh_actor (self);

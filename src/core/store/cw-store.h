@@ -22,7 +22,7 @@ typedef enum
 } CwStoreError;
 
 /* The schema this build writes; later issues add migrations. */
-#define CW_SCHEMA_VERSION 6
+#define CW_SCHEMA_VERSION 7
 
 #define CW_TYPE_STORE (cw_store_get_type ())
 G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
@@ -36,6 +36,7 @@ CwStore    *cw_store_open_at_version   (const char  *path,
                                         GError     **error);
 const char *cw_store_get_path          (CwStore     *self);
 int         cw_store_get_schema_version (CwStore    *self);
+const char *const *cw_store_get_notices (CwStore    *self);
 const char *cw_store_get_actor         (CwStore     *self);
 void        cw_store_set_actor         (CwStore     *self,
                                         const char  *actor);
