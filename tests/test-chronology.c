@@ -1129,6 +1129,119 @@ test_purge_with_deleted_agency (Chrono        *c,
   g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
 }
 
+/* Whether any column of any of the full-text index's shadow tables
+ * (chronology_search_data, _idx, _docsize, _config) holds @word's bytes. */
+static gboolean
+search_index_holds (CwStore    *store,
+                    const char *word)
+{
+  static const char *const tables[] = {
+    "chronology_search_data", "chronology_search_idx", "chronology_search_docsize",
+    "chronology_search_config",
+  };
+  gint64 hits = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *columns_sql = g_strdup_printf ("SELECT group_concat (name) FROM"
+                                                      " pragma_table_info ('%s')", tables[i]);
+      g_autoptr (GError) error = NULL;
+      sqlite3_stmt *stmt = cw_store_prepare (store, columns_sql, &error);
+      g_auto (GStrv) columns = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      columns = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), ",", -1);
+      sqlite3_reset (stmt);
+      for (guint j = 0; columns[j] != NULL; j++)
+        {
+          g_autofree char *sql = g_strdup_printf (
+            "SELECT count (*) FROM %s WHERE instr (CAST (%s AS BLOB), CAST ('%s' AS BLOB)) > 0",
+            tables[i], columns[j], word);
+          hits += sql_int (store, sql);
+        }
+    }
+  return hits > 0;
+}
+
+static gboolean
+bytes_contain (const char *bytes,
+               gsize       length,
+               const char *word)
+{
+  gsize n = strlen (word);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (bytes + i, word, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A review deleted for good takes its text out of the full-text index, not
+ * merely hidden behind a deletion marker, and out of the history: the
+ * words of its entries, imported and typed, are in no table of the file. */
+static void
+test_purge_forgets_text (Chrono        *c,
+                         gconstpointer  data)
+{
+  static const char doomed[] =
+    "Date,Record ref,Details\n"
+    "03/04/2025,CAD 100,Visited Zzqxvanishimport at home\n"
+    "04/04/2025,CAD 101,Called again\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *police = g_strdup_printf ("%" G_GINT64_FORMAT, c->police);
+  const char *typed[] = { "agency_id", police, "start_date", "5/4/2025", "source", "N 1",
+                          "description", "Zzqxvanishtyped rang", "significance", "routine", NULL };
+  g_autofree char *kept_ref = NULL;
+  gint64 kept = 0;
+
+  run_import (c, doomed, c->police, 0);
+  cw_store_insert (c->base.store, &cw_entity_chronology_entry, c->review, typed, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_store_update (c->base.store, &cw_entity_chronology_entry,
+                                  sql_int (c->base.store, "SELECT id FROM chronology_entry"
+                                                          " WHERE source = 'CAD 101'"),
+                                  "description", "Zzqxvanishedited", &error));
+  /* Another review's entry stays findable. */
+  kept_ref = cw_store_create_review (c->base.store, "cspr", "Kept", NULL, NULL, &kept, &error);
+  g_assert_no_error (error);
+  {
+    const char *pairs[] = { "agency_id", police, "start_date", "6/4/2025", "source", "K 1",
+                            "description", "Zzqxkeepword seen", "significance", "routine",
+                            NULL };
+    cw_store_insert (c->base.store, &cw_entity_chronology_entry, kept, pairs, &error);
+    g_assert_no_error (error);
+  }
+  /* The words are in the index's tables to begin with: the scan finds them. */
+  g_assert_true (search_index_holds (c->base.store, "qxvanishimport"));
+  g_assert_true (search_index_holds (c->base.store, "qxvanishtyped"));
+  g_assert_true (search_index_holds (c->base.store, "qxvanishedited"));
+
+  g_assert_true (cw_store_delete (c->base.store, &cw_entity_review, c->review, &error));
+  g_assert_true (cw_store_purge_deleted (c->base.store, &error));
+  g_assert_no_error (error);
+  g_assert_false (search_index_holds (c->base.store, "qxvanishimport"));
+  g_assert_false (search_index_holds (c->base.store, "qxvanishtyped"));
+  g_assert_false (search_index_holds (c->base.store, "qxvanishedited"));
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit WHERE"
+                                           " old_value LIKE '%qxvanish%'"
+                                           " OR new_value LIKE '%qxvanish%'"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'zzqxkeepword'"), ==, 1);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'zzqxvanishtyped'"), ==, 0);
+  /* Nor anywhere in the file, once closed. */
+  g_clear_object (&c->base.store);
+  {
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (c->base.path, &bytes, &length, NULL));
+    g_assert_false (bytes_contain (bytes, length, "qxvanish"));
+    g_assert_true (bytes_contain (bytes, length, "qxkeepword"));
+  }
+}
+
 /* Gaps are found in date order, whatever links bring together. */
 static void
 test_gaps_with_links (Chrono        *c,
@@ -1613,6 +1726,7 @@ main (int   argc,
   ADD ("open-reads-index-alone", test_open_reads_index_alone);
   ADD ("unlink-leaves-other-groups", test_unlink_leaves_other_groups);
   ADD ("purge-with-deleted-agency", test_purge_with_deleted_agency);
+  ADD ("purge-forgets-text", test_purge_forgets_text);
   ADD ("gaps-with-links", test_gaps_with_links);
   ADD ("formulas-exported-as-text", test_formulas_exported_as_text);
   ADD ("other-agency-warned", test_other_agency_warned);

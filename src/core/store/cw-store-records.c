@@ -513,6 +513,35 @@ cw_store_undelete (CwStore         *self,
   return set_deleted (self, entity, id, FALSE, error);
 }
 
+/* A full-text index keeps the text of a deleted row until its segments
+ * are merged: FTS5 records a deletion as a marker beside the text. Merging
+ * each index into one segment drops both, so purged text is gone from the
+ * file (secure_delete zeroes the pages freed). */
+static gboolean
+forget_purged_text (CwStore  *self,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (self, "SELECT name FROM sqlite_schema"
+                                               " WHERE type = 'table' AND sql LIKE"
+                                               " 'CREATE VIRTUAL TABLE % USING fts5%'", error);
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, cw_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO \"%1$s\" (\"%1$s\")"
+                                              " VALUES ('optimize')",
+                                              (const char *) tables->pdata[i]);
+      if (!cw_store_exec (self, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cw_store_purge_deleted:
  *
@@ -524,6 +553,7 @@ cw_store_purge_deleted (CwStore  *self,
                         GError  **error)
 {
   const CwEntity *const *entities = cw_entities_all ();
+  gint64 changes = sqlite3_total_changes64 (self->db);
   guint n = 0;
 
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
@@ -545,6 +575,8 @@ cw_store_purge_deleted (CwStore  *self,
       if (!cw_store_exec (self, sql, error))
         goto fail;
     }
+  if (sqlite3_total_changes64 (self->db) != changes && !forget_purged_text (self, error))
+    goto fail;
   return cw_store_commit (self, error);
 
 fail:
@@ -574,7 +606,8 @@ cw_store_purge (CwStore         *self,
   if ((stmt = cw_store_prepare (self, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!cw_store_step_done (self, stmt, error))
+  if (!cw_store_step_done (self, stmt, error)
+      || (sqlite3_changes64 (self->db) > 0 && !forget_purged_text (self, error)))
     return FALSE;
   cw_store_emit_changed (self, entity->table, id);
   return TRUE;
