@@ -7,7 +7,7 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core/import -I build \
  *     -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION $(cat tests/fuzz/workbook-limits.txt) \
  *     tests/fuzz/fuzz-workbook.c src/core/import/cw-zip.c src/core/import/cw-workbook*.c \
- *     $(pkg-config --cflags --libs gio-2.0) -lm -o /tmp/fuzz-workbook
+ *     $(pkg-config --cflags --libs gio-2.0 zlib) -lm -o /tmp/fuzz-workbook
  *   /tmp/fuzz-workbook -max_total_time=60 -dict=tests/fuzz/workbook.dict \
  *     /tmp/fuzz-workbook-corpus tests/fuzz/corpus-workbook
  *

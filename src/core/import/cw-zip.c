@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "cw-zip.h"
 
@@ -76,51 +77,6 @@ static guint32
 le32 (const guint8 *p)
 {
   return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
-}
-
-static const guint32 *
-crc_table (void)
-{
-  static guint32 table[256];
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      for (guint32 n = 0; n < 256; n++)
-        {
-          guint32 c = n;
-
-          for (int k = 0; k < 8; k++)
-            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-          table[n] = c;
-        }
-      g_once_init_leave (&initialized, 1);
-    }
-  return table;
-}
-
-/**
- * cw_zip_crc32:
- * @crc: 0 to start, or the result for the bytes before @data
- * @data: (array length=len): bytes
- * @len: their number
- *
- * The CRC-32 of ZIP, gzip and PNG (zlib's crc32 (), which GIO keeps to
- * itself).
- *
- * Returns: the CRC of everything so far
- */
-guint32
-cw_zip_crc32 (guint32       crc,
-              const guint8 *data,
-              gsize         len)
-{
-  const guint32 *table = crc_table ();
-
-  crc = ~crc;
-  for (gsize i = 0; i < len; i++)
-    crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
-  return ~crc;
 }
 
 static gboolean
@@ -480,7 +436,7 @@ sink_put (Sink          *sink,
     return fail (error, CW_ZIP_ERROR_DAMAGED,
                  _("“%s” inside it unpacks to more than the size it gives"), sink->entry->name);
   sink->written += len;
-  sink->crc = cw_zip_crc32 (sink->crc, data, len);
+  sink->crc = (guint32) crc32_z (sink->crc, data, len);
   return sink->func (data, len, sink->user_data, error);
 }
 

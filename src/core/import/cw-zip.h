@@ -37,9 +37,6 @@ typedef gboolean (*CwZipChunkFunc) (const guint8  *data,
                                     GError       **error);
 
 GQuark      cw_zip_error_quark       (void);
-guint32     cw_zip_crc32             (guint32          crc,
-                                      const guint8    *data,
-                                      gsize            len);
 CwZip      *cw_zip_new_from_bytes    (GBytes          *bytes,
                                       GError         **error);
 void        cw_zip_free              (CwZip           *self);
