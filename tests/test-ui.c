@@ -239,6 +239,84 @@ test_people_add_edit_delete (Ui *ui, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
 }
 
+/* Whether the keyboard focus is in @widget or inside it. */
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gint64
+agency_named (Ui *ui, const char *name)
+{
+  g_autoptr (GListModel) agencies = cw_store_list (ui->store, &cw_entity_agency, 0, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr (CwRecord) agency = g_list_model_get_item (agencies, i);
+      if (g_strcmp0 (cw_record_get (agency, "name"), name) == 0)
+        return cw_record_get_id (agency);
+    }
+  return 0;
+}
+
+/* A new agency renamed so that it sorts elsewhere moves in the register;
+ * the form stays on it, so what is typed after Tab goes to it (it once
+ * went to the agency that took its place in the list). */
+static void
+test_agency_register_keeps_the_edited_agency (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Agencies", "Child G");
+  CwRecordTable *table = CW_RECORD_TABLE (cw_review_view_get_part (review_view (ui),
+                                                                   "agency-register"));
+  CwRecordForm *agency_form = CW_RECORD_FORM (cw_record_table_get_form (table));
+  GListModel *rows = cw_record_table_get_model (table);
+  const char *alpha[] = { "name", "Alpha Health", NULL };
+  const char *omega[] = { "name", "Omega Council", NULL };
+  GtkWidget *name, *sector;
+  gint64 omega_id, zulu_id;
+
+  g_assert_nonnull (reference);
+  g_assert_cmpint (cw_store_insert (ui->store, &cw_entity_agency, 0, alpha, NULL), >, 0);
+  omega_id = cw_store_insert (ui->store, &cw_entity_agency, 0, omega, NULL);
+  g_assert_cmpint (omega_id, >, 0);
+  show_section (ui, "people");
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (table),
+                                                                        GTK_TYPE_STACK)),
+                                    "agencies");
+  drain_events ();
+
+  /* Added between the two ("New agency"), with the cursor in its name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.add", NULL));
+  drain_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_true (row_value_is (rows, 1, "name", "New agency"));
+  name = cw_record_form_get_editor (agency_form, "name");
+  g_assert_true (has_focus_within (name));
+  /* Renamed to sort last, then Tab: saved, and the list sorts again. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Zulu Trust");
+  g_signal_emit_by_name (ui->window, "move-focus", GTK_DIR_TAB_FORWARD); /* Tab's binding */
+  drain_events ();
+  zulu_id = agency_named (ui, "Zulu Trust");
+  g_assert_cmpint (zulu_id, >, 0);
+  g_assert_true (row_value_is (rows, 2, "name", "Zulu Trust"));
+  /* The form, and the selection, followed the agency being edited. */
+  g_assert_cmpint (cw_record_form_get_id (agency_form), ==, zulu_id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Zulu Trust");
+  sector = cw_record_form_get_editor (agency_form, "sector");
+  g_assert_true (has_focus_within (sector));
+  /* The next edit, its sector, is the new agency's. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sector), 3); /* (none), social care, health, police */
+  drain_events ();
+  g_assert_true (stored_value_is (ui->store, &cw_entity_agency, zulu_id, "sector", "police"));
+  g_assert_true (stored_value_is (ui->store, &cw_entity_agency, omega_id, "sector", NULL));
+  g_assert_true (stored_value_is (ui->store, &cw_entity_agency, omega_id, "name",
+                                  "Omega Council"));
+}
+
 static void
 test_search_filters_list (Ui *ui, gconstpointer data)
 {
@@ -806,6 +884,7 @@ main (int argc, char *argv[])
   ADD ("delete-review-and-undo", test_delete_review_and_undo);
   ADD ("shortcuts-leave-text-editing-alone", test_shortcuts_leave_text_editing_alone);
   ADD ("people-add-edit-delete", test_people_add_edit_delete);
+  ADD ("agency-register-keeps-the-edited-agency", test_agency_register_keeps_the_edited_agency);
   ADD ("search-filters-list", test_search_filters_list);
   ADD ("window-restores-state", test_window_restores_state);
   ADD ("preferences", test_preferences);

@@ -32,6 +32,7 @@ struct _CwRecordTable
   CwStore            *store;
   gint64              review_id;
   gulong              changed_id;
+  gboolean            syncing; /* the list is being refreshed: the selection may jump */
 };
 
 G_DEFINE_FINAL_TYPE (CwRecordTable, cw_record_table, GTK_TYPE_WIDGET)
@@ -118,10 +119,43 @@ passes_filter (CwRecordTable *self,
 }
 
 static void
+on_selection_changed (CwRecordTable *self)
+{
+  CwRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  gint64 id = record ? cw_record_get_id (record) : 0;
+
+  if (self->syncing)
+    return;
+  if (cw_record_form_get_id (self->form) != id)
+    cw_record_form_set_record (self->form, self->store, id);
+  /* No row, no form: an empty, greyed form only puzzles. */
+  gtk_widget_set_visible (self->form_scroller, record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete", record != NULL);
+}
+
+static guint
+find_position (CwRecordTable *self,
+               gint64         id)
+{
+  GListModel *model = G_LIST_MODEL (self->records);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CwRecord) record = g_list_model_get_item (model, i);
+      if (cw_record_get_id (record) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
 refresh (CwRecordTable *self)
 {
   g_autoptr (GListModel) fresh = NULL;
   g_autoptr (GListStore) kept = g_list_store_new (CW_TYPE_RECORD);
+  CwRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+  gint64 selected_id = selected ? cw_record_get_id (selected) : 0;
+  guint position;
 
   if (self->store != NULL && (!self->entity->per_review || self->review_id != 0))
     fresh = cw_store_list (self->store, self->entity, self->review_id, NULL);
@@ -131,23 +165,19 @@ refresh (CwRecordTable *self)
       if (passes_filter (self, record))
         g_list_store_append (kept, record);
     }
+  /* A row that sorts elsewhere now (renamed) is taken out and put back, and
+   * meanwhile another row is selected: the selection, and the form being
+   * typed in, stay with the row. */
+  self->syncing = TRUE;
   cw_record_list_sync (self->records, G_LIST_MODEL (kept));
+  if (selected_id != 0
+      && (position = find_position (self, selected_id)) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = FALSE;
+  on_selection_changed (self);
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (kept)) ? "list"
                                                                                  : "empty");
-}
-
-static void
-on_selection_changed (CwRecordTable *self)
-{
-  CwRecord *record = gtk_single_selection_get_selected_item (self->selection);
-  gint64 id = record ? cw_record_get_id (record) : 0;
-
-  if (cw_record_form_get_id (self->form) != id)
-    cw_record_form_set_record (self->form, self->store, id);
-  /* No row, no form: an empty, greyed form only puzzles. */
-  gtk_widget_set_visible (self->form_scroller, record != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete", record != NULL);
 }
 
 static void
@@ -163,19 +193,12 @@ void
 cw_record_table_select_id (CwRecordTable *self,
                            gint64         id)
 {
-  GListModel *model = G_LIST_MODEL (self->records);
+  guint position;
 
   g_return_if_fail (CW_IS_RECORD_TABLE (self));
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (CwRecord) record = g_list_model_get_item (model, i);
-      if (cw_record_get_id (record) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
+  if ((position = find_position (self, id)) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
