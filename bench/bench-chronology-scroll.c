@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "bench-figures.h"
+#include "cw-core.h"
 #include "bench-frames.h"
 #include "bench-review.h"
 #include "cw-chronology-view.h"
@@ -295,6 +296,7 @@ main (int   argc,
   gint64 review_id = 0;
   double before, opened;
 
+  cw_core_init ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1 || steps < 1
       || rows < 1)

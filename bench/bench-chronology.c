@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "bench-figures.h"
+#include "cw-core.h"
 #include "bench-review.h"
 #include "cw-chronology.h"
 
@@ -271,6 +272,7 @@ main (int   argc,
   gint64 review_id = 0;
   gboolean built;
 
+  cw_core_init ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1 || rows < 1)
     bench_fail ("bench-chronology", error);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bench-figures.h"
+#include "cw-core.h"
 #include "bench-frames.h"
 #include "bench-review.h"
 #include "cw-timeline-view.h"
@@ -660,6 +661,7 @@ main (int   argc,
   Bench b = { 0 };
 
   parse_options (&argc, &argv);
+  cw_core_init ();
   open_review (&reviews[0], (guint) small_rows, argc == 3 ? g_strdup (argv[1]) : NULL);
   open_review (&reviews[1], (guint) rows, argc == 3 ? g_strdup (argv[2]) : NULL);
   gtk_init ();

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-application.h"
+#include "cw-core.h"
 
 int
 main (int   argc,
@@ -15,6 +16,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  cw_core_init ();
   app = cw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

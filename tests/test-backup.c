@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cw-core.h"
 #include "test-helpers.h"
 
 static guint
@@ -217,6 +218,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
 #define ADD(path, func) \
   g_test_add ("/backup/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("create-and-list", test_create_and_list);

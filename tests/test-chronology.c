@@ -7,6 +7,7 @@
 
 #include "cw-chronology-import-private.h"
 #include "cw-chronology.h"
+#include "cw-core.h"
 #include "cw-store-private.h"
 #include "test-helpers.h"
 #include "test-sleeps.h"
@@ -1429,6 +1430,33 @@ test_entry_edit_keeps_keys (Chrono        *c,
   g_assert_no_error (error);
 }
 
+/* An entry typed in with both dates cannot end before it starts either. */
+static void
+test_entry_insert_dates_in_order (Chrono        *c,
+                                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *agency = g_strdup_printf ("%" G_GINT64_FORMAT, c->police);
+  const char *backwards[] = { "agency_id", agency, "start_date", "May 2016", "end_date",
+                              "3/4/2016", "source", "Note 1", "description", "Typed in",
+                              "significance", "routine", NULL };
+  const char *same_month[] = { "agency_id", agency, "start_date", "May 2016", "end_date",
+                               "3/5/2016", "source", "Note 2", "description", "Typed in",
+                               "significance", "routine", NULL };
+
+  g_assert_cmpint (cw_store_insert (c->base.store, &cw_entity_chronology_entry, c->review,
+                                    backwards, &error), ==, 0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "End date: the entry ends (3 Apr 2016) before it "
+                                            "starts (May 2016)"));
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  /* A day within a month that is the start is not before it. */
+  g_assert_cmpint (cw_store_insert (c->base.store, &cw_entity_chronology_entry, c->review,
+                                    same_month, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_delete_and_undo (Chrono        *c,
                       gconstpointer  data)
@@ -1703,6 +1731,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
   test_sleeps_install ();
   g_assert_true (cw_clock_set ("2026-11-23", NULL));
 
@@ -1733,6 +1762,7 @@ main (int   argc,
   ADD ("links-and-conflicts", test_links_and_conflicts);
   ADD ("gap-threshold", test_gap_threshold);
   ADD ("entry-edit-keeps-keys", test_entry_edit_keeps_keys);
+  ADD ("entry-insert-dates-in-order", test_entry_insert_dates_in_order);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("tags", test_tags);
   ADD ("saved-mapping", test_saved_mapping);

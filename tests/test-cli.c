@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cw-core.h"
 #include "cw-review.h"
 #include "cw-store.h"
 #include "test-tree.h"
@@ -1210,6 +1211,7 @@ main (int   argc,
   argc--;
   argv++;
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
 
   add ("/cli/create", test_create);
   add ("/cli/list", test_list);

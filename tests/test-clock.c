@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cw-clock.h"
+#include "cw-core.h"
 #include "cw-date.h"
 #include "cw-store-private.h"
 #include "test-helpers.h"
@@ -150,6 +151,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
   g_test_add_func ("/clock/fixed-date-is-noon", test_fixed_date_is_noon);
   g_test_add_func ("/clock/fixed-time-with-zone", test_fixed_time_with_zone);
   g_test_add_func ("/clock/refuses-what-is-not-a-moment", test_refuses_what_is_not_a_moment);

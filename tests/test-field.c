@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cw-entity.h"
+#include "cw-register-entities.h"
 #include "cw-store.h"
 
 typedef struct

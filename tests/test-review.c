@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cw-chronology.h"
+#include "cw-core.h"
+#include "cw-demo.h"
 #include "test-helpers.h"
 
 static void
@@ -355,6 +357,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
 #define ADD(path, func) \
   g_test_add ("/review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("references", test_references);

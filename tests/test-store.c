@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cw-core.h"
+#include "cw-demo.h"
 #include "cw-store-private.h"
 #include "test-helpers.h"
 #include "test-sleeps.h"
@@ -920,6 +922,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
   test_sleeps_install ();
 #define ADD(path, func) \
   g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

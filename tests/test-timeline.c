@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cw-chronology.h"
+#include "cw-core.h"
+#include "cw-demo.h"
 #include "cw-review.h"
 #include "cw-timeline.h"
 #include "test-helpers.h"
@@ -240,6 +242,30 @@ test_period_dates_in_order (Tl            *t,
   g_assert_no_error (error);
 }
 
+/* The same rule holds for a period added with both dates at once. */
+static void
+test_period_insert_dates_in_order (Tl            *t,
+                                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *backwards[] = { "kind", "hospital", "label", "In hospital", "start_date",
+                              "10/3/2025", "end_date", "1/3/2025", NULL };
+  const char *forwards[] = { "kind", "hospital", "label", "In hospital", "start_date",
+                             "10/3/2025", "end_date", "10/3/2025", NULL };
+  guint before = count_of (cw_store_list (t->base.store, &cw_entity_period, t->review, NULL));
+
+  g_assert_cmpint (cw_store_insert (t->base.store, &cw_entity_period, t->review, backwards,
+                                    &error), ==, 0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ends before it starts"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_of (cw_store_list (t->base.store, &cw_entity_period, t->review, NULL)),
+                    ==, before);
+  g_assert_cmpint (cw_store_insert (t->base.store, &cw_entity_period, t->review, forwards,
+                                    &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_export_refuses_format (Tl            *t,
                             gconstpointer  data)
@@ -316,6 +342,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
 #define ADD(path, func) g_test_add ("/timeline/" path, Tl, NULL, tl_set_up, func, tl_tear_down)
   ADD ("lanes", test_lanes);
   ADD ("export-png", test_export_png);
@@ -325,6 +352,7 @@ main (int   argc,
   ADD ("hit", test_hit);
   ADD ("hit-stacked", test_hit_stacked);
   ADD ("period-dates-in-order", test_period_dates_in_order);
+  ADD ("period-insert-dates-in-order", test_period_insert_dates_in_order);
 #undef ADD
   return g_test_run ();
 }

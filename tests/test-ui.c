@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cw-application.h"
+#include "cw-core.h"
+#include "cw-chronology.h"
 #include "cw-chronology-view.h"
 #include "cw-import-dialog.h"
 #include "cw-timeline-view.h"
@@ -878,6 +880,7 @@ main (int argc, char *argv[])
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/waits", test_waits);
+  cw_core_init ();
 #define ADD(path, func) g_test_add ("/ui/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
   ADD ("first-run-empty-state", test_first_run_empty_state);
   ADD ("register-fill-referral-move-phase", test_register_review_fill_referral_move_phase);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cw-cli.h"
+#include "cw-demo.h"
 
 /* The commands that change a review: create, set, decide, delete, and the
  * sample review. Each change is one transaction. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cw-cli.h"
+#include "cw-core.h"
 
 /* casewise-cli: the core driven from a terminal. Exit status 0 on success,
  * 1 when the data refuses (unknown review, invalid date, refused phase
@@ -518,6 +519,7 @@ main (int   argc,
   setup_locale ();
   cw_cli_setup_console ();
   g_set_prgname ("casewise-cli");
+  cw_core_init ();
   /* GOptionContext and the core want UTF-8; Windows passes argv in the
    * ANSI code page, so take the wide command line there. */
 #ifdef G_OS_WIN32

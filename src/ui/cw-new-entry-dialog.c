@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-chronology.h"
 #include "cw-new-entry-dialog.h"
 #include "cw-record-form.h"
 

@@ -157,7 +157,7 @@ refresh (CwRecordTable *self)
   gint64 selected_id = selected ? cw_record_get_id (selected) : 0;
   guint position;
 
-  if (self->store != NULL && (!self->entity->per_review || self->review_id != 0))
+  if (self->store != NULL && (self->entity->parent == NULL || self->review_id != 0))
     fresh = cw_store_list (self->store, self->entity, self->review_id, NULL);
   for (guint i = 0; fresh != NULL && i < g_list_model_get_n_items (fresh); i++)
     {

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-demo.h"
 #include "cw-review.h"
 #include "cw-review-list.h"
 #include "cw-store-watch.h"

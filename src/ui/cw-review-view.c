@@ -7,6 +7,7 @@
 
 #include "cw-store-watch.h"
 
+#include "cw-chronology.h"
 #include "cw-chronology-view.h"
 #include "cw-history-view.h"
 #include "cw-overview-page.h"

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-demo.h"
 #include "cw-new-review-dialog.h"
 #include "cw-review.h"
 #include "cw-review-list.h"

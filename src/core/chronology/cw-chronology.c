@@ -8,7 +8,7 @@
 
 #include "cw-chronology.h"
 #include "cw-clock.h"
-#include "cw-store-private.h"
+#include "cw-chronology-private.h"
 
 /* The chronology's rules that the database keeps: derived day ranges,
  * search, links between reports of one happening, and agency returns. */

@@ -5,6 +5,8 @@
 
 #include "cw-chrono-date.h"
 #include "cw-chronology-columns.h"
+#include "cw-chronology-entities.h"
+#include "cw-register-entities.h"
 #include "cw-store.h"
 
 G_BEGIN_DECLS

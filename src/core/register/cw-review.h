@@ -3,6 +3,7 @@
 
 #include "cw-clock.h"
 #include "cw-deadline.h"
+#include "cw-register-entities.h"
 #include "cw-store.h"
 
 G_BEGIN_DECLS
@@ -10,9 +11,6 @@ G_BEGIN_DECLS
 /* The profile of new reviews until the preference "default-profile" says
  * otherwise; also the column default in migration 2. */
 #define CW_DEFAULT_PROFILE "england-current"
-
-/* The sample review's title, so the app can find it rather than add another. */
-#define CW_DEMO_TITLE "Child A: serious injury to a toddler"
 
 typedef struct
 {
@@ -73,9 +71,6 @@ GPtrArray  *cw_store_list_deadlines        (CwStore      *self,
                                             const GDate  *today,
                                             GError      **error);
 GListModel *cw_store_list_reviews          (CwStore      *self,
-                                            const GDate  *today,
-                                            GError      **error);
-char       *cw_store_add_demo              (CwStore      *self,
                                             const GDate  *today,
                                             GError      **error);
 

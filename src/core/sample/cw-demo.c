@@ -7,6 +7,7 @@
 
 #include "cw-chronology-import.h"
 #include "cw-chronology.h"
+#include "cw-demo.h"
 #include "cw-demo-resources.h"
 #include "cw-review.h"
 #include "cw-store-private.h"

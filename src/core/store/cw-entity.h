@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+struct sqlite3;
+struct _CwStore;
+struct _CwRecord;
+
 typedef enum
 {
   CW_FIELD_TEXT,      /* one line */
@@ -42,10 +46,55 @@ typedef struct
   CwFieldType     type;
   CwFieldFlags    flags;
   const CwChoice *choices; /* CHOICE and FLAGS: terminated by an entry with id NULL */
-  const CwEntity *ref;     /* REF: the entity referred to */
+  const CwEntity *ref;     /* REF: the entity referred to, which the row joins */
   const char     *hint;    /* N_(), shown under the field; may be NULL */
+  const char     *part;    /* nullable: the part of a form that shows it, e.g. "decision" */
 } CwField;
 
+/**
+ * CwEntityValidateFunc:
+ * @store: the store the row is written to
+ * @entity: the entity
+ * @row: the row as it would be after the change, its values normalised
+ *   (for an insert, its id is 0)
+ * @changed: (nullable): the field an update changes; %NULL for an insert
+ * @error: a %CW_STORE_ERROR_INVALID naming the field, on a broken rule
+ *
+ * A rule that involves more than one field of a row, checked on insert and
+ * on update alike (a period ends after it starts).
+ *
+ * Returns: whether the row may be written
+ */
+typedef gboolean (*CwEntityValidateFunc) (struct _CwStore  *store,
+                                          const CwEntity   *entity,
+                                          struct _CwRecord *row,
+                                          const CwField    *changed,
+                                          GError          **error);
+
+/**
+ * CwEntityDescribeFunc:
+ * @store: the store
+ * @entity: the entity
+ * @row_id: the row the value belongs (or belonged) to
+ * @field: the field
+ * @value: (nullable): a stored value, as the history holds it
+ *
+ * Says what a value means to a person when the generic wording would not
+ * (a link group by the reports it joins).
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL for the generic
+ *   wording (a reference by the label of the row it names, a choice by its
+ *   label, a date as 3 Apr 2021)
+ */
+typedef char *(*CwEntityDescribeFunc) (struct _CwStore *store,
+                                       const CwEntity  *entity,
+                                       gint64           row_id,
+                                       const CwField   *field,
+                                       const char      *value);
+
+/* What the store, forms and the history know of one table. A domain
+ * describes its entities and hands them to the store (CwDomain); the store
+ * builds SQL, audit triggers and checks from these descriptions alone. */
 struct _CwEntity
 {
   const char    *table;
@@ -53,42 +102,42 @@ struct _CwEntity
   const char    *label_plural; /* N_() */
   const CwField *fields;
   guint          n_fields;
-  gboolean       per_review;   /* has a review_id column */
+  const CwEntity *parent;      /* nullable: the entity each row belongs to (a review), named
+                                * by the column <parent table>_id; its rows go with the
+                                * parent's, and the history of a parent row lists them */
   const char    *key_column;   /* what REF fields store: "id" or "slug" */
   const char    *label_field;  /* what describes a row in one line */
-  const char    *order_by;     /* SQL ORDER BY of lists, over the alias t */
+  const char    *order_by;     /* the ordering of lists: SQL ORDER BY over the alias t */
   const char    *bulk_column;  /* nullable: rows with this column set arrive in bulk (an
                                 * import) and are audited once for the batch, not per field */
+  const char    *bulk_label;   /* N_(): the history line of such a batch */
+  const char    *name_column;  /* nullable: the column that names a row in the history,
+                                * deleted or not ("Changed chronology entry CAD 100") */
+  const char *const *list_fields; /* nullable, NULL-terminated: what a table of rows shows */
+  CwEntityValidateFunc validate;  /* nullable */
+  CwEntityDescribeFunc describe_value; /* nullable */
 };
 
-extern const CwEntity cw_entity_review;
-extern const CwEntity cw_entity_review_kind;
-extern const CwEntity cw_entity_person;
-extern const CwEntity cw_entity_agency;
-extern const CwEntity cw_entity_review_agency;
-extern const CwEntity cw_entity_member;
-extern const CwEntity cw_entity_referral;
-extern const CwEntity cw_entity_tor_item;
-extern const CwEntity cw_entity_profile;
-extern const CwEntity cw_entity_deadline_rule;
-extern const CwEntity cw_entity_agency_return;
-extern const CwEntity cw_entity_chronology_entry;
-extern const CwEntity cw_entity_period;
+/**
+ * CwDomain:
+ * @name: e.g. "register"
+ * @entities: (array zero-terminated=1): the entities the domain owns
+ * @register_sql: (nullable): gives each new connection the SQL functions
+ *   the domain's triggers and queries call
+ *
+ * A part of the domain as the store sees it. The store knows none by
+ * name: cw_core_init() (src/core/cw-core.c) hands every domain to it with
+ * cw_store_add_domain(), and a store refuses to open before that.
+ */
+typedef struct
+{
+  const char             *name;
+  const CwEntity *const  *entities;
+  void                  (*register_sql) (struct sqlite3 *db);
+} CwDomain;
 
-extern const CwChoice cw_phases[];
-extern const CwChoice cw_methodologies[];
-extern const CwChoice cw_key_dates[];
-extern const CwChoice cw_referral_grounds[];
-extern const CwChoice cw_decisions[];
-extern const CwChoice cw_member_groups[];
-extern const CwChoice cw_tor_kinds[];
-extern const CwChoice cw_agency_sectors[];
-extern const CwChoice cw_nations[];
-extern const CwChoice cw_deadline_units[];
-extern const CwChoice cw_return_statuses[];
-extern const CwChoice cw_significances[];
-extern const CwChoice cw_period_kinds[];
-
+void            cw_store_add_domain       (const CwDomain *domain);
+gboolean        cw_store_has_domains      (void);
 const CwEntity *const *cw_entities_all    (void);
 const CwEntity *cw_entity_lookup          (const char     *table);
 const CwField  *cw_entity_find_field      (const CwEntity *entity,
@@ -97,7 +146,6 @@ const char     *cw_choice_label           (const CwChoice *choices,
                                            const char     *id);
 gboolean        cw_choice_contains        (const CwChoice *choices,
                                            const char     *id);
-char           *cw_key_date_column        (const char     *key_date);
 gboolean        cw_field_normalize        (const CwField  *field,
                                            const char     *value,
                                            char          **normalized,

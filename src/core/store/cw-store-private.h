@@ -66,6 +66,10 @@ gboolean      cw_store_check_database (sqlite3      *db,
                                        const char   *path,
                                        GError      **error);
 
-void          cw_chronology_register_sql (sqlite3 *db);
+GPtrArray    *cw_store_get_domains    (void);
+gboolean      cw_store_table_exists   (CwStore      *self,
+                                       const char   *table);
+GStrv         cw_store_purge_order    (CwStore      *self,
+                                       GError      **error);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "cw-chrono-date.h"
 #include "cw-store-private.h"
 
 /* Insert, update, delete and list rows of any entity described in
@@ -184,9 +183,10 @@ cw_store_insert (CwStore            *self,
                  const char *const  *pairs,
                  GError            **error)
 {
-  g_autoptr (GString) columns = g_string_new (entity->per_review ? "review_id" : "");
-  g_autoptr (GString) marks = g_string_new (entity->per_review ? "?" : "");
+  g_autoptr (GString) columns = g_string_new (NULL);
+  g_autoptr (GString) marks = g_string_new (entity->parent ? "?" : "");
   g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (CwRecord) row = cw_record_new (entity, 0, review_id);
   g_autofree char *sql = NULL;
   g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
@@ -194,8 +194,10 @@ cw_store_insert (CwStore            *self,
 
   g_return_val_if_fail (CW_IS_STORE (self), 0);
   g_return_val_if_fail (entity != NULL, 0);
-  g_return_val_if_fail (!entity->per_review || review_id > 0, 0);
+  g_return_val_if_fail (entity->parent == NULL || review_id > 0, 0);
 
+  if (entity->parent != NULL)
+    g_string_append_printf (columns, "%s_id", entity->parent->table);
   if (!check_required_present (entity, pairs, error))
     return 0;
   if (!g_str_equal (entity->key_column, "id") && !has_pair (pairs, entity->key_column))
@@ -215,17 +217,20 @@ cw_store_insert (CwStore            *self,
       g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", field->name);
       g_string_append_printf (marks, "%s?", marks->len ? ", " : "");
       g_ptr_array_add (values, normalized);
+      cw_record_set (row, field->name, normalized);
     }
+  if (entity->validate != NULL && !entity->validate (self, entity, row, NULL, error))
+    return 0;
 
   sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", entity->table, columns->str,
                          marks->str);
   stmt = cw_store_prepare (self, sql, error);
   if (stmt == NULL)
     return 0;
-  if (entity->per_review)
+  if (entity->parent != NULL)
     sqlite3_bind_int64 (stmt, 1, review_id);
   for (guint i = 0; i < values->len; i++)
-    sqlite3_bind_text (stmt, i + 1 + (entity->per_review ? 1 : 0), values->pdata[i], -1,
+    sqlite3_bind_text (stmt, i + 1 + (entity->parent ? 1 : 0), values->pdata[i], -1,
                        SQLITE_TRANSIENT);
   if (!cw_store_step_done (self, stmt, error))
     {
@@ -261,77 +266,31 @@ run_on_row (CwStore        *self,
   return TRUE;
 }
 
+/* The row as an update would leave it, for the entity's own rules. */
+static gboolean
+validate_row (CwStore         *self,
+              const CwEntity  *entity,
+              gint64           id,
+              const CwField   *field,
+              const char      *normalized,
+              GError         **error)
+{
+  g_autoptr (CwRecord) row = NULL;
+
+  if (entity->validate == NULL || (row = cw_store_get (self, entity, id, NULL)) == NULL)
+    return TRUE;
+  cw_record_set (row, field->name, normalized);
+  return entity->validate (self, entity, row, field, error);
+}
+
 /**
  * cw_store_update:
  * @field: a field of @entity that forms may edit
  * @value: (nullable): the new value as entered; %NULL or "" clears it
  *
- * Checks @value, stores it in one statement (its audit rows with it), and
- * emits #CwStore::changed.
+ * Checks @value and the entity's rules for the row it makes, stores it in
+ * one statement (its audit rows with it), and emits #CwStore::changed.
  */
-/* Nor can a period of the child's context. */
-static gboolean
-check_period_dates (CwStore        *self,
-                    gint64          id,
-                    const CwField  *field,
-                    const char     *normalized,
-                    GError        **error)
-{
-  g_autoptr (CwRecord) period = cw_store_get (self, &cw_entity_period, id, NULL);
-  const char *start, *end;
-
-  if (period == NULL)
-    return TRUE;
-  start = g_str_equal (field->name, "start_date") ? normalized : cw_record_get (period, "start_date");
-  end = g_str_equal (field->name, "end_date") ? normalized : cw_record_get (period, "end_date");
-  if (start == NULL || end == NULL || strcmp (end, start) >= 0)
-    return TRUE;
-  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
-               _("%s: the period ends before it starts"), _(field->label));
-  return FALSE;
-}
-
-/* A chronology entry cannot end before it starts: the same rule as the
- * import's (cw-chronology-row.c), for a date changed in the editor. */
-static gboolean
-check_dates_in_order (CwStore         *self,
-                      const CwEntity  *entity,
-                      gint64           id,
-                      const CwField   *field,
-                      const char      *normalized,
-                      GError         **error)
-{
-  g_autoptr (CwRecord) entry = NULL;
-  const char *start_iso, *end_iso;
-  CwChronoDate start, end;
-  GDate start_first, start_last, end_first, end_last;
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-
-  if (entity == &cw_entity_period && normalized != NULL && field->type == CW_FIELD_DATE)
-    return check_period_dates (self, id, field, normalized, error);
-  if (entity != &cw_entity_chronology_entry || normalized == NULL
-      || field->type != CW_FIELD_CHRONO_DATE
-      || (entry = cw_store_get (self, entity, id, NULL)) == NULL)
-    return TRUE;
-  start_iso = g_str_equal (field->name, "start_date") ? normalized
-                                                       : cw_record_get (entry, "start_date");
-  end_iso = g_str_equal (field->name, "end_date") ? normalized : cw_record_get (entry, "end_date");
-  if (start_iso == NULL || end_iso == NULL || !cw_chrono_date_from_iso (start_iso, &start)
-      || !cw_chrono_date_from_iso (end_iso, &end))
-    return TRUE;
-  cw_chrono_date_range (&start, &start_first, &start_last);
-  cw_chrono_date_range (&end, &end_first, &end_last);
-  if (g_date_compare (&end_last, &start_first) >= 0)
-    return TRUE;
-  start_text = cw_chrono_date_format (&start);
-  end_text = cw_chrono_date_format (&end);
-  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
-               _("%s: the entry ends (%s) before it starts (%s)"), _(field->label), end_text,
-               start_text);
-  return FALSE;
-}
-
 gboolean
 cw_store_update (CwStore         *self,
                  const CwEntity  *entity,
@@ -356,7 +315,7 @@ cw_store_update (CwStore         *self,
       return FALSE;
     }
   if (field == NULL || !validate (self, field, value, &normalized, error)
-      || !check_dates_in_order (self, entity, id, field, normalized, error))
+      || !validate_row (self, entity, id, field, normalized, error))
     return FALSE;
   sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ? AND deleted = 0", entity->table,
                          field->name);
@@ -416,10 +375,11 @@ count_users (CwStore        *self,
   sqlite3_stmt *stmt;
   gint64 n = 0;
 
-  if (user->per_review)
-    sql = g_strdup_printf ("SELECT count (DISTINCT t.review_id) FROM %s AS t JOIN review AS r"
-                           " ON r.id = t.review_id AND r.deleted = 0"
-                           " WHERE t.%s = ? AND t.deleted = 0", user->table, field->name);
+  if (user->parent != NULL)
+    sql = g_strdup_printf ("SELECT count (DISTINCT t.%2$s_id) FROM %1$s AS t JOIN %2$s AS r"
+                           " ON r.id = t.%2$s_id AND r.deleted = 0"
+                           " WHERE t.%3$s = ? AND t.deleted = 0", user->table,
+                           user->parent->table, field->name);
   else
     sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE %s = ? AND deleted = 0", user->table,
                            field->name);
@@ -441,7 +401,7 @@ report_in_use (const CwEntity  *entity,
   g_autofree char *what = g_utf8_strdown (_(entity->label), -1);
   g_autofree char *users = g_utf8_strdown (n == 1 ? _(user->label) : _(user->label_plural), -1);
 
-  if (user->per_review)
+  if (user->parent != NULL)
     g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CONSTRAINT,
                  g_dngettext (GETTEXT_PACKAGE,
                               "This %s is used in %" G_GINT64_FORMAT " review; remove it there "
@@ -542,36 +502,181 @@ forget_purged_text (CwStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char    *child;
+  char    *parent;
+  gboolean cascade; /* deleting the parent row deletes the child's */
+  gboolean restricts; /* the parent row cannot go while a child names it */
+} Reference;
+
+static void
+reference_free (Reference *ref)
+{
+  g_free (ref->child);
+  g_free (ref->parent);
+  g_free (ref);
+}
+
+/* Every foreign key of the file, as SQLite reads them. */
+static GPtrArray *
+read_references (CwStore  *self,
+                 GError  **error)
+{
+  g_autoptr (GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cw_store_prepare (self, "SELECT m.name, f.\"table\", f.on_delete FROM sqlite_schema AS m,"
+                                 " pragma_foreign_key_list (m.name) AS f WHERE m.type = 'table'",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Reference *ref = g_new0 (Reference, 1);
+      const char *on_delete = (const char *) sqlite3_column_text (stmt, 2);
+
+      ref->child = cw_store_column_text (stmt, 0);
+      ref->parent = cw_store_column_text (stmt, 1);
+      ref->cascade = g_strcmp0 (on_delete, "CASCADE") == 0;
+      ref->restricts = g_strcmp0 (on_delete, "NO ACTION") == 0
+                      || g_strcmp0 (on_delete, "RESTRICT") == 0;
+      g_ptr_array_add (refs, ref);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cw_store_set_error (self, error, _("Could not read the database"));
+      return NULL;
+    }
+  return g_steal_pointer (&refs);
+}
+
+/* The tables whose rows a delete from @table takes with it. */
+static GHashTable *
+cascade_of (GPtrArray  *refs,
+            const char *table)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean grew = TRUE;
+
+  g_hash_table_add (set, (gpointer) table);
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < refs->len; i++)
+        {
+          Reference *ref = refs->pdata[i];
+
+          if (ref->cascade && g_hash_table_contains (set, ref->parent)
+              && !g_hash_table_contains (set, ref->child))
+            grew = g_hash_table_add (set, ref->child);
+        }
+    }
+  return set;
+}
+
+/* Whether deleted rows of @a must go before those of @b: rows that a purge
+ * of @a removes (with its cascade) may name rows of @b, which could not go
+ * first. */
+static gboolean
+must_precede (GPtrArray  *refs,
+              const char *a,
+              const char *b)
+{
+  g_autoptr (GHashTable) gone = cascade_of (refs, a);
+
+  if (g_hash_table_contains (gone, b))
+    return FALSE;
+  for (guint i = 0; i < refs->len; i++)
+    {
+      Reference *ref = refs->pdata[i];
+
+      if (ref->restricts && g_str_equal (ref->parent, b) && g_hash_table_contains (gone, ref->child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * cw_store_purge_order:
+ *
+ * The order in which cw_store_purge_deleted() removes deleted rows, worked
+ * out from the file's foreign keys: a table goes before every table its
+ * rows (or the rows its deletes cascade to) refer to, so that no row is
+ * removed while another still names it. Ties keep the order the domains
+ * gave their entities in.
+ *
+ * Returns: (transfer full) (nullable): the entities' tables, or %NULL with
+ *   @error set when the references go round in a circle
+ */
+GStrv
+cw_store_purge_order (CwStore  *self,
+                      GError  **error)
+{
+  const CwEntity *const *entities = cw_entities_all ();
+  g_autoptr (GPtrArray) refs = read_references (self, error);
+  g_autoptr (GPtrArray) left = g_ptr_array_new ();
+  g_autoptr (GStrvBuilder) order = g_strv_builder_new ();
+
+  if (refs == NULL)
+    return NULL;
+  for (guint i = 0; entities[i] != NULL; i++)
+    if (cw_store_table_exists (self, entities[i]->table))
+      g_ptr_array_add (left, (gpointer) entities[i]->table);
+  while (left->len > 0)
+    {
+      guint next = 0;
+
+      /* The first table no other waiting table must precede. */
+      for (; next < left->len; next++)
+        {
+          gboolean ready = TRUE;
+
+          for (guint j = 0; j < left->len && ready; j++)
+            ready = j == next || !must_precede (refs, left->pdata[j], left->pdata[next]);
+          if (ready)
+            break;
+        }
+      if (next == left->len)
+        {
+          g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                       _("Could not remove deleted items: the references between the tables "
+                         "%s and others go round in a circle"), (char *) left->pdata[0]);
+          return NULL;
+        }
+      g_strv_builder_add (order, left->pdata[next]);
+      g_ptr_array_remove_index (left, next);
+    }
+  return g_strv_builder_end (order);
+}
+
 /**
  * cw_store_purge_deleted:
  *
- * Removes deleted rows for good, in one transaction. Personal data that a
- * reviewer deleted does not linger in the file (secure_delete is on).
+ * Removes deleted rows for good, in one transaction, in the order of
+ * cw_store_purge_order(). Personal data that a reviewer deleted does not
+ * linger in the file (secure_delete is on). A row that belongs to a
+ * deleted parent goes with it, without new audit entries.
  */
 gboolean
 cw_store_purge_deleted (CwStore  *self,
                         GError  **error)
 {
-  const CwEntity *const *entities = cw_entities_all ();
   gint64 changes = sqlite3_total_changes64 (self->db);
-  guint n = 0;
+  g_auto (GStrv) order = NULL;
 
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
 
-  while (entities[n] != NULL)
-    n++;
+  if ((order = cw_store_purge_order (self, error)) == NULL)
+    return FALSE;
   if (!cw_store_begin (self, error))
     return FALSE;
-  /* Reviews first: their rows go with them, without new audit entries. */
-  if (!cw_store_exec (self, "DELETE FROM review WHERE deleted = 1", error))
-    goto fail;
-  /* Then the others, those that refer to others first: entities are listed
-   * parents before children, so a deleted entry goes before its deleted
-   * agency. */
-  for (guint i = n; i-- > 0;)
+  for (guint i = 0; order[i] != NULL; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE deleted = 1",
-                                              entities[i]->table);
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE deleted = 1", order[i]);
+
       if (!cw_store_exec (self, sql, error))
         goto fail;
     }
@@ -620,7 +725,10 @@ select_sql (const CwEntity *entity,
   g_autoptr (GString) sql = g_string_new ("SELECT t.id, ");
   g_autoptr (GString) joins = g_string_new (NULL);
 
-  g_string_append (sql, entity->per_review ? "t.review_id" : "0");
+  if (entity->parent != NULL)
+    g_string_append_printf (sql, "t.%s_id", entity->parent->table);
+  else
+    g_string_append (sql, "0");
   for (guint i = 0; i < entity->n_fields; i++)
     {
       const CwField *f = &entity->fields[i];
@@ -699,11 +807,14 @@ cw_store_list (CwStore         *self,
                gint64           review_id,
                GError         **error)
 {
+  g_autofree char *where = NULL;
+
   g_return_val_if_fail (CW_IS_STORE (self), NULL);
   g_return_val_if_fail (entity != NULL, NULL);
 
-  return list_where (self, entity, entity->per_review ? "t.review_id = ?" : "1", review_id,
-                     error);
+  if (entity->parent != NULL)
+    where = g_strdup_printf ("t.%s_id = ?", entity->parent->table);
+  return list_where (self, entity, where ? where : "1", review_id, error);
 }
 
 /**
@@ -735,6 +846,16 @@ cw_store_get (CwStore         *self,
   return g_list_model_get_item (list, 0);
 }
 
+/* The audit trail's rows are no domain's entity. */
+static const CwEntity audit_entity = {
+  .table = "audit",
+  .label = N_("Change"),
+  .label_plural = N_("History"),
+  .key_column = "id",
+  .label_field = "action",
+  .order_by = "t.id DESC",
+};
+
 static const char *const audit_columns[] = {
   "at", "actor", "entity", "action", "field", "old_value", "new_value",
 };
@@ -765,7 +886,7 @@ cw_store_list_history (CwStore  *self,
   sqlite3_bind_int64 (stmt, 1, review_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr (CwRecord) r = cw_record_new (&cw_entity_review, sqlite3_column_int64 (stmt, 0),
+      g_autoptr (CwRecord) r = cw_record_new (&audit_entity, sqlite3_column_int64 (stmt, 0),
                                               review_id);
       cw_record_take (r, "entity_id", cw_store_column_text (stmt, 1));
       for (guint i = 0; i < G_N_ELEMENTS (audit_columns); i++)

@@ -309,13 +309,27 @@ column_exists (CwStore    *self,
   return found;
 }
 
+/* Whether other entities' rows belong to @entity's (a review's). */
+static gboolean
+is_parent (const CwEntity *entity)
+{
+  const CwEntity *const *entities = cw_entities_all ();
+
+  for (guint i = 0; entities[i] != NULL; i++)
+    if (entities[i]->parent == entity)
+      return TRUE;
+  return FALSE;
+}
+
+/* The audit trail is read by review: a row of an entity that belongs to
+ * one is filed under its parent, a parent row under itself. */
 static char *
 review_expr (const CwEntity *entity,
              const char     *row)
 {
-  if (entity->per_review)
-    return g_strdup_printf ("%s.review_id", row);
-  if (entity == &cw_entity_review)
+  if (entity->parent != NULL)
+    return g_strdup_printf ("%s.%s_id", row, entity->parent->table);
+  if (is_parent (entity))
     return g_strdup_printf ("%s.id", row);
   return g_strdup ("NULL");
 }
@@ -448,9 +462,9 @@ add_entity_triggers (CwStore        *self,
   g_autofree char *keep_old = g_strdup_printf (KEEP_FILLED, "o", "o");
   /* A purge of a deleted row, or of the rows of a deleted review, is not a
    * new event: the delete was recorded when it happened. */
-  g_autofree char *alive = entity->per_review
-    ? g_strdup ("WHEN OLD.deleted = 0 AND EXISTS (SELECT 1 FROM review WHERE id = OLD.review_id"
-                " AND deleted = 0)")
+  g_autofree char *alive = entity->parent
+    ? g_strdup_printf ("WHEN OLD.deleted = 0 AND EXISTS (SELECT 1 FROM %1$s WHERE id = OLD.%1$s_id"
+                       " AND deleted = 0)", entity->parent->table)
     : g_strdup ("WHEN OLD.deleted = 0");
 
   g_autofree char *bulk_insert = entity->bulk_column
@@ -470,9 +484,9 @@ add_entity_triggers (CwStore        *self,
                       keep_old);
 }
 
-static gboolean
-table_exists (CwStore    *self,
-              const char *table)
+gboolean
+cw_store_table_exists (CwStore    *self,
+                       const char *table)
 {
   return column_exists (self, table, "id");
 }
@@ -486,7 +500,7 @@ recording_triggers (CwStore *self)
   GPtrArray *triggers = g_ptr_array_new_with_free_func (trigger_free);
 
   for (guint i = 0; entities[i] != NULL; i++)
-    if (table_exists (self, entities[i]->table))
+    if (cw_store_table_exists (self, entities[i]->table))
       add_entity_triggers (self, triggers, entities[i]);
   return triggers;
 }

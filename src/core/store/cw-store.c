@@ -701,13 +701,52 @@ open_connection (CwStore     *self,
                               sql_actor, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "cw_now", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
                               sql_now, NULL, NULL, NULL);
-  cw_chronology_register_sql (self->db);
+  for (guint i = 0; i < cw_store_get_domains ()->len; i++)
+    {
+      const CwDomain *domain = g_ptr_array_index (cw_store_get_domains (), i);
+
+      if (domain->register_sql != NULL)
+        domain->register_sql (self->db);
+    }
   sqlite3_set_authorizer (self->db, authorize, self);
   if (!cw_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
                             "PRAGMA temp_store = MEMORY", error))
     return FALSE;
   use_everyday_settings (self, TRUE);
   return TRUE;
+}
+
+static gboolean
+entity_known (const CwEntity *entity)
+{
+  return entity != NULL && cw_entity_lookup (entity->table) == entity;
+}
+
+/* A store opened before cw_core_init() would have no tables to audit and
+ * no functions for the domains' triggers: refuse it loudly. So too an
+ * entity that names one of a domain never added. */
+static gboolean
+check_domains (GError **error)
+{
+  const CwEntity *const *all = cw_entities_all ();
+  const char *missing = NULL;
+
+  if (!cw_store_has_domains ())
+    missing = "(none: call cw_core_init () before opening a store)";
+  for (guint i = 0; missing == NULL && all[i] != NULL; i++)
+    {
+      if (all[i]->parent != NULL && !entity_known (all[i]->parent))
+        missing = all[i]->parent->table;
+      for (guint j = 0; missing == NULL && j < all[i]->n_fields; j++)
+        if (all[i]->fields[j].type == CW_FIELD_REF && !entity_known (all[i]->fields[j].ref))
+          missing = all[i]->fields[j].ref->table;
+    }
+  if (missing == NULL)
+    return TRUE;
+  g_critical ("The store's domains are incomplete: entity %s is not registered", missing);
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+               "The store's domains are incomplete: entity %s is not registered", missing);
+  return FALSE;
 }
 
 /**
@@ -728,6 +767,8 @@ cw_store_open_at_version (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= CW_SCHEMA_VERSION, NULL);
 
+  if (!check_domains (error))
+    return NULL;
   memory = g_str_equal (path, ":memory:");
   if (!memory && g_file_test (path, G_FILE_TEST_EXISTS)
       && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
