@@ -3,8 +3,11 @@
 """Holds src/core to its layers.
 
 Each folder of src/core has a README.md whose `Uses:` line names the other
-folders its code may include headers from. This check fails on:
+folders its code may include headers from and call. This check fails on:
 - a #include "cw-....h" of a folder the README does not name;
+- a name (cw_...) defined in a folder the README does not name, however it
+  got declared: the store calling a domain's function, or naming one of a
+  domain's entities (cw_entity_review) or choices;
 - a folder without a README or a `Uses:` line;
 - GTK, GDK or GSK included anywhere in src/core;
 - a private header (-private.h) of the core included from src/ui or src/cli.
@@ -15,6 +18,13 @@ import sys
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 SYSTEM = re.compile(r'^\s*#\s*include\s+<(gtk|gdk|gsk)/', re.M)
+# GNU style puts a function's name at the start of its line; data defined
+# at file scope is "const CwEntity cw_entity_review = {" or "cw_x[] = {".
+DEFINED = re.compile(r'^(cw_[a-z0-9_]+)\s*\(|^(?:const\s+)?[A-Za-z_][A-Za-z0-9_]*\s+\*?\s*'
+                     r'(?:const\s+)?\*?\s*(cw_[a-z0-9_]+)\s*(?:\[\])?\s*=', re.M)
+NAME = re.compile(r'\bcw_[a-z0-9_]+\b')
+COMMENT = re.compile(r'/\*.*?\*/|//[^\n]*', re.S)
+STRING = re.compile(r'"(?:\\.|[^"\\\n])*"')
 
 
 def main(root):
@@ -40,13 +50,22 @@ def main(root):
         for name in os.listdir(path):
             if name.endswith('.h'):
                 where[name] = folder
-    for folder, ok in allowed.items():
+    texts = {}
+    definer = {}
+    for folder in allowed:
         path = os.path.join(core, folder)
         for name in sorted(os.listdir(path)):
             if not name.endswith(('.c', '.h')):
                 continue
             with open(os.path.join(path, name), encoding='utf-8') as f:
-                text = f.read()
+                texts[(folder, name)] = f.read()
+            if name.endswith('.c'):
+                for m in DEFINED.finditer(texts[(folder, name)]):
+                    definer.setdefault(m.group(1) or m.group(2), set()).add(folder)
+    for folder, ok in allowed.items():
+        for (where_folder, name), text in sorted(texts.items()):
+            if where_folder != folder:
+                continue
             if SYSTEM.search(text):
                 problems.append(f'src/core/{folder}/{name}: includes GTK; the core never does')
             for header in INCLUDE.findall(text):
@@ -54,6 +73,13 @@ def main(root):
                 if owner is not None and owner not in ok:
                     problems.append(f'src/core/{folder}/{name}: includes {header} of '
                                     f'{owner}/, which {folder}/README.md does not name in Uses')
+            code = STRING.sub('""', COMMENT.sub(' ', text))
+            for symbol in sorted(set(NAME.findall(code))):
+                owners = definer.get(symbol)
+                if owners and not owners & ok:
+                    owner = sorted(owners)[0]
+                    problems.append(f'src/core/{folder}/{name}: uses {symbol} of {owner}/, '
+                                    f'which {folder}/README.md does not name in Uses')
     for layer in ('ui', 'cli'):
         top = os.path.join(root, 'src', layer)
         for dirpath, _, files in os.walk(top):
