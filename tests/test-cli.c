@@ -6,6 +6,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <signal.h>
+#include <sys/resource.h>
+#endif
 
 #include "cw-core.h"
 #include "cw-review.h"
@@ -74,8 +78,9 @@ normalize_newlines (char *text)
 }
 
 static void
-spawn (GPtrArray *argv,
-       Run       *run)
+spawn_with (GPtrArray            *argv,
+            Run                  *run,
+            GSpawnChildSetupFunc  setup)
 {
   g_auto (GStrv) env = g_get_environ ();
   g_autoptr (GError) error = NULL;
@@ -85,7 +90,7 @@ spawn (GPtrArray *argv,
   g_ptr_array_insert (argv, 0, (char *) cli_path);
   g_ptr_array_add (argv, NULL);
   env = g_environ_setenv (env, "CASEWISE_NOW", "2026-03-02", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, setup, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);
   normalize_newlines (run->out);
@@ -96,6 +101,13 @@ spawn (GPtrArray *argv,
     run->status = error->code;
   else
     g_error ("casewise-cli did not exit normally: %s\nstderr: %s", error->message, run->err);
+}
+
+static void
+spawn (GPtrArray *argv,
+       Run       *run)
+{
+  spawn_with (argv, run, NULL);
 }
 
 static GPtrArray *
@@ -1152,6 +1164,150 @@ test_chronology_export (Fixture       *f,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+static char *
+bytes_of (const char *path,
+          gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+/* `chronology export -o` and `timeline render -o` refuse the database, its
+ * own files and the backups, however the path is spelt; the database is
+ * left byte for byte as it was. */
+static void
+test_output_refuses_database (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *sub = g_build_filename (f->dir, "x", NULL);
+  g_autofree char *spelt = g_build_filename (f->dir, "x", "..", "casewise.db", NULL);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "casewise-backups", "t.png", NULL);
+  g_autofree char *link_path = g_build_filename (f->dir, "t.svg", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+
+  demo (f);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+#ifdef G_OS_UNIX
+  g_assert_cmpint (symlink ("casewise.db", link_path), ==, 0);
+#else
+  g_free (link_path);
+  link_path = g_strdup (f->db);
+#endif
+  before = bytes_of (f->db, &before_length);
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "-o", spelt, NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "database");
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "--format", "json", "-o", wal, NULL);
+  assert_data_error (&run);
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", link_path, NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, link_path);
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", backups, NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "backups folder");
+  after = bytes_of (f->db, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+}
+
+#ifdef G_OS_UNIX
+/* The child may write files of 40 KB at most (SQLite's -shm takes 32 KB):
+ * a write past that fails (EFBIG), as on a full disk. The sample's CSV and
+ * PNG are larger. */
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { 40960, 40960 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in @dir, sorted, one space apart. */
+static char *
+names_in (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A write that fails half-way (here, past a size limit; a full disk alike)
+ * leaves the file that was there as it was, and no file where there was
+ * none: no truncated export, no 0-byte PNG, nothing temporary. */
+static void
+test_output_failure_leaves_files (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *csv = g_build_filename (out, "chronology.csv", NULL);
+  g_autofree char *png = g_build_filename (out, "timeline.png", NULL);
+  g_autofree char *fresh = g_build_filename (out, "fresh.png", NULL);
+  g_autofree char *names = NULL;
+  g_autoptr (GPtrArray) argv = NULL;
+
+  demo (f);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (csv, "the export of last week", -1, NULL));
+  g_assert_true (g_file_set_contents (png, "last week's picture", -1, NULL));
+  {
+    const char *const commands[][6] = {
+      { "chronology", "export", "CSPR-2026-001", "-o", csv, NULL },
+      { "timeline", "render", "CSPR-2026-001", "-o", png, NULL },
+      { "timeline", "render", "CSPR-2026-001", "-o", fresh, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        argv = g_ptr_array_new ();
+        g_ptr_array_add (argv, "--database");
+        g_ptr_array_add (argv, f->db);
+        for (guint j = 0; commands[i][j] != NULL; j++)
+          g_ptr_array_add (argv, (char *) commands[i][j]);
+        spawn_with (argv, &run, limit_file_size);
+        g_clear_pointer (&argv, g_ptr_array_unref);
+        assert_data_error (&run);
+        assert_contains (run.err, commands[i][4]);
+        assert_contains (run.err, "too large");
+      }
+  }
+  {
+    g_autofree char *kept_csv = NULL;
+    g_autofree char *kept_png = NULL;
+
+    g_assert_true (g_file_get_contents (csv, &kept_csv, NULL, NULL));
+    g_assert_cmpstr (kept_csv, ==, "the export of last week");
+    g_assert_true (g_file_get_contents (png, &kept_png, NULL, NULL));
+    g_assert_cmpstr (kept_png, ==, "last week's picture");
+  }
+  names = names_in (out);
+  g_assert_cmpstr (names, ==, "chronology.csv timeline.png");
+}
+#endif
+
 static void
 test_timeline_render (Fixture       *f,
                       gconstpointer  data)
@@ -1242,5 +1398,9 @@ main (int   argc,
   add ("/cli/chronology/import-refused", test_chronology_import_refused);
   add ("/cli/chronology/export", test_chronology_export);
   add ("/cli/timeline/render", test_timeline_render);
+  add ("/cli/output/refuses-database", test_output_refuses_database);
+#ifdef G_OS_UNIX
+  add ("/cli/output/failure-leaves-files", test_output_failure_leaves_files);
+#endif
   return g_test_run ();
 }

@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
 
 #include "cw-core.h"
 #include "cw-demo.h"
@@ -918,6 +921,181 @@ test_open_waits_for_a_writer (void)
   remove_tree (dir);
 }
 
+static guint
+n_files_in (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* No file written for the user may land on the database, its own files or
+ * the backups, however the path is spelt. */
+static void
+test_output_refuses_own_files (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backups = cw_store_get_backup_dir (f->store);
+  g_autofree char *sub = g_build_filename (f->dir, "x", NULL);
+  g_autofree char *backup = cw_store_backup_create (f->store, NULL);
+  g_autofree char *backup_name = g_path_get_basename (backup);
+  const char *refused[] = {
+    "casewise.db", "x/../casewise.db", "./x/.././casewise.db", "casewise.db-wal",
+    "x/../casewise.db-shm", "casewise.db-journal", "CASEWISE.DB",
+    "casewise-backups/new.csv", "x/../casewise-backups/deeper/new.png",
+    "link-to-db.csv", "link-to-wal.csv", "linked-backups/new.csv", "hard-link.csv", "x",
+  };
+  const char *allowed[] = {
+    "out.csv", "x/out.csv", "casewise.db.csv", "casewise-backups.csv", "x/../out.pdf",
+  };
+  guint before;
+
+  g_assert_nonnull (backup);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+#ifdef G_OS_UNIX
+  {
+    g_autofree char *link_db = g_build_filename (f->dir, "link-to-db.csv", NULL);
+    g_autofree char *link_wal = g_build_filename (f->dir, "link-to-wal.csv", NULL);
+    g_autofree char *link_backups = g_build_filename (f->dir, "linked-backups", NULL);
+    g_autofree char *hard = g_build_filename (f->dir, "hard-link.csv", NULL);
+
+    g_assert_cmpint (symlink (f->path, link_db), ==, 0);
+    /* A relative link to a file that is not there yet. */
+    g_assert_cmpint (symlink ("x/../casewise.db-wal", link_wal), ==, 0);
+    g_assert_cmpint (symlink (backups, link_backups), ==, 0);
+    g_assert_cmpint (link (f->path, hard), ==, 0);
+  }
+#endif
+  before = n_files_in (f->dir);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, refused[i], NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CwStoreOutput) output = NULL;
+
+#ifndef G_OS_UNIX
+      if (strstr (refused[i], "link") != NULL)
+        continue;
+#endif
+      g_test_message ("%s", refused[i]);
+      g_assert_false (cw_store_check_output (f->store, path, NULL, &error));
+      g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, path));
+      g_clear_error (&error);
+      output = cw_store_output_new (f->store, path, &error);
+      g_assert_null (output);
+      g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+    }
+  /* The relative spelling, from the database's folder. */
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (g_chdir (sub), ==, 0);
+    g_assert_false (cw_store_check_output (f->store, "../casewise.db", NULL, &error));
+    g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (cw_store_check_output (f->store, "../casewise-backups", NULL, &error));
+    g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+  }
+  g_assert_cmpuint (n_files_in (f->dir), ==, before);
+  g_assert_cmpuint (n_files_in (backups), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, allowed[i], NULL);
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("%s", allowed[i]);
+      g_assert_true (cw_store_check_output (f->store, path, NULL, &error));
+      g_assert_no_error (error);
+    }
+  /* The store still opens: nothing was written over it. */
+  g_clear_object (&f->store);
+  f->store = cw_store_open (f->path, NULL);
+  g_assert_nonnull (f->store);
+}
+
+static char *
+contents_of (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Written under a temporary name and renamed into place complete: an
+ * output given up leaves the file that was there, or none, and no
+ * temporary file behind. */
+static void
+test_output_replaces_when_complete (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.png", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  {
+    g_autoptr (CwStoreOutput) output = cw_store_output_new (f->store, path, &error);
+    g_autoptr (CwStoreOutput) other = cw_store_output_new (f->store, fresh, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_write_all (cw_store_output_get_stream (output), "new, but",
+                                              8, NULL, NULL, &error));
+    g_assert_true (g_output_stream_write_all (cw_store_output_get_stream (other), "half", 4,
+                                              NULL, NULL, &error));
+    /* Their temporary files sit beside the target while they are written. */
+    g_assert_cmpuint (n_files_in (dir), ==, 3);
+    /* ... then a full disk, a cancel: given up. */
+  }
+  {
+    g_autofree char *kept = contents_of (path);
+    g_assert_cmpstr (kept, ==, "old");
+  }
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (n_files_in (dir), ==, 1);
+  {
+    g_autoptr (CwStoreOutput) output = cw_store_output_new (f->store, path, &error);
+
+    g_assert_true (g_output_stream_write_all (cw_store_output_get_stream (output), "new", 3,
+                                              NULL, NULL, &error));
+    g_assert_true (cw_store_output_commit (output, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *written = contents_of (path);
+    g_assert_cmpstr (written, ==, "new");
+  }
+  g_assert_cmpuint (n_files_in (dir), ==, 1);
+#ifdef G_OS_UNIX
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  /* A link is followed: the file it names is replaced, the link stays. */
+  {
+    g_autofree char *link_path = g_build_filename (f->dir, "latest.csv", NULL);
+    g_autoptr (CwStoreOutput) output = NULL;
+    g_autofree char *written = NULL;
+
+    g_assert_cmpint (symlink ("out/export.csv", link_path), ==, 0);
+    output = cw_store_output_new (f->store, link_path, &error);
+    g_assert_true (g_output_stream_write_all (cw_store_output_get_stream (output), "linked", 6,
+                                              NULL, NULL, &error));
+    g_assert_true (cw_store_output_commit (output, NULL, &error));
+    g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+    written = contents_of (path);
+    g_assert_cmpstr (written, ==, "linked");
+  }
+#endif
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -932,6 +1110,8 @@ main (int argc, char *argv[])
   ADD ("audit-records-changes", test_audit_records_changes);
   ADD ("audit-keeps-no-private-values", test_audit_keeps_no_private_values);
   ADD ("audit-replace-refused", test_audit_replace_refused);
+  ADD ("output-refuses-own-files", test_output_refuses_own_files);
+  ADD ("output-replaces-when-complete", test_output_replaces_when_complete);
   ADD ("audit-triggers-recreated", test_audit_triggers_recreated);
   ADD ("audit-keeps-length-of-long-text", test_audit_keeps_length_of_long_text);
   ADD ("delete-undo-purge", test_delete_undo_purge);

@@ -261,14 +261,10 @@ write_export (CwChronologyModel *model,
               GError           **error)
 {
   g_autoptr (GOutputStream) out = NULL;
-  g_autoptr (GFile) file = NULL;
   gboolean ok;
 
   if (output != NULL && !g_str_equal (output, "-"))
-    {
-      file = g_file_new_for_commandline_arg (output);
-      return cw_chronology_export_to_file (model, file, json, NULL, error);
-    }
+    return cw_chronology_export_to_file (model, output, json, NULL, error);
   out = g_memory_output_stream_new_resizable ();
   ok = json ? cw_chronology_export_json (model, out, NULL, error)
             : cw_chronology_export_csv (model, out, NULL, error);

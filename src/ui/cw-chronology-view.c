@@ -796,7 +796,8 @@ on_export_chosen (GtkNativeDialog  *chooser,
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
     {
       name = g_file_get_basename (file);
-      if (cw_chronology_export_to_file (self->model, file, json, NULL, &error))
+      if (cw_chronology_export_to_file (self->model, g_file_peek_path (file), json, NULL,
+                                        &error))
         message = g_strdup_printf (_("Exported the chronology to %s"), name);
       else
         message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);

@@ -252,41 +252,38 @@ cw_chronology_export_json (CwChronologyModel *model,
 
 /**
  * cw_chronology_export_to_file:
+ * @path: the file to write, as the user gave it
  * @json: JSON rather than CSV
  *
- * Writes the list to @file, readable by its owner alone (mode 0600 where
- * the platform has modes), whether or not the file was there before; the
- * old file stays as it was until the new one is complete.
+ * Writes the list to @path through cw_store_output_new(): readable by its
+ * owner alone (mode 0600 where the platform has modes), never over the
+ * database or a backup, and the file that was there stays as it was
+ * until the new one is complete.
  *
  * Returns: whether the file was written
  */
 gboolean
 cw_chronology_export_to_file (CwChronologyModel *model,
-                              GFile             *file,
+                              const char        *path,
                               gboolean           json,
                               GCancellable      *cancellable,
                               GError           **error)
 {
-  g_autoptr (GFileOutputStream) out = NULL;
-  gboolean ok;
+  g_autoptr (CwStoreOutput) output = NULL;
+  GOutputStream *out;
 
   g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (model), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  out = g_file_replace (file, NULL, FALSE,
-                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                        error);
-  if (out == NULL)
+  output = cw_store_output_new (cw_chronology_model_get_store (model), path, error);
+  if (output == NULL)
     return FALSE;
-  ok = json ? cw_chronology_export_json (model, G_OUTPUT_STREAM (out), cancellable, error)
-            : cw_chronology_export_csv (model, G_OUTPUT_STREAM (out), cancellable, error);
-  if (!ok)
+  out = cw_store_output_get_stream (output);
+  if (!(json ? cw_chronology_export_json (model, out, cancellable, error)
+             : cw_chronology_export_csv (model, out, cancellable, error)))
     {
-      /* Closed after a cancel: the old file is left untouched. */
-      g_autoptr (GCancellable) stop = g_cancellable_new ();
-      g_cancellable_cancel (stop);
-      g_output_stream_close (G_OUTPUT_STREAM (out), stop, NULL);
+      g_prefix_error (error, _("Could not write “%s”: "), path);
       return FALSE;
     }
-  return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+  return cw_store_output_commit (output, cancellable, error);
 }

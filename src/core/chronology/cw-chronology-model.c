@@ -495,6 +495,18 @@ cw_chronology_model_new (CwStore *store,
   return self;
 }
 
+/**
+ * cw_chronology_model_get_store:
+ *
+ * Returns: (transfer none): the store the model reads
+ */
+CwStore *
+cw_chronology_model_get_store (CwChronologyModel *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), NULL);
+  return self->store;
+}
+
 /* Refreshing */
 
 /* The order is the chronology's (cw_chrono_date_compare() is what sort_key

@@ -141,6 +141,7 @@ GPtrArray           *cw_chronology_list_overdue_returns (CwStore           *stor
                                                         gint64              review_id,
                                                         const GDate        *today,
                                                         GError            **error);
+CwStore             *cw_chronology_model_get_store     (CwChronologyModel  *self);
 
 /* Export (cw-chronology-export.c) */
 gboolean             cw_chronology_export_csv          (CwChronologyModel  *model,
@@ -153,7 +154,7 @@ gboolean             cw_chronology_export_json         (CwChronologyModel  *mode
                                                         GError            **error);
 
 gboolean             cw_chronology_export_to_file      (CwChronologyModel  *model,
-                                                        GFile              *file,
+                                                        const char         *path,
                                                         gboolean            json,
                                                         GCancellable       *cancellable,
                                                         GError            **error);

@@ -120,4 +120,22 @@ gboolean    cw_store_backup_restore    (CwStore     *self,
                                         const char  *backup_path,
                                         GError     **error);
 
+/* Files written for the user: exports, timelines, reports (cw-store-output.c) */
+typedef struct _CwStoreOutput CwStoreOutput;
+
+gboolean       cw_store_check_output      (CwStore        *self,
+                                           const char     *path,
+                                           char          **real,
+                                           GError        **error);
+CwStoreOutput *cw_store_output_new        (CwStore        *self,
+                                           const char     *path,
+                                           GError        **error);
+GOutputStream *cw_store_output_get_stream (CwStoreOutput  *self);
+gboolean       cw_store_output_commit     (CwStoreOutput  *self,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+void           cw_store_output_free       (CwStoreOutput  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwStoreOutput, cw_store_output_free)
+
 G_END_DECLS

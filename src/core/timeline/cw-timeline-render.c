@@ -658,19 +658,30 @@ cw_timeline_hit (CwTimeline            *self,
   return found;
 }
 
+/* Where cairo writes, and the first failure, which says why (a full disk). */
+typedef struct
+{
+  GOutputStream *out;
+  GError        *error;
+} Writer;
+
 static cairo_status_t
 write_stream (void                *closure,
               const unsigned char *data,
               unsigned int         length)
 {
-  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL)
-           ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  Writer *writer = closure;
+
+  if (writer->error == NULL
+      && g_output_stream_write_all (writer->out, data, length, NULL, NULL, &writer->error))
+    return CAIRO_STATUS_SUCCESS;
+  return CAIRO_STATUS_WRITE_ERROR;
 }
 
 static cairo_surface_t *
 surface_for (const char           *lower,
              const CwTimelineFrame *view,
-             GOutputStream        *out)
+             Writer               *out)
 {
   if (g_str_has_suffix (lower, ".png"))
     return cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) view->width, (int) view->height);
@@ -686,7 +697,9 @@ surface_for (const char           *lower,
  * @path: ends in .png, .svg or .pdf
  *
  * Draws @view to a file of its size (for PDF, in points: A4 landscape is
- * 842 by 595), readable by its owner alone.
+ * 842 by 595) through cw_store_output_new(): readable by its owner alone,
+ * never over the database or a backup, and renamed into place only when
+ * complete, so a failure leaves the file that was there as it was.
  *
  * Returns: whether the file was written
  */
@@ -697,8 +710,8 @@ cw_timeline_export (CwTimeline           *self,
                     GError              **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (CwStoreOutput) output = NULL;
+  Writer out = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -712,17 +725,16 @@ cw_timeline_export (CwTimeline           *self,
                    _("“%s”: the timeline can be written as .png, .svg or .pdf"), path);
       return FALSE;
     }
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                        NULL, error);
-  if (out == NULL)
+  if ((output = cw_store_output_new (self->store, path, error)) == NULL)
     return FALSE;
-  surface = surface_for (lower, view, G_OUTPUT_STREAM (out));
+  out.out = cw_store_output_get_stream (output);
+  surface = surface_for (lower, view, &out);
   cr = cairo_create (surface);
   cw_timeline_render (self, view, cr);
   cairo_show_page (cr);
   cairo_destroy (cr);
   status = g_str_has_suffix (lower, ".png")
-             ? cairo_surface_write_to_png_stream (surface, write_stream, out)
+             ? cairo_surface_write_to_png_stream (surface, write_stream, &out)
              : CAIRO_STATUS_SUCCESS;
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -730,14 +742,11 @@ cw_timeline_export (CwTimeline           *self,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      /* Closed after a cancel: the file that was there stays. */
-      g_autoptr (GCancellable) stop = g_cancellable_new ();
-
-      g_cancellable_cancel (stop);
-      g_output_stream_close (G_OUTPUT_STREAM (out), stop, NULL);
       g_set_error (error, CW_TIMELINE_ERROR, CW_TIMELINE_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+                   _("Could not write “%s”: %s"), path,
+                   out.error ? out.error->message : cairo_status_to_string (status));
+      g_clear_error (&out.error);
       return FALSE;
     }
-  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+  return cw_store_output_commit (output, NULL, error);
 }
