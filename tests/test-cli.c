@@ -524,6 +524,22 @@ test_decide (Fixture       *f,
   assert_contains (referral, "\"rationale\": \"Criteria not met\"");
   assert_contains (referral, "\"discussed_on\": \"2026-03-01\"");
   assert_contains (json, "\"decision\": \"2026-03-01\"");
+
+  /* Past the decision it is not decided again, nor its date rewritten. */
+  cli (f, &run, "review", "set", ref, "--phase", "decision", NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "set", ref, "--phase", "not-proceeding", NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "decide", ref, "--not-proceed", "--rationale", "Again", "--date",
+       "2/3/2026", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "past the decision");
+  cli (f, &run, "review", "decide", ref, "--proceed", NULL);
+  assert_data_error (&run);
+  g_free (json);
+  json = show_json (f, ref);
+  assert_contains (json, "\"decision\": \"2026-03-01\"");
+  assert_contains (json, "\"rationale\": \"Criteria not met\"");
 }
 
 typedef struct

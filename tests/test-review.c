@@ -100,6 +100,25 @@ test_phase_moves (Fixture *f, gconstpointer data)
   g_assert_true (cw_store_record_decision (f->store, id, "proceed", NULL, NULL, &error));
   g_assert_true (cw_store_move_phase (f->store, id, "preparation", &error));
   g_assert_no_error (error);
+  /* Past the decision, it is not recorded again: the phase follows from it. */
+  {
+    GDate later = date_of ("2026-05-05");
+    g_autoptr (CwRecord) referral = NULL;
+    g_autofree char *decided = NULL;
+
+    referral = cw_store_get_referral (f->store, id, &error);
+    decided = g_strdup (cw_record_get (referral, "discussed_on"));
+    g_assert_false (cw_store_record_decision (f->store, id, "not-proceed", "Changed our minds",
+                                              &later, &error));
+    g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE);
+    g_assert_nonnull (strstr (error->message, "move it back to Decision"));
+    g_clear_error (&error);
+    g_clear_object (&referral);
+    referral = cw_store_get_referral (f->store, id, &error);
+    g_assert_cmpstr (cw_record_get (referral, "decision"), ==, "proceed");
+    g_assert_cmpstr (cw_record_get (referral, "discussed_on"), ==, decided);
+    g_assert_null (cw_record_get (referral, "rationale"));
+  }
 
   /* A move can be taken back one step. */
   g_assert_true (cw_store_move_phase (f->store, id, "decision", &error));

@@ -228,12 +228,47 @@ cw_store_set_key_date (CwStore     *self,
 }
 
 /**
+ * cw_store_check_decision_open:
+ *
+ * The decision is recorded, and may be changed, while the review is at
+ * the referral or the decision. Past it, the phase already follows from the
+ * decision (Preparation from proceeding, Not proceeding from not), so a
+ * new decision would contradict it: the review is moved back to Decision
+ * first, one step, as its history shows.
+ *
+ * Returns: whether the review's decision may be recorded; if not, a
+ *   #CW_STORE_ERROR_PHASE saying what to do
+ */
+gboolean
+cw_store_check_decision_open (CwStore  *self,
+                              gint64    review_id,
+                              GError  **error)
+{
+  g_autoptr (CwRecord) review = NULL;
+  const char *phase;
+
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+
+  if ((review = cw_store_get (self, &cw_entity_review, review_id, error)) == NULL)
+    return FALSE;
+  phase = cw_record_get (review, "phase");
+  if (g_strcmp0 (phase, "referral") == 0 || g_strcmp0 (phase, "decision") == 0)
+    return TRUE;
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE,
+               _("%s is past the decision (its phase is %s): move it back to Decision before "
+                 "recording the decision again"),
+               cw_record_get (review, "reference"), cw_choice_label (cw_phases, phase));
+  return FALSE;
+}
+
+/**
  * cw_store_record_decision:
  * @decision: "proceed" or "not-proceed"
  * @rationale: (nullable): why; required when not proceeding
  * @date: (nullable): when it was discussed; %NULL for today
  *
- * Fills the decision record and the review's decision date together.
+ * Fills the decision record and the review's decision date together;
+ * refused past the decision, as cw_store_check_decision_open() says.
  */
 gboolean
 cw_store_record_decision (CwStore      *self,
@@ -262,7 +297,8 @@ cw_store_record_decision (CwStore      *self,
   iso = cw_date_format_iso (&when);
   if (!cw_store_begin (self, error))
     return FALSE;
-  if ((referral = cw_store_get_referral (self, review_id, error)) == NULL
+  if (!cw_store_check_decision_open (self, review_id, error)
+      || (referral = cw_store_get_referral (self, review_id, error)) == NULL
       || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral), "decision",
                            decision, error)
       || (rationale != NULL && !cw_store_update (self, &cw_entity_referral,

@@ -43,6 +43,9 @@ gboolean    cw_store_set_key_date          (CwStore      *self,
                                             const char   *key_date,
                                             const char   *value,
                                             GError      **error);
+gboolean    cw_store_check_decision_open   (CwStore      *self,
+                                            gint64        review_id,
+                                            GError      **error);
 gboolean    cw_store_record_decision       (CwStore      *self,
                                             gint64        review_id,
                                             const char   *decision,
