@@ -290,6 +290,28 @@ test_filters_and_search (Chrono        *c,
   g_assert_cmpstr (text, ==, "Told of the call-out");
 }
 
+/* An agency's cells with control characters lose them: paragraphs keep
+ * line breaks and tabs, one-line fields get spaces for them. */
+static void
+test_import_drops_controls (Chrono        *c,
+                            gconstpointer  data)
+{
+  static const char hostile[] =
+    "Date,Record ref,Officer,Details\n"
+    "03/04/2025,\"CAD\t100\r\nb\",PC\x1b[31mBenn\a,\"Line one\r\n\tLine two\x1b]0;x\a\xe2\x80\xae\"\n"
+    "04/04/2025,CAD 101,PC Benn,A row of plain text so that the file reads as text\n";
+  g_autoptr (CwChronologyModel) model = NULL;
+  g_autoptr (CwChronologyItem) item = NULL;
+
+  run_import (c, hostile, c->police, 0);
+  model = model_of (c, NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION), ==,
+                   "Line one\n\tLine two]0;x");
+  g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE), ==, "CAD 100 b");
+  g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_AUTHOR), ==, "PC[31mBenn");
+}
+
 static void
 test_search_query (void)
 {
@@ -1740,6 +1762,7 @@ main (int   argc,
   ADD ("import-and-order", test_import_and_order);
   ADD ("item-fields", test_item_fields);
   ADD ("filters-and-search", test_filters_and_search);
+  ADD ("import-drops-controls", test_import_drops_controls);
   ADD ("rows-with-errors", test_rows_with_errors);
   ADD ("nothing-valid", test_nothing_valid);
   ADD ("cancel-leaves-nothing", test_cancel_leaves_nothing);

@@ -13,7 +13,7 @@
 
 #include "cw-core.h"
 #include "cw-review.h"
-#include "cw-store.h"
+#include "cw-store-private.h"
 #include "test-tree.h"
 
 /* casewise-cli driven as a user would: the built executable, its output,
@@ -907,18 +907,96 @@ test_delete (Fixture       *f,
   g_assert_error (error, CW_STORE_ERROR, (int) CW_STORE_ERROR_NOT_FOUND);
 }
 
+/* Writes @sql straight into the fixture's database, as an older version
+ * that let anything in would have. */
+static void
+plant (Fixture    *f,
+       const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) store = cw_store_open (f->db, &error);
+  char *message = NULL;
+
+  g_assert_no_error (error);
+  if (sqlite3_exec (store->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+}
+
+/* Stored text is never printed raw: a control character is shown as
+ * \uXXXX in text and escaped in JSON, which stays valid. */
 static void
 test_json_escaping (Fixture       *f,
                     gconstpointer  data)
 {
   g_auto (Run) run = { NULL };
-  g_autofree char *ref = create (f, "cspr", "Say \"hi\" \\ tab\there\nnext\x01 caf\xc3\xa9", NULL);
+  g_autofree char *ref = create (f, "cspr", "Say \"hi\" \\ caf\xc3\xa9", "Child A");
 
   g_assert_cmpstr (ref, ==, "CSPR-2026-001");
   cli (f, &run, "review", "list", "--json", NULL);
   assert_ok (&run);
-  assert_contains (run.out,
-                   "\"title\": \"Say \\\"hi\\\" \\\\ tab\\there\\nnext\\u0001 caf\xc3\xa9\"");
+  assert_contains (run.out, "\"title\": \"Say \\\"hi\\\" \\\\ caf\xc3\xa9\"");
+
+  plant (f, "UPDATE review SET title = 'Bell' || char (7) || ' tab' || char (9) || 'x'"
+            " || char (10) || 'next' || char (27) || '[2J' || char (13) || char (155)"
+            " || char (8238) || 'end', subject_pseudonym = 'Child' || char (27) || ']0;pwned'"
+            " || char (7)");
+  cli (f, &run, "review", "list", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"title\": \"Bell\\u0007 tab\\tx\\nnext\\u001b[2J\\r\\u009b"
+                            "\\u202eend\"");
+  assert_lacks (run.out, "\x1b");
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Child\\u001B]0;pwned\\u0007");
+  cli (f, &run, "review", "show", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Bell\\u0007 tab\tx\n");
+  assert_contains (run.out, "next\\u001B[2J\\u000D\\u009B\\u202Eend");
+  for (const char *p = run.out; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n' || *p == '\t');
+  assert_lacks (run.out, "\xc2\x9b");
+  assert_lacks (run.out, "\xe2\x80\xae");
+}
+
+/* Names and titles with control characters never get in; --actor is one
+ * short line. */
+static void
+test_refuses_controls (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Clean", NULL);
+  g_autofree char *long_actor = g_strnfill (101, 'a');
+  g_autofree char *json = NULL;
+  const char *actors[] = { "", "  ", "Two\nlines", "Esc\x1b[31m", "Bell\a", long_actor };
+
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "Evil\x1b]0;x\a", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "Title holds a control character (U+001B)");
+  assert_lacks (run.err, "\x1b");
+  cli (f, &run, "review", "set", ref, "--subject", "Child\xe2\x80\xae" "A", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "U+202E");
+  cli (f, &run, "agency", "add", "Police\a", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "review", "decide", ref, "--not-proceed", "--rationale",
+       "Line one\r\nline two\x1b[0m", NULL);
+  assert_ok (&run);
+  json = show_json (f, ref);
+  assert_contains (json, "\"rationale\": \"Line one\\nline two[0m\"");
+  assert_contains (json, "\"title\": \"Clean\"");
+
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      cli (f, &run, "--actor", actors[i], "review", "set", ref, "--title", "Renamed", NULL);
+      g_test_message ("actor %u: %s", i, run.err);
+      assert_data_error (&run);
+      assert_contains (run.err, "--actor ");
+      assert_lacks (run.err, "\x1b");
+    }
+  cli (f, &run, "--actor", "Ann O\xe2\x80\x99Neill", "review", "set", ref, "--title", "Renamed",
+       NULL);
+  assert_ok (&run);
 }
 
 static void
@@ -1405,6 +1483,7 @@ main (int   argc,
   add ("/cli/backup/round-trip", test_backup_round_trip);
   add ("/cli/delete", test_delete);
   add ("/cli/json-escaping", test_json_escaping);
+  add ("/cli/refuses-controls", test_refuses_controls);
   add ("/cli/actor", test_actor_and_options_anywhere);
   add ("/cli/backup/failure-warns", test_backup_failure_warns);
   add ("/cli/memory-database", test_memory_database);

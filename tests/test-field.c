@@ -116,6 +116,54 @@ test_normalize (void)
   g_clear_error (&error);
 }
 
+/* Every insert and update goes through here: names and titles with a
+ * control character are refused, paragraphs lose theirs. */
+static void
+test_normalize_text (void)
+{
+  const CwField *title = cw_entity_find_field (&cw_entity_review, "title");
+  const CwField *real_name = cw_entity_find_field (&cw_entity_person, "real_name");
+  const CwField *notes = cw_entity_find_field (&cw_entity_person, "notes");
+  const CwField *agency = cw_entity_find_field (&cw_entity_agency, "name");
+  const CwField *role = cw_entity_find_field (&cw_entity_member, "role");
+  const CwField *date = cw_entity_find_field (&cw_entity_review, "incident_date");
+  g_autofree char *long_title = g_strnfill (501, 'x');
+  g_autofree char *longest = g_strnfill (500, 'x');
+  const struct { const CwField *field; const char *value; const char *message; } refused[] = {
+    { title, "Review \x1b[2J", "Title holds a control character (U+001B)" },
+    { title, "Two\nlines", "Title holds a control character (U+000A)" },
+    { real_name, "Bell\a", "Real name holds a control character (U+0007)" },
+    { agency, "Police\xe2\x80\xae" "ecilop", "Name holds a control character (U+202E)" },
+    { role, "Chair\tperson", "Role holds a control character (U+0009)" },
+    { date, "3/4/2021\x1b", "Incident became known holds a control character (U+001B)" },
+    { title, long_title, "Title is 501 characters long; it may have at most 500" },
+  };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("refused %u", i);
+      g_assert_false (cw_field_normalize (refused[i].field, refused[i].value, &out, &error));
+      g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, refused[i].message));
+      g_assert_null (out);
+      g_clear_error (&error);
+    }
+  g_assert_true (cw_field_normalize (title, longest, &out, &error));
+  g_clear_pointer (&out, g_free);
+
+  /* Pasted paragraphs keep line breaks and tabs, and lose the rest. */
+  g_assert_true (cw_field_normalize (notes, " First\r\n\tsecond\x1b[0m\rthird\xe2\x80\xae \x07",
+                                     &out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "First\n\tsecond[0m\nthird");
+  g_clear_pointer (&out, g_free);
+  /* Nothing but controls is nothing. */
+  g_assert_true (cw_field_normalize (notes, "\x1b\x07", &out, &error));
+  g_assert_null (out);
+}
+
 static void
 test_format (void)
 {
@@ -156,6 +204,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/field/date-parse", test_date_parse);
   g_test_add_func ("/field/date-display", test_date_display);
   g_test_add_func ("/field/normalize", test_normalize);
+  g_test_add_func ("/field/normalize-text", test_normalize_text);
   g_test_add_func ("/field/format", test_format);
   g_test_add_func ("/field/key-date-column", test_key_date_column);
   return g_test_run ();

@@ -485,6 +485,22 @@ test_audit_records_changes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cw_record_get (row, "entity"), ==, "person");
   g_clear_object (&row);
 
+  /* The history keeps a name of one line without control characters. */
+  g_assert_false (cw_store_set_setting (f->store, "reviewer-name", "Dr\x1b]0;x\a", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Reviewer name holds a control character"));
+  g_clear_error (&error);
+  g_assert_cmpstr (cw_store_get_actor (f->store), ==, "Dr R. Viewer");
+  /* One stored by an older version, or given by a caller, is cleaned. */
+  g_assert_true (cw_store_exec (f->store, "UPDATE setting SET value = 'Old' || char (27) || '[2J'"
+                                          " || char (10) || 'name' WHERE key = 'reviewer-name'",
+                                &error));
+  cw_store_set_actor (f->store, NULL);
+  g_assert_cmpstr (cw_store_get_actor (f->store), ==, "Old[2J name");
+  cw_store_set_actor (f->store, "Given\aname\r\n");
+  g_assert_cmpstr (cw_store_get_actor (f->store), ==, "Givenname");
+  cw_store_set_actor (f->store, NULL);
+
   /* Without one, the operating system's user. */
   g_assert_true (cw_store_set_setting (f->store, "reviewer-name", "", &error));
   g_assert_cmpstr (cw_store_get_actor (f->store), ==, g_get_user_name ());

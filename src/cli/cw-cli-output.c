@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #ifdef G_OS_WIN32
 #include <fcntl.h> /* portability: ok, Windows-only: _O_BINARY */
@@ -12,10 +13,18 @@
 #include <windows.h>
 #endif
 
+#ifdef G_OS_UNIX
+#include <unistd.h> /* isatty */
+#endif
+
 #include "cw-cli.h"
+#include "cw-text.h"
 
 /* Text goes out as UTF-8 bytes: g_print() would turn every non-ASCII
- * character into an escape under the C locale, and JSON must stay UTF-8. */
+ * character into an escape under the C locale, and JSON must stay UTF-8.
+ * What the database holds is never written raw: a control character in a
+ * title (ESC, BEL, a carriage return, a bidirectional override) is shown
+ * as \uXXXX rather than acted on by the terminal, and JSON stays valid. */
 
 G_GNUC_PRINTF (2, 0) static void
 write_to (FILE       *stream,
@@ -23,9 +32,20 @@ write_to (FILE       *stream,
           va_list     args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
+  g_autofree char *escaped = cw_text_escape (text);
 
-  fputs (text, stream);
+  fputs (escaped, stream);
   fflush (stream);
+}
+
+static gboolean
+stdout_is_terminal (void)
+{
+#ifdef G_OS_WIN32
+  return _isatty (_fileno (stdout));
+#else
+  return isatty (fileno (stdout));
+#endif
 }
 
 void
@@ -54,12 +74,23 @@ cw_cli_printerr (const char *format,
  * cw_cli_write_bytes:
  *
  * Writes a file's content to standard output exactly: CRLF stays CRLF.
+ * To a terminal, as text: control characters escaped.
  */
 gboolean
 cw_cli_write_bytes (const char  *data,
                     gsize        size,
                     GError     **error)
 {
+  g_autofree char *escaped = NULL;
+
+  if (stdout_is_terminal ())
+    {
+      g_autofree char *text = g_strndup (data, size);
+
+      escaped = cw_text_escape (text);
+      data = escaped;
+      size = strlen (escaped);
+    }
 #ifdef G_OS_WIN32
   _setmode (_fileno (stdout), _O_BINARY);
 #endif
@@ -106,9 +137,17 @@ cw_cli_print_table (GPtrArray *rows,
 {
   g_autofree guint *widths = g_new0 (guint, n_columns);
 
+  /* Escaped first, so the columns line up as they are shown. */
   for (guint r = 0; r < rows->len; r++)
     for (guint c = 0; c < n_columns; c++)
-      widths[c] = MAX (widths[c], (guint) g_utf8_strlen (((char **) rows->pdata[r])[c], -1));
+      {
+        char **cell = &((char **) rows->pdata[r])[c];
+        char *escaped = cw_text_escape (*cell);
+
+        g_free (*cell);
+        *cell = escaped;
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (*cell, -1));
+      }
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = rows->pdata[r];

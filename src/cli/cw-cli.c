@@ -9,6 +9,7 @@
 
 #include "cw-cli.h"
 #include "cw-core.h"
+#include "cw-text.h"
 
 /* casewise-cli: the core driven from a terminal. Exit status 0 on success,
  * 1 when the data refuses (unknown review, invalid date, refused phase
@@ -245,6 +246,15 @@ cw_cli_open_store (CwCli     *cli,
   if (cli->store == NULL)
     {
       g_autofree char *path = database_path (cli);
+      g_autofree char *problem = NULL;
+
+      /* The history keeps it for good: one line a person would write. */
+      if (cli->actor != NULL
+          && (problem = cw_text_check (cli->actor, CW_TEXT_LINE, CW_TEXT_MAX_NAME)) != NULL)
+        {
+          g_set_error (error, CW_CLI_ERROR, CW_CLI_ERROR_INVALID, "--actor %s", problem);
+          return NULL;
+        }
 
       /* A command that only reads must not create a database where a
        * mistyped --database points. */
@@ -259,7 +269,7 @@ cw_cli_open_store (CwCli     *cli,
         return NULL;
       for (const char *const *notice = cw_store_get_notices (cli->store); *notice; notice++)
         cw_cli_printerr (_("casewise-cli: notice: %s\n"), *notice);
-      if (cli->actor != NULL && *cli->actor != '\0')
+      if (cli->actor != NULL)
         cw_store_set_actor (cli->store, cli->actor);
     }
   if (for_change && !g_str_equal (cw_store_get_path (cli->store), ":memory:")

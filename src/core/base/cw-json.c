@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cw-json.h"
+#include "cw-text.h"
 
 struct _CwJson
 {
@@ -215,8 +216,9 @@ escape_char (GString  *out,
     case '\t': g_string_append (out, "\\t"); break;
     default:
       /* Control characters must be escaped; U+2028 and U+2029 are, so the
-       * output is also valid JavaScript. */
-      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+       * output is also valid JavaScript, and so are C1 controls and
+       * bidirectional overrides, so a terminal showing it acts on none. */
+      if (cw_text_is_control (c))
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_unichar (out, c);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cw-chronology-columns-private.h"
+#include "cw-text.h"
 
 #define QUOTE_MAX_CHARS 40 /* of a cell quoted in a message */
 
@@ -141,6 +142,23 @@ quote_cell (const char *text)
   return g_strdelimit (quoted, "\r\n\t", ' ');
 }
 
+/* Paragraphs keep their line breaks and tabs; the other fields are one line. */
+static CwTextKind
+text_kind (CwChronoField field)
+{
+  switch (field)
+    {
+    case CW_CHRONO_FIELD_DESCRIPTION:
+    case CW_CHRONO_FIELD_ACTION:
+    case CW_CHRONO_FIELD_RATIONALE:
+    case CW_CHRONO_FIELD_OUTCOME:
+    case CW_CHRONO_FIELD_IMPACT:
+      return CW_TEXT_PARAGRAPHS;
+    default:
+      return CW_TEXT_LINE;
+    }
+}
+
 /* Text past the last heading has nowhere to go; say so rather than lose it. */
 static void
 read_cells (RowReader       *r,
@@ -153,9 +171,17 @@ read_cells (RowReader       *r,
       g_autofree char *copy = NULL;
       const char *valid = text;
 
-      /* Cells come valid from the readers; a copy only when one is not. */
+      /* Cells come valid from the readers; a copy only when one is not,
+       * or holds a control character, which is not text (cw-text.h). */
       if (!g_utf8_validate (text, -1, NULL))
         valid = copy = g_utf8_make_valid (text, -1);
+      if (field != CW_CHRONO_FIELD_NONE && cw_text_needs_cleaning (valid, text_kind (field)))
+        {
+          char *cleaned = cw_text_clean (valid, text_kind (field));
+
+          g_free (copy);
+          valid = copy = cleaned;
+        }
       if (field != CW_CHRONO_FIELD_NONE)
         {
           r->values[field] = keep_trimmed (r, valid, copy == NULL);

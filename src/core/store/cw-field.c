@@ -11,6 +11,7 @@
 #include "cw-date.h"
 #include "cw-entity.h"
 #include "cw-store.h"
+#include "cw-text.h"
 
 /* Values travel as text: dates as YYYY-MM-DD, choices as ids. This file
  * checks and normalises what a person typed, and formats it back. */
@@ -114,12 +115,37 @@ normalize_typed (const CwField *field,
   return FALSE;
 }
 
+/* Control characters are refused in everything but paragraphs (which lost
+ * theirs above), and text has a length a person could have meant. */
+static gboolean
+check_text (const CwField  *field,
+            const char     *text,
+            GError        **error)
+{
+  gboolean paragraphs = field->type == CW_FIELD_LONG_TEXT;
+  guint max = paragraphs ? CW_TEXT_MAX_PARAGRAPHS : CW_TEXT_MAX_LINE;
+  g_autofree char *problem = cw_text_check (text, paragraphs ? CW_TEXT_PARAGRAPHS : CW_TEXT_LINE,
+                                            max);
+
+  if (problem == NULL)
+    return TRUE;
+  /* Translators: a field's name, then what is wrong: "Title is 600 characters long; ..." */
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID, _("%s %s"), _(field->label),
+               problem);
+  return FALSE;
+}
+
 /**
  * cw_field_normalize:
  * @field: the field
  * @value: (nullable): what was entered
  * @normalized: (out) (transfer full) (nullable): the value to store, %NULL for empty
  * @error: a #CW_STORE_ERROR_INVALID naming the field on bad input
+ *
+ * Text of one line (names, titles) holding a control character (ESC, BEL,
+ * a line break, a bidirectional override) is refused; paragraphs keep
+ * their line breaks and tabs and lose any other control. Both have a
+ * greatest length (cw-text.h).
  *
  * Returns: whether @value is acceptable for @field
  */
@@ -136,6 +162,21 @@ cw_field_normalize (const CwField *field,
 
   *normalized = NULL;
   trimmed = value ? g_strstrip (g_strdup (value)) : NULL;
+  if (trimmed != NULL && !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
+                   _("%s: the text is not valid UTF-8"), _(field->label));
+      return FALSE;
+    }
+  /* Paragraphs are pasted from anywhere: their stray controls go. */
+  if (trimmed != NULL && field->type == CW_FIELD_LONG_TEXT
+      && cw_text_needs_cleaning (trimmed, CW_TEXT_PARAGRAPHS))
+    {
+      char *cleaned = cw_text_clean (trimmed, CW_TEXT_PARAGRAPHS);
+
+      g_free (trimmed);
+      trimmed = g_strstrip (cleaned);
+    }
   if (trimmed == NULL || *trimmed == '\0')
     {
       if (field->flags & CW_FIELD_REQUIRED)
@@ -146,12 +187,8 @@ cw_field_normalize (const CwField *field,
         }
       return TRUE;
     }
-  if (!g_utf8_validate (trimmed, -1, NULL))
-    {
-      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
-                   _("%s: the text is not valid UTF-8"), _(field->label));
-      return FALSE;
-    }
+  if (!check_text (field, trimmed, error))
+    return FALSE;
   return normalize_typed (field, trimmed, normalized, error);
 }
 

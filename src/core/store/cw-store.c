@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cw-clock.h"
+#include "cw-text.h"
 #include "cw-store-private.h"
 
 /* The one database of a user. Opening checks before it writes: a file that is
@@ -438,20 +439,40 @@ sql_now (sqlite3_context *context,
   sqlite3_result_text (context, cw_clock_timestamp (), -1, g_free);
 }
 
+/* The actor as the history may keep it: one line, no control characters,
+ * at most CW_TEXT_MAX_NAME characters, whatever an older version stored. */
+static char *
+clean_actor (const char *name)
+{
+  g_autofree char *line = NULL;
+
+  if (name == NULL)
+    return NULL;
+  line = g_strstrip (cw_text_clean (name, CW_TEXT_LINE));
+  if (*line == '\0')
+    return NULL;
+  return g_utf8_substring (line, 0, CW_TEXT_MAX_NAME);
+}
+
 void
 cw_store_refresh_actor (CwStore *self)
 {
   g_autofree char *name = NULL;
 
   if (self->actor_override == NULL)
-    name = cw_store_get_setting (self, "reviewer-name");
+    {
+      g_autofree char *setting = cw_store_get_setting (self, "reviewer-name");
+      name = clean_actor (setting);
+    }
   g_free (self->actor);
   if (self->actor_override != NULL)
     self->actor = g_strdup (self->actor_override);
-  else if (name != NULL && *name != '\0')
+  else if (name != NULL)
     self->actor = g_steal_pointer (&name);
   else
-    self->actor = g_strdup (g_get_user_name ());
+    self->actor = clean_actor (g_get_user_name ());
+  if (self->actor == NULL)
+    self->actor = g_strdup ("?");
 }
 
 /**
@@ -467,6 +488,15 @@ cw_store_get_actor (CwStore *self)
   return self->actor;
 }
 
+/**
+ * cw_store_set_actor:
+ * @actor: (nullable): who the history names for the changes made from now
+ *   on, instead of the reviewer name; %NULL to go back to it
+ *
+ * Control characters in @actor become spaces or go, and it is cut to
+ * %CW_TEXT_MAX_NAME characters: callers that can refuse a bad name (the
+ * command line) check it with cw_text_check() first.
+ */
 void
 cw_store_set_actor (CwStore    *self,
                     const char *actor)
@@ -474,7 +504,7 @@ cw_store_set_actor (CwStore    *self,
   g_return_if_fail (CW_IS_STORE (self));
 
   g_free (self->actor_override);
-  self->actor_override = g_strdup (actor);
+  self->actor_override = clean_actor (actor);
   cw_store_refresh_actor (self);
 }
 
@@ -835,6 +865,18 @@ cw_store_set_setting (CwStore     *self,
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
+  if (g_str_equal (key, "reviewer-name") && value != NULL && *value != '\0')
+    {
+      g_autofree char *problem = cw_text_check (value, CW_TEXT_LINE, CW_TEXT_MAX_NAME);
+
+      if (problem != NULL)
+        {
+          /* Translators: what is wrong follows, e.g. "is blank" */
+          g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID, _("Reviewer name %s"),
+                       problem);
+          return FALSE;
+        }
+    }
   stmt = cw_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?, ?) "
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
