@@ -680,15 +680,17 @@ static void
 test_transaction_rolls_back (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
+  CwTransaction *tx;
   g_autofree char *ref = NULL;
   gint64 review = 0;
   const char *pairs[] = { "pseudonym", "Child D", NULL };
 
-  g_assert_true (cw_store_begin (f->store, &error));
+  tx = cw_transaction_begin (f->store, &error);
+  g_assert_nonnull (tx);
   ref = cw_store_create_review (f->store, "learning", "Doomed", NULL, NULL, &review, &error);
   g_assert_nonnull (ref);
   g_assert_cmpint (cw_store_insert (f->store, &cw_entity_person, review, pairs, &error), >, 0);
-  cw_store_rollback (f->store);
+  g_clear_pointer (&tx, cw_transaction_free);
   g_assert_cmpint (count_rows (f->store, "review"), ==, 0);
   g_assert_null (cw_store_find_review (f->store, ref, NULL));
 

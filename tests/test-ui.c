@@ -190,6 +190,32 @@ test_delete_review_and_undo (Ui *ui, gconstpointer data)
   g_assert_false (undo_enabled (ui));
 }
 
+/* A deletion that cannot be made final says so in the bar, rather than
+ * going without a word; the review stays deleted. */
+static void
+test_failed_purge_is_reported (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Purge fails", "Child F");
+  CwReviewList *list = CW_REVIEW_LIST (part (ui, "review_list"));
+  GtkWidget *bar = part (ui, "undo_bar");
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (bar, CW_TYPE_UNDO_BAR, "label"));
+
+  g_assert_nonnull (reference);
+  g_assert_true (cw_store_exec (ui->store, "CREATE TEMP TRIGGER fail_purge BEFORE DELETE ON"
+                                " review BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
+                                NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.delete-review", NULL));
+  drain_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.dismiss", NULL));
+  drain_events ();
+  g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (bar)));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "injected failure"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "next starts"));
+  g_assert_false (undo_enabled (ui));
+  g_assert_cmpuint (cw_review_list_get_n_reviews (list), ==, 0);
+  g_assert_true (cw_store_exec (ui->store, "DROP TRIGGER fail_purge", NULL));
+}
+
 /* Keys that edit text belong to the text fields: no application shortcut
  * may take them (Ctrl+Delete once deleted a whole review). */
 static void
@@ -885,6 +911,7 @@ main (int argc, char *argv[])
   ADD ("first-run-empty-state", test_first_run_empty_state);
   ADD ("register-fill-referral-move-phase", test_register_review_fill_referral_move_phase);
   ADD ("delete-review-and-undo", test_delete_review_and_undo);
+  ADD ("failed-purge-is-reported", test_failed_purge_is_reported);
   ADD ("shortcuts-leave-text-editing-alone", test_shortcuts_leave_text_editing_alone);
   ADD ("people-add-edit-delete", test_people_add_edit_delete);
   ADD ("agency-register-keeps-the-edited-agency", test_agency_register_keeps_the_edited_agency);

@@ -177,20 +177,15 @@ cw_cli_review_set (CwCli               *cli,
       N_("e.g. learning-together, silp, salford"), N_("METHODOLOGY") },
     { NULL },
   };
+  g_autoptr (CwTransaction) tx = NULL;
   CwStore *store;
 
   if (!cw_cli_parse (cli, command, entries, args, error) || !check_changes (&changes, error)
       || (review = cw_cli_find_review (cli, TRUE, (*args)[1], error)) == NULL)
     return FALSE;
   store = cli->store;
-  if (!cw_store_begin (store, error))
-    return FALSE;
-  if (!apply_changes (store, review, &changes, error))
-    {
-      cw_store_rollback (store);
-      return FALSE;
-    }
-  if (!cw_store_commit (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL
+      || !apply_changes (store, review, &changes, error) || !cw_transaction_commit (tx, error))
     return FALSE;
   cw_cli_print (_("Updated %s\n"), cw_record_get (review, "reference"));
   return TRUE;
@@ -290,6 +285,7 @@ cw_cli_review_delete (CwCli               *cli,
 {
   g_autoptr (CwRecord) review = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr (CwTransaction) tx = NULL;
   CwStore *store;
 
   if (!cw_cli_parse (cli, command, NULL, args, error)
@@ -297,16 +293,10 @@ cw_cli_review_delete (CwCli               *cli,
     return FALSE;
   store = cli->store;
   contents = describe_contents (store, cw_record_get_id (review));
-  if (!cw_store_begin (store, error))
-    return FALSE;
   /* Purged at once: the command line has no undo. */
-  if (!cw_store_delete (store, &cw_entity_review, cw_record_get_id (review), error)
-      || !cw_store_purge_deleted (store, error))
-    {
-      cw_store_rollback (store);
-      return FALSE;
-    }
-  if (!cw_store_commit (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL
+      || !cw_store_delete (store, &cw_entity_review, cw_record_get_id (review), error)
+      || !cw_store_purge_deleted (store, error) || !cw_transaction_commit (tx, error))
     return FALSE;
   /* Translators: a reference, a title, then e.g. "3 people, 2 agencies involved, ..." */
   cw_cli_print (_("Deleted %s “%s” with its %s\n"), cw_record_get (review, "reference"),

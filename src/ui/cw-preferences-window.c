@@ -335,8 +335,8 @@ restore (CwPreferencesWindow *self,
   if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
                                 "win.flush", NULL);
-  cw_undo_bar_finish (self->undo_bar);
-  if (!cw_store_backup_restore (self->store, path, &error))
+  if (!cw_undo_bar_finish (self->undo_bar, &error)
+      || !cw_store_backup_restore (self->store, path, &error))
     return show_message (self, error->message);
   message = g_strdup_printf (_("Restored the backup of %s. The data it replaced is kept as a "
                                "backup too."), when);
@@ -441,8 +441,11 @@ cw_preferences_window_close_request (GtkWindow *window)
 {
   CwPreferencesWindow *self = CW_PREFERENCES_WINDOW (window);
 
+  g_autoptr (GError) error = NULL;
+
   flush (self);
-  cw_undo_bar_finish (self->undo_bar);
+  if (!cw_undo_bar_finish (self->undo_bar, &error))
+    g_warning ("%s", error->message);
   return GTK_WINDOW_CLASS (cw_preferences_window_parent_class)->close_request (window);
 }
 

@@ -42,13 +42,23 @@ set_undo_enabled (CwUndoBar *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (root), "win.undo", enabled);
 }
 
+/* Where no one would see the bar say it (the store changes, the bar goes). */
+static void
+finish_or_warn (CwUndoBar *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cw_undo_bar_finish (self, &error))
+    g_warning ("%s", error->message);
+}
+
 void
 cw_undo_bar_set_store (CwUndoBar *self,
                        CwStore   *store)
 {
   g_return_if_fail (CW_IS_UNDO_BAR (self));
 
-  cw_undo_bar_finish (self);
+  finish_or_warn (self);
   g_set_object (&self->store, store);
 }
 
@@ -56,33 +66,45 @@ cw_undo_bar_set_store (CwUndoBar *self,
  * cw_undo_bar_finish:
  *
  * Makes a pending deletion final now (the bar timed out, was dismissed,
- * another deletion came, or the window is closing).
+ * another deletion came, or the window is closing). When that fails, the
+ * rows stay deleted, and are removed the next time Casewise starts.
+ *
+ * Returns: whether the deletion, if there was one, is final
  */
-void
-cw_undo_bar_finish (CwUndoBar *self)
+gboolean
+cw_undo_bar_finish (CwUndoBar  *self,
+                    GError    **error)
 {
   const CwEntity *entity;
+  gboolean ok = TRUE;
 
-  g_return_if_fail (CW_IS_UNDO_BAR (self));
+  g_return_val_if_fail (CW_IS_UNDO_BAR (self), FALSE);
 
   entity = self->table ? cw_entity_lookup (self->table) : NULL;
-  if (entity != NULL && self->store != NULL && cw_store_begin (self->store, NULL))
-    {
-      for (guint i = 0; i < self->ids->len; i++)
-        cw_store_purge (self->store, entity, g_array_index (self->ids, gint64, i), NULL);
-      if (!cw_store_commit (self->store, NULL))
-        cw_store_rollback (self->store);
-    }
+  if (entity != NULL && self->store != NULL && self->ids->len > 0)
+    ok = cw_store_purge_rows (self->store, entity, self->ids, error);
   g_clear_pointer (&self->table, g_free);
   g_array_set_size (self->ids, 0);
   set_undo_enabled (self, FALSE);
+  return ok;
 }
 
+static void show (CwUndoBar  *self,
+                  const char *message,
+                  gboolean    undoable);
+
+/* Goes, unless making the deletion final failed: then it says so. */
 static void
 hide (CwUndoBar *self)
 {
+  g_autoptr (GError) error = NULL;
+
   g_clear_handle_id (&self->timeout, g_source_remove);
-  cw_undo_bar_finish (self);
+  if (!cw_undo_bar_finish (self, &error))
+    {
+      show (self, error->message, FALSE);
+      return;
+    }
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }
 
@@ -135,23 +157,32 @@ cw_undo_bar_offer_many (CwUndoBar    *self,
                         const GArray *ids,
                         const char   *message)
 {
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
   g_return_if_fail (CW_IS_UNDO_BAR (self));
   g_return_if_fail (ids != NULL && ids->len > 0);
 
-  cw_undo_bar_finish (self);
+  /* The deletion before this one could not be made final: say so too. */
+  if (!cw_undo_bar_finish (self, &error))
+    text = g_strdup_printf ("%s\n%s", message, error->message);
   self->table = g_strdup (table);
   g_array_append_vals (self->ids, ids->data, ids->len);
-  show (self, message, TRUE);
+  show (self, text ? text : message, TRUE);
 }
 
 void
 cw_undo_bar_show_message (CwUndoBar  *self,
                           const char *message)
 {
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
   g_return_if_fail (CW_IS_UNDO_BAR (self));
 
-  cw_undo_bar_finish (self);
-  show (self, message, FALSE);
+  if (!cw_undo_bar_finish (self, &error))
+    text = g_strdup_printf ("%s\n%s", message, error->message);
+  show (self, text ? text : message, FALSE);
 }
 
 /**
@@ -167,7 +198,6 @@ cw_undo_bar_undo (CwUndoBar *self)
   g_autofree char *table = NULL;
   g_autoptr (GArray) ids = NULL;
   const CwEntity *entity;
-  gboolean ok;
 
   g_return_if_fail (CW_IS_UNDO_BAR (self));
 
@@ -177,14 +207,7 @@ cw_undo_bar_undo (CwUndoBar *self)
   ids = g_array_copy (self->ids);
   g_array_set_size (self->ids, 0);
   hide (self);
-  ok = cw_store_begin (self->store, &error);
-  for (guint i = 0; ok && i < ids->len; i++)
-    ok = cw_store_undelete (self->store, entity, g_array_index (ids, gint64, i), &error);
-  if (ok)
-    ok = cw_store_commit (self->store, &error);
-  else
-    cw_store_rollback (self->store);
-  if (!ok)
+  if (!cw_store_undelete_rows (self->store, entity, ids, &error))
     show (self, error->message, FALSE);
   else
     g_signal_emit (self, signals[UNDONE], 0, table, g_array_index (ids, gint64, 0));
@@ -285,7 +308,7 @@ cw_undo_bar_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout, g_source_remove);
   if (self->ids != NULL)
-    cw_undo_bar_finish (self);
+    finish_or_warn (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_UNDO_BAR);

@@ -23,7 +23,8 @@ void     cw_undo_bar_offer_many      (CwUndoBar      *self,
 void     cw_undo_bar_show_message    (CwUndoBar      *self,
                                       const char     *message);
 void     cw_undo_bar_undo            (CwUndoBar      *self);
-void     cw_undo_bar_finish          (CwUndoBar      *self);
+gboolean cw_undo_bar_finish          (CwUndoBar      *self,
+                                      GError        **error);
 gboolean cw_undo_bar_get_shown       (CwUndoBar      *self);
 void     cw_undo_bar_install_actions (GtkWidgetClass *window_class);
 

@@ -275,9 +275,12 @@ static gboolean
 cw_window_close_request (GtkWindow *window)
 {
   CwWindow *self = CW_WINDOW (window);
+  g_autoptr (GError) error = NULL;
 
   cw_review_view_flush (self->review_view);
-  cw_undo_bar_finish (self->undo_bar);
+  /* Closing: the log is the one place left to say it. */
+  if (!cw_undo_bar_finish (self->undo_bar, &error))
+    g_warning ("%s", error->message);
   save_state (self);
   return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
 }

@@ -340,18 +340,17 @@ change_entries (CwStore      *store,
                 gpointer      data,
                 GError      **error)
 {
+  g_autoptr (CwTransaction) tx = NULL;
+
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (entry_ids != NULL, FALSE);
 
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < entry_ids->len; i++)
     if (!change (store, g_array_index (entry_ids, gint64, i), data, error))
-      {
-        cw_store_rollback (store);
-        return FALSE;
-      }
-  return cw_store_commit (store, error);
+      return FALSE;
+  return cw_transaction_commit (tx, error);
 }
 
 static gboolean
@@ -488,6 +487,7 @@ cw_chronology_link (CwStore      *store,
                     GError      **error)
 {
   g_autoptr (GString) ids = g_string_new (NULL);
+  g_autoptr (CwTransaction) tx = NULL;
   sqlite3_stmt *stmt;
   gint64 group = 0;
   int reviews = 0, found = 0;
@@ -520,19 +520,15 @@ cw_chronology_link (CwStore      *store,
                    _("Choose two or more entries of this review to link as one happening"));
       return FALSE;
     }
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return FALSE;
   /* Whole groups move together: linking one member links its group. */
   if (!exec_with_ids (store, "UPDATE chronology_entry SET link_group = ?1 WHERE link_group = ("
                              "SELECT link_group FROM chronology_entry WHERE id = ?2)",
                       group, entry_ids, error)
       || !exec_with_ids (store, "UPDATE chronology_entry SET link_group = ?1 WHERE id = ?2", group,
-                         entry_ids, error))
-    {
-      cw_store_rollback (store);
-      return FALSE;
-    }
-  if (!cw_store_commit (store, error))
+                         entry_ids, error)
+      || !cw_transaction_commit (tx, error))
     return FALSE;
   cw_store_emit_changed (store, "chronology_entry", 0);
   return TRUE;
@@ -550,6 +546,7 @@ cw_chronology_unlink (CwStore      *store,
                       GError      **error)
 {
   g_autoptr (GString) ids = g_string_new (NULL);
+  g_autoptr (CwTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
@@ -558,7 +555,7 @@ cw_chronology_unlink (CwStore      *store,
   for (guint i = 0; i < entry_ids->len; i++)
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "",
                             g_array_index (entry_ids, gint64, i));
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return FALSE;
   /* Only the groups these entries were in: a group left with one report,
    * counting reports deleted but not yet purged, is no group. */
@@ -570,17 +567,9 @@ cw_chronology_unlink (CwStore      *store,
     "  AND o.id NOT IN (SELECT value FROM json_each ('[' || ?1 || ']'))) < 2)"
     " OR id IN (SELECT value FROM json_each ('[' || ?1 || ']'))", error);
   if (stmt == NULL)
-    {
-      cw_store_rollback (store);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_text (stmt, 1, ids->str, -1, SQLITE_TRANSIENT);
-  if (!cw_store_step_done (store, stmt, error))
-    {
-      cw_store_rollback (store);
-      return FALSE;
-    }
-  if (!cw_store_commit (store, error))
+  if (!cw_store_step_done (store, stmt, error) || !cw_transaction_commit (tx, error))
     return FALSE;
   cw_store_emit_changed (store, "chronology_entry", 0);
   return TRUE;
@@ -715,6 +704,7 @@ cw_chronology_ensure_return (CwStore  *store,
                              gint64    agency_id,
                              GError  **error)
 {
+  g_autoptr (CwTransaction) tx = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean involved = FALSE;
@@ -739,18 +729,16 @@ cw_chronology_ensure_return (CwStore  *store,
   sqlite3_reset (stmt);
   if (id != 0 && involved)
     return id;
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return 0;
   if ((!involved && cw_store_insert (store, &cw_entity_review_agency, review_id,
                                      (const char *const[]) { "agency_id", agency, NULL },
                                      error) == 0)
       || (id == 0 && (id = cw_store_insert (store, &cw_entity_agency_return, review_id, pairs,
-                                            error)) == 0))
-    {
-      cw_store_rollback (store);
-      return 0;
-    }
-  return cw_store_commit (store, error) ? id : 0;
+                                            error)) == 0)
+      || !cw_transaction_commit (tx, error))
+    return 0;
+  return id;
 }
 
 /**

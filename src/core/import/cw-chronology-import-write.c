@@ -946,6 +946,7 @@ cw_chronology_import_run (CwChronologyImport *self,
 {
   Writer w = { .import = self, .store = store, .review_id = review_id,
                .agency_id = agency_id, .flags = flags, .result = result };
+  g_autoptr (CwTransaction) tx = NULL;
   gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -958,7 +959,7 @@ cw_chronology_import_run (CwChronologyImport *self,
   if (!cw_chrono_mapping_check (self->mapping, error)
       || (self->checked && !check_writable (self, flags, error)))
     return FALSE;
-  if (!cw_store_begin_bulk (store, error))
+  if ((tx = cw_transaction_begin_bulk (store, error)) == NULL)
     return FALSE;
   w.earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, queue_free);
   ok = write_all (&w, cancellable, progress, user_data, error);
@@ -973,12 +974,10 @@ cw_chronology_import_run (CwChronologyImport *self,
       /* Nothing was written: say so in the counts too. */
       result->added = result->updated = result->unchanged = result->removed = 0;
     }
+  /* A dry run rolls back what it wrote to see what it would do. */
   if (!ok || (flags & CW_IMPORT_DRY_RUN))
-    {
-      cw_store_rollback (store);
-      return ok;
-    }
-  if (!cw_store_commit (store, error))
+    return ok;
+  if (!cw_transaction_commit (tx, error))
     return FALSE;
   result->import_id = w.import_id;
   if (progress != NULL)

@@ -108,6 +108,7 @@ cw_store_create_review (CwStore      *self,
   g_autofree char *prefix = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *profile = NULL;
+  g_autoptr (CwTransaction) tx = NULL;
   GDate now;
   gint64 id;
 
@@ -118,30 +119,25 @@ cw_store_create_review (CwStore      *self,
     cw_clock_today (&now);
   else
     now = *today;
-  if (!cw_store_begin (self, error))
+  if ((tx = cw_transaction_begin (self, error)) == NULL)
     return NULL;
   profile = default_profile (self);
   if ((prefix = kind_prefix (self, kind, error)) == NULL
       || (reference = next_reference (self, prefix, g_date_get_year (&now), error)) == NULL)
-    goto fail;
+    return NULL;
   {
     const char *pairs[] = { "reference", reference, "title", title, "kind", kind,
                             "phase", "referral", "profile", profile,
                             "subject_pseudonym", subject, NULL };
     if ((id = cw_store_insert (self, &cw_entity_review, 0, pairs, error)) == 0)
-      goto fail;
+      return NULL;
   }
   if (cw_store_insert (self, &cw_entity_referral, id, NULL, error) == 0
-      || !cw_store_commit (self, error))
-    goto fail;
+      || !cw_transaction_commit (tx, error))
+    return NULL;
   if (out_id != NULL)
     *out_id = id;
   return g_steal_pointer (&reference);
-
-fail:
-  if (self->depth > 0)
-    cw_store_rollback (self);
-  return NULL;
 }
 
 /**
@@ -279,6 +275,7 @@ cw_store_record_decision (CwStore      *self,
                           GError      **error)
 {
   g_autoptr (CwRecord) referral = NULL;
+  g_autoptr (CwTransaction) tx = NULL;
   g_autofree char *iso = NULL;
   GDate when;
 
@@ -295,7 +292,7 @@ cw_store_record_decision (CwStore      *self,
   else
     when = *date;
   iso = cw_date_format_iso (&when);
-  if (!cw_store_begin (self, error))
+  if ((tx = cw_transaction_begin (self, error)) == NULL)
     return FALSE;
   if (!cw_store_check_decision_open (self, review_id, error)
       || (referral = cw_store_get_referral (self, review_id, error)) == NULL
@@ -307,11 +304,8 @@ cw_store_record_decision (CwStore      *self,
       || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral),
                            "discussed_on", iso, error)
       || !cw_store_set_key_date (self, review_id, "decision", iso, error))
-    {
-      cw_store_rollback (self);
-      return FALSE;
-    }
-  return cw_store_commit (self, error);
+    return FALSE;
+  return cw_transaction_commit (tx, error);
 }
 
 /* The life of a review, forward; each move can also be undone by moving back. */

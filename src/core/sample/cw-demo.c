@@ -446,6 +446,7 @@ cw_store_add_demo (CwStore      *self,
                    GError      **error)
 {
   g_autofree char *reference = NULL;
+  g_autoptr (CwTransaction) tx = NULL;
   GDate now;
   gint64 review = 0;
 
@@ -455,16 +456,12 @@ cw_store_add_demo (CwStore      *self,
     cw_clock_today (&now);
   else
     now = *today;
-  if (!cw_store_begin (self, error))
+  if ((tx = cw_transaction_begin (self, error)) == NULL)
     return NULL;
   reference = cw_store_create_review (self, "cspr", CW_DEMO_TITLE,
                                       "Child A", &now, &review, error);
-  if (reference == NULL || !fill_review (self, review, &now, error))
-    {
-      cw_store_rollback (self);
-      return NULL;
-    }
-  if (!cw_store_commit (self, error))
+  if (reference == NULL || !fill_review (self, review, &now, error)
+      || !cw_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&reference);
 }

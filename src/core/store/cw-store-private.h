@@ -35,8 +35,16 @@ typedef enum
 sqlite3_stmt *cw_store_prepare        (CwStore      *self,
                                        const char   *sql,
                                        GError      **error);
+/* Through CwTransaction (cw-store-transaction.c) only, which rolls back once. */
+gboolean      cw_store_begin          (CwStore      *self,
+                                       GError      **error);
+gboolean      cw_store_commit         (CwStore      *self,
+                                       GError      **error);
+void          cw_store_rollback       (CwStore      *self);
 gboolean      cw_store_begin_bulk     (CwStore      *self,
                                        GError      **error);
+CwTransaction *cw_transaction_begin_bulk (CwStore    *store,
+                                         GError    **error);
 CwStoreBulk   cw_store_get_bulk       (CwStore      *self);
 gboolean      cw_store_get_log_pending (CwStore     *self);
 gboolean      cw_store_step_done      (CwStore      *self,

@@ -665,28 +665,25 @@ cw_store_purge_deleted (CwStore  *self,
                         GError  **error)
 {
   gint64 changes = sqlite3_total_changes64 (self->db);
+  g_autoptr (CwTransaction) tx = NULL;
   g_auto (GStrv) order = NULL;
 
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
 
   if ((order = cw_store_purge_order (self, error)) == NULL)
     return FALSE;
-  if (!cw_store_begin (self, error))
+  if ((tx = cw_transaction_begin (self, error)) == NULL)
     return FALSE;
   for (guint i = 0; order[i] != NULL; i++)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE deleted = 1", order[i]);
 
       if (!cw_store_exec (self, sql, error))
-        goto fail;
+        return FALSE;
     }
   if (sqlite3_total_changes64 (self->db) != changes && !forget_purged_text (self, error))
-    goto fail;
-  return cw_store_commit (self, error);
-
-fail:
-  cw_store_rollback (self);
-  return FALSE;
+    return FALSE;
+  return cw_transaction_commit (tx, error);
 }
 
 /**
@@ -716,6 +713,65 @@ cw_store_purge (CwStore         *self,
     return FALSE;
   cw_store_emit_changed (self, entity->table, id);
   return TRUE;
+}
+
+/* Each of @ids changed by @change, all of them or none. */
+static gboolean
+change_rows (CwStore         *self,
+             const CwEntity  *entity,
+             const GArray    *ids,
+             gboolean       (*change) (CwStore *, const CwEntity *, gint64, GError **),
+             GError         **error)
+{
+  g_autoptr (CwTransaction) tx = cw_transaction_begin (self, error);
+
+  if (tx == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!change (self, entity, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return cw_transaction_commit (tx, error);
+}
+
+/**
+ * cw_store_undelete_rows:
+ * @ids: (element-type gint64): rows of @entity deleted together
+ *
+ * Brings them all back, in one transaction: all of them or none.
+ */
+gboolean
+cw_store_undelete_rows (CwStore         *self,
+                        const CwEntity  *entity,
+                        const GArray    *ids,
+                        GError         **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && ids != NULL, FALSE);
+
+  return change_rows (self, entity, ids, cw_store_undelete, error);
+}
+
+/**
+ * cw_store_purge_rows:
+ * @ids: (element-type gint64): rows of @entity deleted together
+ *
+ * Makes their deletion final (cw_store_purge()), in one transaction: when
+ * it fails, all of them stay deleted, to be purged when the app next starts.
+ */
+gboolean
+cw_store_purge_rows (CwStore         *self,
+                     const CwEntity  *entity,
+                     const GArray    *ids,
+                     GError         **error)
+{
+  g_return_val_if_fail (CW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && ids != NULL, FALSE);
+
+  if (change_rows (self, entity, ids, cw_store_purge, error))
+    return TRUE;
+  g_prefix_error (error, _("What was deleted is hidden, and will be removed from the file when "
+                           "Casewise next starts: "));
+  return FALSE;
 }
 
 static char *

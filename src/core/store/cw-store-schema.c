@@ -586,6 +586,7 @@ cw_store_ensure_audit_triggers (CwStore  *self,
   int version = cw_store_get_schema_version (self);
   g_autoptr (GPtrArray) expected = audit_triggers (self, version);
   g_autoptr (GPtrArray) wrong = g_ptr_array_new ();
+  g_autoptr (CwTransaction) tx = NULL;
   gboolean ok;
 
   for (guint i = 0; i < expected->len; i++)
@@ -598,17 +599,12 @@ cw_store_ensure_audit_triggers (CwStore  *self,
     }
   if (wrong->len == 0)
     return TRUE;
-  if (!cw_store_begin (self, error))
+  if ((tx = cw_transaction_begin (self, error)) == NULL)
     return FALSE;
   self->repairing = TRUE;
   ok = create_triggers (self, wrong, error);
   self->repairing = FALSE;
-  if (!ok)
-    {
-      cw_store_rollback (self);
-      return FALSE;
-    }
-  if (!cw_store_commit (self, error))
+  if (!ok || !cw_transaction_commit (tx, error))
     return FALSE;
   cw_store_add_notice (self, g_dngettext (GETTEXT_PACKAGE,
                                           "“%s”: %u safeguard of the audit trail was missing or "
@@ -627,20 +623,20 @@ run_migration (CwStore  *self,
                GError  **error)
 {
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  g_autoptr (CwTransaction) tx = cw_transaction_begin (self, error);
 
-  if (!cw_store_begin (self, error))
+  if (tx == NULL)
     return FALSE;
   if (!cw_store_exec (self, migrations[version - 1], error)
       || (strstr (migrations[version - 1], "writable_schema") && !end_schema_edit (self, error))
       || !rebuild_audit_triggers (self, error)
       || !cw_store_exec (self, set_version, error))
     {
-      cw_store_rollback (self);
       g_prefix_error (error, _("Could not update the database “%s” to version %d: "), self->path,
                       version);
       return FALSE;
     }
-  return cw_store_commit (self, error);
+  return cw_transaction_commit (tx, error);
 }
 
 /**

@@ -41,11 +41,6 @@ const char *cw_store_get_actor         (CwStore     *self);
 void        cw_store_set_actor         (CwStore     *self,
                                         const char  *actor);
 
-gboolean    cw_store_begin             (CwStore     *self,
-                                        GError     **error);
-gboolean    cw_store_commit            (CwStore     *self,
-                                        GError     **error);
-void        cw_store_rollback          (CwStore     *self);
 gboolean    cw_store_exec              (CwStore     *self,
                                         const char  *sql,
                                         GError     **error);
@@ -62,6 +57,18 @@ int         cw_store_get_backup_retention (CwStore  *self);
 void        cw_store_emit_changed      (CwStore     *self,
                                         const char  *table,
                                         gint64       id);
+
+/* Transactions (cw-store-transaction.c): g_autoptr (CwTransaction) rolls
+ * back what is not committed when it goes out of scope. */
+typedef struct _CwTransaction CwTransaction;
+
+CwTransaction *cw_transaction_begin    (CwStore        *store,
+                                        GError        **error);
+gboolean    cw_transaction_commit      (CwTransaction  *self,
+                                        GError        **error);
+void        cw_transaction_free        (CwTransaction  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwTransaction, cw_transaction_free)
 
 /* Generic records (cw-store-records.c) */
 gint64      cw_store_insert            (CwStore        *self,
@@ -88,6 +95,14 @@ gboolean    cw_store_purge_deleted     (CwStore        *self,
 gboolean    cw_store_purge             (CwStore        *self,
                                         const CwEntity *entity,
                                         gint64          id,
+                                        GError        **error);
+gboolean    cw_store_undelete_rows     (CwStore        *self,
+                                        const CwEntity *entity,
+                                        const GArray   *ids,
+                                        GError        **error);
+gboolean    cw_store_purge_rows        (CwStore        *self,
+                                        const CwEntity *entity,
+                                        const GArray   *ids,
                                         GError        **error);
 CwRecord   *cw_store_get               (CwStore        *self,
                                         const CwEntity *entity,
