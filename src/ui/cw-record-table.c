@@ -73,23 +73,14 @@ static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  CwRecord *record = gtk_list_item_get_item (item);
-  gulong id = g_signal_connect_swapped (record, "changed", G_CALLBACK (update_label), item);
-
-  g_object_set_data (G_OBJECT (item), "cw-handler", GSIZE_TO_POINTER (id));
-  update_label (item);
+  cw_list_item_follow_record (item, update_label);
 }
 
 static void
 unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
-  CwRecord *record = gtk_list_item_get_item (item);
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "cw-handler"));
-
-  if (record != NULL && id != 0)
-    g_signal_handler_disconnect (record, id);
-  g_object_set_data (G_OBJECT (item), "cw-handler", NULL);
+  cw_list_item_unfollow_record (item);
 }
 
 static void

@@ -160,22 +160,14 @@ static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item)
 {
-  CwRecord *review = gtk_list_item_get_item (item);
-  gulong id = g_signal_connect_swapped (review, "changed", G_CALLBACK (update_row), item);
-
-  g_object_set_data (G_OBJECT (item), "cw-handler", GSIZE_TO_POINTER (id));
-  update_row (item);
+  cw_list_item_follow_record (item, update_row);
 }
 
 static void
 unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item)
 {
-  CwRecord *review = gtk_list_item_get_item (item);
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "cw-handler"));
-
-  if (review != NULL && id != 0)
-    g_signal_handler_disconnect (review, id);
+  cw_list_item_unfollow_record (item);
 }
 
 /* Data */

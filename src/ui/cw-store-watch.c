@@ -6,7 +6,8 @@
 #include "cw-store-watch.h"
 
 /* Widgets that show data keep a reference to the store and listen to its
- * "changed" signal (table, id); these two keep that bookkeeping in one place. */
+ * "changed" signal (table, id), and the rows of their lists listen to their
+ * record's; these keep that bookkeeping in one place. */
 
 /**
  * cw_store_watch:
@@ -45,4 +46,43 @@ cw_store_unwatch (CwStore **slot,
   if (*slot != NULL)
     g_clear_signal_handler (handler_id, *slot);
   g_clear_object (slot);
+}
+
+/**
+ * cw_list_item_follow_record:
+ * @item: a list item bound to a #CwRecord
+ * @update: shows the record in @item
+ *
+ * For a list factory's "bind": calls @update now and whenever the record
+ * changes. A refresh (cw_record_list_sync()) keeps the objects of the rows
+ * still there and changes their values, so a row shown must follow them.
+ */
+void
+cw_list_item_follow_record (GtkListItem      *item,
+                            CwListItemUpdate  update)
+{
+  CwRecord *record;
+  gulong id;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (item) && update != NULL);
+
+  record = gtk_list_item_get_item (item);
+  id = g_signal_connect_swapped (record, "changed", G_CALLBACK (update), item);
+  g_object_set_data (G_OBJECT (item), "cw-record-handler", GSIZE_TO_POINTER (id));
+  update (item);
+}
+
+/* For the factory's "unbind". */
+void
+cw_list_item_unfollow_record (GtkListItem *item)
+{
+  CwRecord *record;
+  gulong id;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+
+  record = gtk_list_item_get_item (item);
+  id = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "cw-record-handler"));
+  if (record != NULL && id != 0)
+    g_signal_handler_disconnect (record, id);
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "cw-store.h"
 
 G_BEGIN_DECLS
@@ -12,5 +14,11 @@ void cw_store_watch   (CwStore  **slot,
                        gpointer   data);
 void cw_store_unwatch (CwStore  **slot,
                        gulong    *handler_id);
+
+typedef void (*CwListItemUpdate) (GtkListItem *item);
+
+void cw_list_item_follow_record   (GtkListItem      *item,
+                                   CwListItemUpdate  update);
+void cw_list_item_unfollow_record (GtkListItem      *item);
 
 G_END_DECLS
