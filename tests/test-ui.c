@@ -591,8 +591,9 @@ static gboolean
 table_shows (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_INSCRIPTION (widget)
-      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+  if ((GTK_IS_INSCRIPTION (widget)
+       && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+      || (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0))
     return gtk_widget_get_mapped (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -751,6 +752,85 @@ test_chronology_search_refused (Ui *ui, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (search), "call");
   wait_for (status_says (view, "2 entries shown"));
   g_assert_false (gtk_widget_has_css_class (search, "error"));
+}
+
+static GtkWidget *
+history_table (Ui *ui)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (cw_review_view_get_part (review_view (ui),
+                                                                            "history"),
+                                                    CW_TYPE_HISTORY_VIEW, "column_view"));
+}
+
+/* The history follows links and significance set in the chronology, the
+ * lines already shown included ("With CAD 101" becomes "A link since
+ * undone" when the other report goes), also while it is on screen: the
+ * cells once kept what they said when first shown, until another review
+ * was chosen. */
+static void
+test_history_follows_chronology (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "History", "Child H");
+  CwChronologyView *view;
+  CwChronologyModel *model;
+  GtkSelectionModel *selection;
+  gint64 entries[2] = { 0, 0 };
+  g_autofree char *with_first = NULL;
+  g_autofree char *with_second = NULL;
+  g_autofree char *source = NULL;
+  guint n = 0;
+
+  g_assert_nonnull (reference);
+  import_police_return (ui);
+  /* Seen once before the changes. */
+  show_section (ui, "history");
+  wait_for_draw (history_table (ui));
+  g_assert_true (table_shows (history_table (ui), "Imported an agency’s return"));
+
+  /* Two reports linked as one happening and marked significant. */
+  show_section (ui, "chronology");
+  view = chronology_view (ui);
+  model = cw_chronology_view_get_model (view);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (gtk_widget_get_template_child (
+    GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "column_view")));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)) && n < 2; i++)
+    if ((entries[n] = cw_chronology_model_get_entry_id (model, i)) > 0)
+      gtk_selection_model_select_item (selection, i, n++ == 0);
+  g_assert_cmpuint (n, ==, 2);
+  drain_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.link", NULL));
+  drain_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.significance", "s",
+                                             "significant"));
+  drain_events ();
+  source = cw_chronology_get_source (ui->store, entries[0]);
+  with_first = g_strdup_printf ("With %s (Northshire Police)", source);
+  g_clear_pointer (&source, g_free);
+  source = cw_chronology_get_source (ui->store, entries[1]);
+  with_second = g_strdup_printf ("With %s (Northshire Police)", source);
+  show_section (ui, "history");
+  wait_for_draw (history_table (ui));
+  g_assert_true (table_shows (history_table (ui), with_first));
+  g_assert_true (table_shows (history_table (ui), with_second));
+  g_assert_true (table_shows (history_table (ui), "Significant"));
+
+  /* The second report deleted: the first's link line says so. */
+  show_section (ui, "chronology");
+  cw_chronology_view_select_entry (view, entries[1]);
+  drain_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.delete", NULL));
+  drain_events ();
+  show_section (ui, "history");
+  wait_for_draw (history_table (ui));
+  g_assert_true (table_shows (history_table (ui), "A link since undone"));
+  g_assert_false (table_shows (history_table (ui), with_second));
+
+  /* Undone while the history is on screen: the line follows at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.undo", NULL));
+  wait_for_draw (history_table (ui));
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "history");
+  g_assert_true (table_shows (history_table (ui), with_second));
+  g_assert_false (table_shows (history_table (ui), "A link since undone"));
 }
 
 static gint64
@@ -922,6 +1002,7 @@ main (int argc, char *argv[])
   ADD ("typing-across-autosave", test_typing_across_autosave);
   ADD ("chronology-import-through-dialog", test_chronology_import_through_dialog);
   ADD ("chronology-mark-delete-undo", test_chronology_mark_delete_undo);
+  ADD ("history-follows-chronology", test_history_follows_chronology);
   ADD ("chronology-search-refused", test_chronology_search_refused);
   ADD ("timeline-zoom-and-pan", test_timeline_zoom_and_pan);
   ADD ("timeline-selection-follows", test_timeline_selection_follows);

@@ -255,7 +255,8 @@ cw_history_view_get_model (CwHistoryView *self)
 
 static void
 setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item)
+            GtkListItem              *item,
+            const char               *key)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -263,15 +264,14 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (item), "cw-key", (gpointer) key);
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           const char               *key)
+update_cell (GtkListItem *item)
 {
   CwRecord *entry = gtk_list_item_get_item (item);
-  const char *text = cw_record_get (entry, key);
+  const char *text = cw_record_get (entry, g_object_get_data (G_OBJECT (item), "cw-key"));
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *line = g_strdup (text ? text : "");
 
@@ -279,6 +279,22 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_strdelimit (line, "\n", ' ');
   gtk_label_set_text (GTK_LABEL (label), line);
   gtk_widget_set_tooltip_text (label, text);
+}
+
+/* A line already shown can read differently after a refresh (a link since
+ * undone, an agency renamed): the cell follows its values. */
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  cw_list_item_follow_record (item, update_cell);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  cw_list_item_unfollow_record (item);
 }
 
 static void
@@ -290,8 +306,9 @@ add_column (CwHistoryView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) column = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) key);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) key);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, width < 0);
   if (width > 0)
