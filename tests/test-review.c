@@ -160,6 +160,68 @@ test_phase_moves (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static const char *
+decision_date_of (Fixture *f, gint64 id, char **out)
+{
+  g_autoptr (CwRecord) review = cw_store_get (f->store, &cw_entity_review, id, NULL);
+
+  g_free (*out);
+  *out = g_strdup (cw_record_get (review, "decision_date"));
+  return *out;
+}
+
+/* The decision as the app records it, field by field: the Decision key
+ * date follows, and past the decision the decision stays as it is. */
+static void
+test_decision_fills_key_date (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) referral = NULL;
+  g_autofree char *date = NULL;
+  gint64 id = 0, referral_id;
+  g_autofree char *ref = cw_store_create_review (f->store, "cspr", "T", NULL, NULL, &id, &error);
+
+  g_assert_nonnull (ref);
+  g_assert_true (cw_clock_set ("2027-02-10", NULL));
+  referral = cw_store_get_referral (f->store, id, &error);
+  referral_id = cw_record_get_id (referral);
+  g_assert_true (cw_store_update (f->store, &cw_entity_referral, referral_id, "decision",
+                                  "proceed", &error));
+  g_assert_no_error (error);
+  /* No day discussed yet: the day it was recorded. */
+  g_assert_cmpstr (decision_date_of (f, id, &date), ==, "2027-02-10");
+  g_assert_true (cw_store_update (f->store, &cw_entity_referral, referral_id, "discussed_on",
+                                  "3/2/2027", &error));
+  g_assert_cmpstr (decision_date_of (f, id, &date), ==, "2027-02-03");
+  /* The day discussed cleared says nothing new about the decision. */
+  g_assert_true (cw_store_update (f->store, &cw_entity_referral, referral_id, "discussed_on",
+                                  NULL, &error));
+  g_assert_cmpstr (decision_date_of (f, id, &date), ==, "2027-02-03");
+  g_assert_true (cw_store_update (f->store, &cw_entity_referral, referral_id, "discussed_on",
+                                  "4/2/2027", &error));
+
+  /* Past the decision: the same decision saved again and the rationale
+   * are fine, another decision is not. */
+  g_assert_true (cw_store_move_phase (f->store, id, "decision", &error));
+  g_assert_true (cw_store_move_phase (f->store, id, "preparation", &error));
+  g_assert_true (cw_store_update (f->store, &cw_entity_referral, referral_id, "decision",
+                                  "proceed", &error));
+  g_assert_true (cw_store_update (f->store, &cw_entity_referral, referral_id, "rationale",
+                                  "Criteria met", &error));
+  g_assert_false (cw_store_update (f->store, &cw_entity_referral, referral_id, "decision",
+                                   "not-proceed", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_PHASE);
+  g_clear_error (&error);
+  g_assert_false (cw_store_update (f->store, &cw_entity_referral, referral_id, "decision", NULL,
+                                   &error));
+  g_clear_error (&error);
+  g_clear_object (&referral);
+  referral = cw_store_get_referral (f->store, id, &error);
+  g_assert_cmpstr (cw_record_get (referral, "decision"), ==, "proceed");
+  g_assert_cmpstr (decision_date_of (f, id, &date), ==, "2027-02-04");
+  cw_clock_set_fixed (NULL);
+}
+
 static void
 test_no_deadlines_once_ended (Fixture *f, gconstpointer data)
 {
@@ -383,6 +445,7 @@ main (int argc, char *argv[])
   ADD ("find", test_find_review);
   ADD ("phase-moves", test_phase_moves);
   ADD ("whole-life", test_whole_life);
+  ADD ("decision-fills-key-date", test_decision_fills_key_date);
   ADD ("no-deadlines-once-ended", test_no_deadlines_once_ended);
   ADD ("deadlines", test_deadlines);
   ADD ("rules-are-editable", test_rules_are_editable);

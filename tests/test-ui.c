@@ -138,15 +138,35 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   g_assert_nonnull (cw_overview_page_get_message (overview));
   g_assert_nonnull (strstr (cw_overview_page_get_message (overview), "decision to proceed"));
 
+  /* The decision recorded fills the Decision key date: typed once. */
+  editor = cw_record_form_get_editor (decision_form, "discussed_on");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "5/2/2026");
+  g_signal_emit_by_name (editor, "activate");
+  drain_events ();
   editor = cw_record_form_get_editor (decision_form, "decision");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (editor), 1); /* (none), Proceed, Do not proceed */
   drain_events ();
+  g_clear_object (&review);
+  review = cw_store_find_review (ui->store, reference, NULL);
+  g_assert_cmpstr (cw_record_get (review, "decision_date"), ==, "2026-02-05");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-phase", NULL));
   drain_events ();
   g_assert_null (cw_overview_page_get_message (overview));
   g_clear_object (&review);
   review = cw_store_find_review (ui->store, reference, NULL);
   g_assert_cmpstr (cw_record_get (review, "phase"), ==, "preparation");
+
+  /* Past the decision, another decision is refused where it was chosen. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor), 2);
+  drain_events ();
+  g_assert_nonnull (cw_record_form_get_error (decision_form, "decision"));
+  g_assert_nonnull (strstr (cw_record_form_get_error (decision_form, "decision"),
+                            "past the decision"));
+  g_clear_object (&referral);
+  referral = referral_of (ui, reference);
+  g_assert_cmpstr (cw_record_get (referral, "decision"), ==, "proceed");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor), 1);
+  drain_events ();
 
   /* All of it is in the history. */
   g_assert_true (history_has (ui, "referrer_name", "A. Practitioner"));

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-clock.h"
 #include "cw-register-entities.h"
+#include "cw-review.h"
 
 /* The register's entities, described once: the store builds their SQL and
  * audit triggers from these descriptions, forms their fields, the history
@@ -271,6 +273,54 @@ static const CwField referral_fields[] = {
     N_("If not proceeding; one per line") },
 };
 
+/* The decision is changed only while the review is at it: past it, the
+ * phase follows from the decision (cw_store_check_decision_open()). */
+static gboolean
+validate_referral (CwStore        *store,
+                   const CwEntity *entity,
+                   CwRecord       *row,
+                   const CwField  *changed,
+                   GError        **error)
+{
+  g_autoptr (CwRecord) stored = NULL;
+
+  if (changed == NULL || !g_str_equal (changed->name, "decision"))
+    return TRUE;
+  stored = cw_store_get (store, entity, cw_record_get_id (row), NULL);
+  if (stored != NULL
+      && g_strcmp0 (cw_record_get (stored, "decision"), cw_record_get (row, "decision")) == 0)
+    return TRUE;
+  return cw_store_check_decision_open (store, cw_record_get_review_id (row), error);
+}
+
+/* A decision recorded fills the review's Decision key date, from the app as
+ * from the command line: the day it was discussed, else today, and it
+ * follows the day discussed when that is corrected. */
+static gboolean
+follow_referral (CwStore        *store,
+                 const CwEntity *entity,
+                 CwRecord       *row,
+                 const CwField  *changed,
+                 GError        **error)
+{
+  const char *decided = cw_record_get (row, "discussed_on");
+  g_autofree char *today = NULL;
+
+  if (changed == NULL || cw_record_get (row, "decision") == NULL)
+    return TRUE;
+  if (g_str_equal (changed->name, "decision"))
+    {
+      GDate date;
+
+      cw_clock_today (&date);
+      if (decided == NULL)
+        decided = today = cw_date_format_iso (&date);
+    }
+  else if (!g_str_equal (changed->name, "discussed_on") || decided == NULL)
+    return TRUE;
+  return cw_store_set_key_date (store, cw_record_get_review_id (row), "decision", decided, error);
+}
+
 const CwEntity cw_entity_referral = {
   .table = "referral",
   .label = N_("Referral and decision"),
@@ -281,6 +331,8 @@ const CwEntity cw_entity_referral = {
   .key_column = "id",
   .label_field = "referrer_name",
   .order_by = "t.id",
+  .validate = validate_referral,
+  .follow = follow_referral,
 };
 
 static const CwField tor_item_fields[] = {

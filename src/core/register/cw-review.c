@@ -294,15 +294,17 @@ cw_store_record_decision (CwStore      *self,
   iso = cw_date_format_iso (&when);
   if ((tx = cw_transaction_begin (self, error)) == NULL)
     return FALSE;
+  /* The day first: the decision then fills the key date with it (the
+   * referral's follow function), once. */
   if (!cw_store_check_decision_open (self, review_id, error)
       || (referral = cw_store_get_referral (self, review_id, error)) == NULL
-      || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral), "decision",
-                           decision, error)
+      || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral),
+                           "discussed_on", iso, error)
       || (rationale != NULL && !cw_store_update (self, &cw_entity_referral,
                                                  cw_record_get_id (referral), "rationale",
                                                  rationale, error))
-      || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral),
-                           "discussed_on", iso, error)
+      || !cw_store_update (self, &cw_entity_referral, cw_record_get_id (referral), "decision",
+                           decision, error)
       || !cw_store_set_key_date (self, review_id, "decision", iso, error))
     return FALSE;
   return cw_transaction_commit (tx, error);

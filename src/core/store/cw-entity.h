@@ -92,6 +92,26 @@ typedef char *(*CwEntityDescribeFunc) (struct _CwStore *store,
                                        const CwField   *field,
                                        const char      *value);
 
+/**
+ * CwEntityFollowFunc:
+ * @store: the store the row was written to
+ * @entity: the entity
+ * @row: the row as written
+ * @changed: (nullable): the field an update changed; %NULL after an insert
+ * @error: why what follows could not be written
+ *
+ * Keeps other rows in step with a change, in the same transaction: when it
+ * fails, the change is undone too (a review's decision date follows the
+ * decision recorded in its referral).
+ *
+ * Returns: whether what follows was written
+ */
+typedef gboolean (*CwEntityFollowFunc) (struct _CwStore  *store,
+                                        const CwEntity   *entity,
+                                        struct _CwRecord *row,
+                                        const CwField    *changed,
+                                        GError          **error);
+
 /* What the store, forms and the history know of one table. A domain
  * describes its entities and hands them to the store (CwDomain); the store
  * builds SQL, audit triggers and checks from these descriptions alone. */
@@ -116,6 +136,7 @@ struct _CwEntity
   const char *const *list_fields; /* nullable, NULL-terminated: what a table of rows shows */
   CwEntityValidateFunc validate;  /* nullable */
   CwEntityDescribeFunc describe_value; /* nullable */
+  CwEntityFollowFunc follow;      /* nullable */
 };
 
 /**

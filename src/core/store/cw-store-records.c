@@ -283,13 +283,45 @@ validate_row (CwStore         *self,
   return entity->validate (self, entity, row, field, error);
 }
 
+/* The entity's follow function after a change, both in one savepoint:
+ * one that does not end a transaction of the caller's, nor tell every
+ * view that everything changed as a commit does. */
+static gboolean
+write_and_follow (CwStore         *self,
+                  const CwEntity  *entity,
+                  gint64           id,
+                  const CwField   *field,
+                  const char      *sql,
+                  const char      *value,
+                  GError         **error)
+{
+  g_autoptr (CwRecord) row = NULL;
+  gboolean ok;
+
+  if (entity->follow == NULL)
+    return run_on_row (self, sql, value, id, error);
+  if (!cw_store_exec (self, "SAVEPOINT cw_follow", error))
+    return FALSE;
+  self->depth++;
+  ok = run_on_row (self, sql, value, id, error)
+       && (row = cw_store_get (self, entity, id, error)) != NULL
+       && entity->follow (self, entity, row, field, error);
+  self->depth--;
+  if (ok)
+    return cw_store_exec (self, "RELEASE cw_follow", error);
+  cw_store_exec (self, "ROLLBACK TO cw_follow", NULL);
+  cw_store_exec (self, "RELEASE cw_follow", NULL);
+  return FALSE;
+}
+
 /**
  * cw_store_update:
  * @field: a field of @entity that forms may edit
  * @value: (nullable): the new value as entered; %NULL or "" clears it
  *
  * Checks @value and the entity's rules for the row it makes, stores it in
- * one statement (its audit rows with it), and emits #CwStore::changed.
+ * one statement (its audit rows with it) with what follows from it (the
+ * entity's follow function), and emits #CwStore::changed.
  */
 gboolean
 cw_store_update (CwStore         *self,
@@ -319,7 +351,7 @@ cw_store_update (CwStore         *self,
     return FALSE;
   sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ? AND deleted = 0", entity->table,
                          field->name);
-  if (!run_on_row (self, sql, normalized, id, error))
+  if (!write_and_follow (self, entity, id, field, sql, normalized, error))
     {
       explain_duplicate (self, entity, error);
       return FALSE;
