@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cw-base-enums.h"
 #include "cw-chronology-import.h"
 #include "cw-chronology.h"
 #include "cw-cli.h"
+#include "cw-enum.h"
 #include "cw-json.h"
 
 /* `chronology import|export|list|returns`: agencies' returns in, the
@@ -19,14 +21,14 @@ parse_date_order (const char  *text,
                   CwDateOrder *order,
                   GError     **error)
 {
-  static const char *const names[] = { "dmy", "mdy", "ymd" };
+  g_autofree char *nick = g_ascii_strdown (text, -1);
+  int value;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (text, names[i]) == 0)
-      {
-        *order = (CwDateOrder) i;
-        return TRUE;
-      }
+  if (cw_enum_from_nick (CW_TYPE_DATE_ORDER, nick, &value))
+    {
+      *order = (CwDateOrder) value;
+      return TRUE;
+    }
   return cw_cli_usage_error (error, _("--date-order must be dmy, mdy or ymd, not “%s”"), text);
 }
 

@@ -176,20 +176,3 @@ cw_cli_print_field (guint       indent,
     cw_cli_print ("%s  %s\n", margin, lines[i]);
 }
 
-/**
- * cw_cli_deadline_state:
- *
- * Returns: the state as scripts see it: pending, overdue, met or met-late
- */
-const char *
-cw_cli_deadline_state (CwDeadlineState state)
-{
-  switch (state)
-    {
-    case CW_DEADLINE_PENDING: return "pending";
-    case CW_DEADLINE_OVERDUE: return "overdue";
-    case CW_DEADLINE_MET: return "met";
-    case CW_DEADLINE_MET_LATE: return "met-late";
-    default: g_return_val_if_reached ("pending");
-    }
-}

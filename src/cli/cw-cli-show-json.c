@@ -3,8 +3,10 @@
 
 #include "config.h"
 
-#include "cw-json.h"
 #include "cw-cli-show.h"
+#include "cw-enum.h"
+#include "cw-json.h"
+#include "cw-register-enums.h"
 
 /* `review show --json`. Values are as stored: dates YYYY-MM-DD, choices
  * by id. People carry their real names and dates of birth, which scripts
@@ -58,7 +60,8 @@ deadlines_json (CwJson    *json,
       cw_json_member_string (json, "name", info->name);
       cw_json_member_string (json, "due", info->due);
       cw_json_member_int (json, "days_remaining", info->days_remaining);
-      cw_json_member_string (json, "state", cw_cli_deadline_state (info->state));
+      /* pending, overdue, met or met-late */
+      cw_json_member_string (json, "state", cw_enum_get_nick (CW_TYPE_DEADLINE_STATE, info->state));
       cw_json_member_string (json, "met_on", info->met_on);
       cw_json_member_string (json, "text", info->text);
       cw_json_end_object (json);

@@ -82,7 +82,6 @@ void        cw_cli_print_table    (GPtrArray           *rows,
 void        cw_cli_print_field    (guint                indent,
                                    const char          *label,
                                    const char          *value);
-const char *cw_cli_deadline_state (CwDeadlineState      state);
 gboolean    cw_cli_write_bytes    (const char          *data,
                                    gsize                size,
                                    GError             **error);

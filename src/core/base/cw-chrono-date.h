@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CW_CHRONO_DATE_ERROR (cw_chrono_date_error_quark ())
 
-typedef enum
+typedef enum /*< skip >*/
 {
   CW_CHRONO_DATE_ERROR_EMPTY,        /* no date given, and a start date is mandatory */
   CW_CHRONO_DATE_ERROR_INVALID,      /* not written as any date or time we read */

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cw-chronology-columns-private.h"
+#include "cw-chronology-enums.h"
+#include "cw-enum.h"
 
 /* Agencies fill in chronology templates of their own, so the columns of a
  * return are found by their headings, as people write them. Headings and
@@ -22,29 +24,30 @@
 #define MAPPING_FORMAT_LINE "casewise-chronology-columns 1"
 
 
+/* A field's id, for remembering a mapping, is the nick of its value of
+ * CW_TYPE_CHRONO_FIELD. */
 typedef struct
 {
-  const char *id;
   const char *label;
   gboolean    required;
 } FieldInfo;
 
 static const FieldInfo field_info[CW_CHRONO_N_FIELDS] = {
-  [CW_CHRONO_FIELD_NONE] = { "none", N_("Not imported"), FALSE },
-  [CW_CHRONO_FIELD_DATE] = { "date", N_("Date"), TRUE },
-  [CW_CHRONO_FIELD_TIME] = { "time", N_("Time"), FALSE },
-  [CW_CHRONO_FIELD_END_DATE] = { "end_date", N_("End date"), FALSE },
-  [CW_CHRONO_FIELD_SEQUENCE] = { "sequence", N_("Sequence"), FALSE },
-  [CW_CHRONO_FIELD_AGENCY] = { "agency", N_("Agency"), FALSE },
-  [CW_CHRONO_FIELD_AUTHOR] = { "author", N_("Author or role"), FALSE },
-  [CW_CHRONO_FIELD_SOURCE] = { "source", N_("Record reference"), TRUE },
-  [CW_CHRONO_FIELD_DESCRIPTION] = { "description", N_("Description"), TRUE },
-  [CW_CHRONO_FIELD_ACTION] = { "action", N_("Decision or action"), FALSE },
-  [CW_CHRONO_FIELD_RATIONALE] = { "rationale", N_("Rationale"), FALSE },
-  [CW_CHRONO_FIELD_OUTCOME] = { "outcome", N_("Outcome"), FALSE },
-  [CW_CHRONO_FIELD_IMPACT] = { "impact", N_("Impact on the child"), FALSE },
-  [CW_CHRONO_FIELD_SIGNIFICANCE] = { "significance", N_("Significance"), FALSE },
-  [CW_CHRONO_FIELD_TAGS] = { "tags", N_("Tags"), FALSE },
+  [CW_CHRONO_FIELD_NONE] = { N_("Not imported"), FALSE },
+  [CW_CHRONO_FIELD_DATE] = { N_("Date"), TRUE },
+  [CW_CHRONO_FIELD_TIME] = { N_("Time"), FALSE },
+  [CW_CHRONO_FIELD_END_DATE] = { N_("End date"), FALSE },
+  [CW_CHRONO_FIELD_SEQUENCE] = { N_("Sequence"), FALSE },
+  [CW_CHRONO_FIELD_AGENCY] = { N_("Agency"), FALSE },
+  [CW_CHRONO_FIELD_AUTHOR] = { N_("Author or role"), FALSE },
+  [CW_CHRONO_FIELD_SOURCE] = { N_("Record reference"), TRUE },
+  [CW_CHRONO_FIELD_DESCRIPTION] = { N_("Description"), TRUE },
+  [CW_CHRONO_FIELD_ACTION] = { N_("Decision or action"), FALSE },
+  [CW_CHRONO_FIELD_RATIONALE] = { N_("Rationale"), FALSE },
+  [CW_CHRONO_FIELD_OUTCOME] = { N_("Outcome"), FALSE },
+  [CW_CHRONO_FIELD_IMPACT] = { N_("Impact on the child"), FALSE },
+  [CW_CHRONO_FIELD_SIGNIFICANCE] = { N_("Significance"), FALSE },
+  [CW_CHRONO_FIELD_TAGS] = { N_("Tags"), FALSE },
 };
 
 /* The headings recognised for each field, between bars, as written in the
@@ -298,7 +301,7 @@ const char *
 cw_chrono_field_id (CwChronoField field)
 {
   g_return_val_if_fail (field < CW_CHRONO_N_FIELDS, NULL);
-  return field_info[field].id;
+  return cw_enum_get_nick (CW_TYPE_CHRONO_FIELD, field);
 }
 
 /**
@@ -311,16 +314,15 @@ gboolean
 cw_chrono_field_from_id (const char    *id,
                          CwChronoField *out)
 {
+  int value;
+
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  for (guint i = 0; i < CW_CHRONO_N_FIELDS; i++)
-    if (strcmp (field_info[i].id, id) == 0)
-      {
-        *out = (CwChronoField) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!cw_enum_from_nick (CW_TYPE_CHRONO_FIELD, id, &value))
+    return FALSE;
+  *out = (CwChronoField) value;
+  return TRUE;
 }
 
 /**
@@ -378,10 +380,8 @@ cw_chrono_field_from_header (const char *header)
 const char *
 cw_chrono_significance_id (CwChronoSignificance significance)
 {
-  static const char *const ids[] = { "routine", "significant", "key" };
-
   g_return_val_if_fail (significance <= CW_CHRONO_SIGNIFICANCE_KEY, NULL);
-  return ids[significance];
+  return cw_enum_get_nick (CW_TYPE_CHRONO_SIGNIFICANCE, significance);
 }
 
 /* Empty, or "-" for none */

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define CW_CHRONO_MAPPING_ERROR (cw_chrono_mapping_error_quark ())
 
-typedef enum
+typedef enum /*< skip >*/
 {
   CW_CHRONO_MAPPING_ERROR_UNMATCHED, /* a field every entry needs has no column */
 } CwChronoMappingError;
@@ -22,7 +22,7 @@ typedef enum
   CW_CHRONO_FIELD_NONE, /* a column that is not imported */
   CW_CHRONO_FIELD_DATE,
   CW_CHRONO_FIELD_TIME,
-  CW_CHRONO_FIELD_END_DATE,
+  CW_CHRONO_FIELD_END_DATE, /*< nick=end_date >*/
   CW_CHRONO_FIELD_SEQUENCE,
   CW_CHRONO_FIELD_AGENCY,
   CW_CHRONO_FIELD_AUTHOR,
@@ -34,7 +34,7 @@ typedef enum
   CW_CHRONO_FIELD_IMPACT,
   CW_CHRONO_FIELD_SIGNIFICANCE,
   CW_CHRONO_FIELD_TAGS,
-  CW_CHRONO_N_FIELDS
+  CW_CHRONO_N_FIELDS /*< skip >*/
 } CwChronoField;
 
 typedef enum

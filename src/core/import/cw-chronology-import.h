@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define CW_IMPORT_ERROR (cw_import_error_quark ())
 
-typedef enum
+typedef enum /*< skip >*/
 {
   CW_IMPORT_ERROR_NO_ROWS,       /* a header and nothing under it, or nothing at all */
   CW_IMPORT_ERROR_NOTHING_VALID, /* every row has an error */

@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-calendar.h"
+#include "cw-enum.h"
+#include "cw-register-enums.h"
 
 #define EW  (1u << CW_NATION_ENGLAND_WALES)
 #define SC  (1u << CW_NATION_SCOTLAND)
@@ -85,34 +87,29 @@ static const Proclamation proclamations[] = {
   { 2023, G_DATE_MAY, 8, NO_RULE_HOLIDAY, N_("Coronation of King Charles III") },
 };
 
-static const char * const nation_ids[] = {
-  [CW_NATION_ENGLAND_WALES] = "england-wales",
-  [CW_NATION_SCOTLAND] = "scotland",
-  [CW_NATION_NORTHERN_IRELAND] = "northern-ireland",
-};
-
 static gboolean
 nation_is_valid (CwNation nation)
 {
-  return (guint) nation < G_N_ELEMENTS (nation_ids);
+  return nation >= CW_NATION_ENGLAND_WALES && nation <= CW_NATION_NORTHERN_IRELAND;
 }
 
+/**
+ * cw_nation_from_string:
+ * @id: (nullable): "england-wales", "scotland" or "northern-ireland"
+ * @out: (out): set only on success
+ */
 gboolean
 cw_nation_from_string (const char *id,
                        CwNation   *out)
 {
+  int value;
+
   g_return_val_if_fail (out != NULL, FALSE);
 
-  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (nation_ids); i++)
-    {
-      if (g_str_equal (id, nation_ids[i]))
-        {
-          *out = (CwNation) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  if (!cw_enum_from_nick (CW_TYPE_NATION, id, &value))
+    return FALSE;
+  *out = (CwNation) value;
+  return TRUE;
 }
 
 const char *
@@ -120,7 +117,7 @@ cw_nation_to_string (CwNation nation)
 {
   g_return_val_if_fail (nation_is_valid (nation), NULL);
 
-  return nation_ids[nation];
+  return cw_enum_get_nick (CW_TYPE_NATION, nation);
 }
 
 /* The anonymous Gregorian computus (Meeus/Jones/Butcher). */

@@ -8,40 +8,38 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-deadline.h"
+#include "cw-enum.h"
+#include "cw-register-enums.h"
 #include "cw-entity.h"
-
-static const char * const unit_ids[] = {
-  [CW_DEADLINE_UNIT_CALENDAR_DAYS] = "days",
-  [CW_DEADLINE_UNIT_WORKING_DAYS] = "working-days",
-  [CW_DEADLINE_UNIT_MONTHS] = "months",
-};
 
 /* Context keeps "May" the month abbreviation apart from any other "May". */
 
+/**
+ * cw_deadline_unit_to_string:
+ *
+ * Returns: "days", "working-days" or "months", as rules store them
+ */
 const char *
 cw_deadline_unit_to_string (CwDeadlineUnit unit)
 {
-  g_return_val_if_fail ((guint) unit < G_N_ELEMENTS (unit_ids), NULL);
+  const char *nick = cw_enum_get_nick (CW_TYPE_DEADLINE_UNIT, unit);
 
-  return unit_ids[unit];
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 cw_deadline_unit_from_string (const char     *id,
                               CwDeadlineUnit *out)
 {
+  int value;
+
   g_return_val_if_fail (out != NULL, FALSE);
 
-  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (unit_ids); i++)
-    {
-      if (g_str_equal (id, unit_ids[i]))
-        {
-          *out = (CwDeadlineUnit) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  if (!cw_enum_from_nick (CW_TYPE_DEADLINE_UNIT, id, &value))
+    return FALSE;
+  *out = (CwDeadlineUnit) value;
+  return TRUE;
 }
 
 void

@@ -42,7 +42,7 @@ typedef enum
   CW_TICK_DAY,
   CW_TICK_SIX_HOURS,
   CW_TICK_HOUR,
-  CW_TICK_N_UNITS
+  CW_TICK_N_UNITS /*< skip >*/
 } CwTickUnit;
 
 typedef struct
