@@ -10,6 +10,7 @@
 
 #include "cw-chronology.h"
 #include "cw-clock.h"
+#include "cw-redactor.h"
 #include "cw-store-private.h"
 
 /* The merged chronology as a GListModel. A refresh reads only what orders
@@ -64,6 +65,7 @@ struct _CwChronologyModel
   GArray    *all;       /* Row: every entry in order, kept to filter in memory */
   gboolean   all_valid; /* until the store changes */
   gulong     changed_id;
+  CwRedactor *redactor; /* nullable: what items' texts go through */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -368,6 +370,41 @@ gap_item (const Row *row)
   return item;
 }
 
+/* An entry dated on someone's date of birth gives only its month. */
+static void
+redact_date (CwChronoDate *date,
+             CwRedactor   *redactor)
+{
+  if (date->precision != CW_DATE_PRECISION_DAY
+      || !cw_redactor_is_date_of_birth (redactor, &date->date, NULL))
+    return;
+  date->precision = CW_DATE_PRECISION_MONTH;
+  date->has_time = FALSE;
+  g_date_set_day (&date->date, 1);
+}
+
+static void
+redact_entry (CwChronologyItem *item,
+              CwRedactor       *redactor)
+{
+  redact_date (&item->start, redactor);
+  if (item->has_end)
+    redact_date (&item->end, redactor);
+  for (guint i = 0; i < CW_CHRONO_N_FIELDS; i++)
+    if (item->texts[i] != NULL)
+      {
+        char *redacted = cw_redactor_redact (redactor, item->texts[i]);
+        g_free (item->texts[i]);
+        item->texts[i] = redacted;
+      }
+  if (item->provenance != NULL)
+    {
+      char *redacted = cw_redactor_redact (redactor, item->provenance);
+      g_free (item->provenance);
+      item->provenance = redacted;
+    }
+}
+
 static CwChronologyItem *
 entry_item (CwChronologyModel *self,
             const Row         *row)
@@ -387,6 +424,8 @@ entry_item (CwChronologyModel *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     read_entry (item, stmt);
   sqlite3_reset (stmt);
+  if (self->redactor != NULL)
+    redact_entry (item, self->redactor);
   /* A report whose partners are all deleted is no longer linked. */
   item->link_group = row->link_group;
   item->conflict = row->conflict;
@@ -450,6 +489,7 @@ cw_chronology_model_finalize (GObject *object)
   g_clear_pointer (&self->all, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->redactor, cw_redactor_unref);
   G_OBJECT_CLASS (cw_chronology_model_parent_class)->finalize (object);
 }
 
@@ -505,6 +545,35 @@ cw_chronology_model_get_store (CwChronologyModel *self)
 {
   g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), NULL);
   return self->store;
+}
+
+/**
+ * cw_chronology_model_set_redactor:
+ * @redactor: (nullable): what every text of the entries listed goes
+ *   through from now on (the agency, the author, the description, ...,
+ *   where the entry came from); %NULL for the texts as written
+ *
+ * Makes the list anonymised, for what leaves the machine: exports, the
+ * command line's list, reports. The app's table shows the texts as
+ * written.
+ */
+void
+cw_chronology_model_set_redactor (CwChronologyModel *self,
+                                  CwRedactor        *redactor)
+{
+  g_return_if_fail (CW_IS_CHRONOLOGY_MODEL (self));
+
+  if (redactor == self->redactor)
+    return;
+  if (redactor != NULL)
+    cw_redactor_ref (redactor);
+  g_clear_pointer (&self->redactor, cw_redactor_unref);
+  self->redactor = redactor;
+  /* Items already read were read as written. */
+  for (guint i = 0; i < self->items->len; i++)
+    g_clear_object (&self->items->pdata[i]);
+  if (self->rows->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->rows->len, self->rows->len);
 }
 
 /* Refreshing */

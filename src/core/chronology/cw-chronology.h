@@ -7,6 +7,7 @@
 #include "cw-chronology-columns.h"
 #include "cw-chronology-entities.h"
 #include "cw-register-entities.h"
+#include "cw-redactor.h"
 #include "cw-store.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,8 @@ CwChronologyModel   *cw_chronology_model_new           (CwStore            *stor
 gboolean             cw_chronology_model_refresh       (CwChronologyModel  *self,
                                                         const CwChronologyFilter *filter,
                                                         GError            **error);
+void                 cw_chronology_model_set_redactor  (CwChronologyModel  *self,
+                                                        CwRedactor         *redactor);
 guint                cw_chronology_model_get_n_entries (CwChronologyModel  *self);
 guint                cw_chronology_model_get_n_gaps    (CwChronologyModel  *self);
 guint                cw_chronology_model_find          (CwChronologyModel  *self,
