@@ -8,6 +8,7 @@
 #include "cw-chronology.h"
 #include "cw-core.h"
 #include "cw-demo.h"
+#include "cw-privacy.h"
 #include "cw-review.h"
 #include "cw-timeline.h"
 #include "test-helpers.h"
@@ -169,32 +170,74 @@ test_export_svg (Tl            *t,
 }
 
 static void
+insert_ok (Tl             *t,
+           const CwEntity *entity,
+           gint64          review,
+           const char    **pairs)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (cw_store_insert (t->base.store, entity, review, pairs, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* An agency of the review whose name names the family: its lane's label. */
+static void
+add_agency (Tl         *t,
+            const char *name)
+{
+  const char *agency[] = { "name", name, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  gint64 agency_id = cw_store_insert (t->base.store, &cw_entity_agency, 0, agency, &error);
+
+  g_assert_no_error (error);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, agency_id);
+  insert_ok (t, &cw_entity_review_agency, t->review, (const char *[]) { "agency_id", id, NULL });
+}
+
+static void
 test_export_pdf_anonymised (Tl            *t,
                             gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (CwRedactor) redactor = NULL;
   g_autofree char *path = temp_file (t, "timeline.pdf");
   g_autofree char *uri = NULL;
+  g_autofree char *folded = NULL;
   PopplerDocument *document;
   PopplerPage *page;
   double width, height;
   char *text;
   CwTimelineFrame view;
 
-  /* Labels typed freely: a first name, a surname in other case. */
-  {
-    const char *a[] = { "kind", "other", "label", "amelia with her grandmother",
-                        "start_date", "2024-07-01", "end_date", "2024-09-01", NULL };
-    const char *b[] = { "kind", "other", "label", "Stay with Ms HARTLEY",
-                        "start_date", "2025-07-01", "end_date", "2025-12-01", NULL };
-    g_assert_cmpint (cw_store_insert (t->base.store, &cw_entity_period, t->review, a, &error),
-                     >, 0);
-    g_assert_cmpint (cw_store_insert (t->base.store, &cw_entity_period, t->review, b, &error),
-                     >, 0);
-    g_assert_true (cw_timeline_load (t->timeline, t->model, &error));
-  }
-  cw_timeline_set_anonymised (t->timeline, TRUE);
+  /* More of the family in the register: a two-letter surname, an accent. */
+  insert_ok (t, &cw_entity_person, t->review,
+             (const char *[]) { "pseudonym", "Father", "real_name", "Wei Li", NULL });
+  insert_ok (t, &cw_entity_person, t->review,
+             (const char *[]) { "pseudonym", "Cousin", "real_name", "Zoë Müller", NULL });
+  /* Labels typed freely: a first name, a surname in other case, a family,
+   * possessives without apostrophe, an accent left out or decomposed, a
+   * zero-width space, a date of birth. */
+  insert_ok (t, &cw_entity_period, t->review,
+             (const char *[]) { "kind", "other", "label", "amelia with her grandmother",
+                                "start_date", "2024-07-01", "end_date", "2024-09-01", NULL });
+  insert_ok (t, &cw_entity_period, t->review,
+             (const char *[]) { "kind", "other", "label", "Stay with Ms HARTLEY",
+                                "start_date", "2025-07-01", "end_date", "2025-12-01", NULL });
+  insert_ok (t, &cw_entity_period, t->review,
+             (const char *[]) { "kind", "other", "label", "the Hartleys",
+                                "start_date", "2024-12-01", "end_date", "2025-02-20", NULL });
+  add_agency (t, "The Hartleys' landlord");
+  add_agency (t, "Amelias nursery");
+  add_agency (t, "Mr Li, private fostering");
+  add_agency (t, "Zoe\xcc\x88 Muller's school");
+  add_agency (t, "Ame\xe2\x80\x8blia DOB 14/06/2024");
+  g_assert_true (cw_timeline_load (t->timeline, t->model, &error));
+  redactor = cw_redactor_new_for_review (t->base.store, t->review, &error);
+  g_assert_no_error (error);
   view_whole (t, &view, 1600, 595);
+  view.redactor = redactor;
   g_assert_true (cw_timeline_export (t->timeline, &view, path, &error));
   uri = g_filename_to_uri (path, NULL, &error);
   document = poppler_document_new_from_file (uri, NULL, &error);
@@ -205,15 +248,24 @@ test_export_pdf_anonymised (Tl            *t,
   g_assert_cmpfloat_with_epsilon (width, 1600, 0.5);
   g_assert_cmpfloat_with_epsilon (height, 595, 0.5);
   text = poppler_page_get_text (page);
-  /* The title named the child: drawn by her pseudonym; parts of names,
-   * in any case, as "[name]". */
+  /* The title named the child: drawn by her pseudonym; a family name, in
+   * any case, as "[name]"; the lanes and periods likewise. */
   g_assert_nonnull (strstr (text, "Child A"));
-  {
-    g_autofree char *folded = g_utf8_casefold (text, -1);
-    g_assert_null (strstr (folded, "amelia"));
-    g_assert_null (strstr (folded, "hartley"));
-  }
-  g_assert_nonnull (strstr (text, "[name]"));
+  folded = g_utf8_casefold (text, -1);
+  g_assert_null (strstr (folded, "amelia"));
+  g_assert_null (strstr (folded, "hartley"));
+  g_assert_null (strstr (folded, "li,"));
+  g_assert_null (strstr (folded, "zoe"));
+  g_assert_null (strstr (folded, "muller"));
+  g_assert_null (strstr (folded, "14/06/2024"));
+  g_assert_false (cw_redactor_find_real_name (redactor, text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "[name]s' landlord"));
+  g_assert_nonnull (strstr (text, "Child A's nursery"));
+  g_assert_nonnull (strstr (text, "Mr Father, private fostering"));
+  g_assert_nonnull (strstr (text, "Cousin's school"));
+  g_assert_nonnull (strstr (text, "Child A DOB [date of birth]"));
+  g_assert_nonnull (strstr (text, "the [name]s"));
+  g_assert_nonnull (strstr (text, "Ms [name]"));
   g_assert_nonnull (strstr (text, "Northshire Police"));
   /* The child's context lane, with the sample's periods. */
   g_assert_nonnull (strstr (text, "context"));

@@ -7,6 +7,7 @@
 
 #include "cw-chronology.h"
 #include "cw-cli.h"
+#include "cw-privacy.h"
 #include "cw-timeline.h"
 
 /* `timeline render`: the review's timeline as a picture, drawn by the same
@@ -68,8 +69,9 @@ cw_cli_timeline_render (CwCli               *cli,
   g_autofree char *width_text = NULL;
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (CwChronologyModel) model = NULL;
+  g_autoptr (CwRedactor) redactor = NULL;
   CwTimeline *timeline = NULL;
-  CwTimelineFrame view = { { 0, 1 }, 0, 0, 0, 0, 0, FALSE, NULL };
+  CwTimelineFrame view = { { 0, 1 }, 0, 0, 0, 0, 0, FALSE, NULL, NULL };
   double first = 0, last = 0;
   int width = 0;
   gboolean anonymised = FALSE, ok;
@@ -80,8 +82,7 @@ cw_cli_timeline_render (CwCli               *cli,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day shown"), N_("DATE") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &width_text,
       N_("Width in pixels (in points for PDF: A4 landscape, 842, by default)"), N_("PX") },
-    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &anonymised,
-      N_("Pseudonyms from the people register wherever a name would appear"), NULL },
+    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &anonymised, CW_CLI_ANONYMISED_HELP, NULL },
     { NULL },
   };
 
@@ -95,11 +96,13 @@ cw_cli_timeline_render (CwCli               *cli,
     return FALSE;
   if (from != NULL && to != NULL && last < first)
     return cw_cli_usage_error (error, _("--to (%s) is before --from (%s)"), to, from);
-  if ((review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL)
+  if ((review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL
+      || (anonymised && (redactor = cw_redactor_new_for_review (
+                           cli->store, cw_record_get_id (review), error)) == NULL))
     return FALSE;
+  view.redactor = redactor;
   model = cw_chronology_model_new (cli->store, cw_record_get_id (review));
   timeline = cw_timeline_new (cli->store, cw_record_get_id (review));
-  cw_timeline_set_anonymised (timeline, anonymised);
   ok = cw_chronology_model_refresh (model, NULL, error) && cw_timeline_load (timeline, model, error);
   if (ok)
     {

@@ -18,6 +18,11 @@ typedef enum
   CW_CLI_ERROR_INVALID,
 } CwCliError;
 
+/* What --anonymised does, said the same by every command that has it. */
+#define CW_CLI_ANONYMISED_HELP                                                            \
+  N_("Pseudonyms from the people register wherever a real name would appear; no dates of " \
+     "birth, postcodes, NHS or phone numbers, or email addresses")
+
 typedef struct _CwCli        CwCli;
 typedef struct _CwCliCommand CwCliCommand;
 

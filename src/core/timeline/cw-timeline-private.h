@@ -12,9 +12,6 @@ struct _CwTimeline
   GPtrArray        *lanes;  /* CwTimelineLane */
   GArray           *gaps;   /* double pairs */
   CwTimelineLayout *layout;
-  gboolean          anonymised;
-  GPtrArray        *names;  /* GRegex of each real name or part of one, when anonymised */
-  GStrv             replacements; /* what each is drawn as */
   GArray           *periods; /* CwTimelinePeriod: the child's context lane */
 };
 
@@ -26,8 +23,5 @@ typedef struct
 } CwTimelinePeriod;
 
 gboolean cw_timeline_has_context (CwTimeline *self);
-
-char *cw_timeline_text (CwTimeline *self,
-                        const char *text);
 
 G_END_DECLS

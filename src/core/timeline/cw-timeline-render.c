@@ -211,6 +211,16 @@ measure (const char *text,
   return width;
 }
 
+/* Text as it may be drawn: anonymised when the view says so. */
+static char *
+drawn_text (Paint      *p,
+            const char *text)
+{
+  if (p->view->redactor != NULL)
+    return cw_redactor_redact (p->view->redactor, text);
+  return g_strdup (text ? text : "");
+}
+
 static void
 draw_text (Paint      *p,
            double      x,
@@ -281,7 +291,7 @@ draw_lanes (Paint *p)
       cairo_rectangle (cr, 4, y + 6, 5, p->lane_height - 12);
       cairo_fill (cr);
       set_colour (cr, &p->fg, 1.0);
-      name = cw_timeline_text (p->self, lane->name);
+      name = drawn_text (p, lane->name);
       draw_text (p, 14, y + p->lane_height / 2 - 9, name, CW_TIMELINE_LANE_LABELS - 20);
     }
 }
@@ -316,7 +326,7 @@ draw_context (Paint *p)
       cairo_fill (cr);
       if (x1 - x0 < 30)
         continue;
-      label = cw_timeline_text (p->self, period->label);
+      label = drawn_text (p, period->label);
       set_colour (cr, &p->fg, 1.0);
       draw_text (p, x0 + 4, row, label, x1 - x0 - 8);
     }
@@ -594,7 +604,7 @@ cw_timeline_render (CwTimeline           *self,
   cairo_paint (cr);
   if (view->title != NULL)
     {
-      g_autofree char *title = cw_timeline_text (self, view->title);
+      g_autofree char *title = drawn_text (&p, view->title);
       set_colour (cr, &p.fg, 1.0);
       draw_text (&p, 12, 6, title, view->width - 24);
     }

@@ -60,8 +60,6 @@ cw_timeline_free (CwTimeline *self)
   g_clear_pointer (&self->gaps, g_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->layout, cw_timeline_layout_free);
-  g_clear_pointer (&self->names, g_ptr_array_unref);
-  g_clear_pointer (&self->replacements, g_strfreev);
   g_free (self);
 }
 
@@ -373,117 +371,6 @@ cw_timeline_get_gaps (CwTimeline *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->gaps;
-}
-
-/* A real name, written any way round, and what is drawn instead. */
-typedef struct
-{
-  char *name;
-  char *replacement;
-} Name;
-
-static void
-name_clear (gpointer data)
-{
-  Name *name = data;
-
-  g_free (name->name);
-  g_free (name->replacement);
-}
-
-static int
-longest_first (gconstpointer a,
-               gconstpointer b)
-{
-  return (int) strlen (((const Name *) b)->name) - (int) strlen (((const Name *) a)->name);
-}
-
-/* Each real name of the people register is drawn as the pseudonym; a part
- * of one on its own (a first name, a surname that a family shares) as
- * "[name]". Longest first, so that "Amelia Hartley" goes before "Amelia". */
-static void
-read_names (CwTimeline *self)
-{
-  g_autoptr (GListModel) people = cw_store_list (self->store, &cw_entity_person, self->review_id,
-                                                 NULL);
-  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
-
-  g_array_set_clear_func (names, name_clear);
-  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr (CwRecord) person = g_list_model_get_item (people, i);
-      const char *real = cw_record_get (person, "real_name");
-      g_auto (GStrv) parts = NULL;
-
-      if (real == NULL || *real == '\0')
-        continue;
-      g_array_append_val (names, ((Name) { g_strdup (real),
-                                           g_strdup (cw_record_get (person, "pseudonym")) }));
-      parts = g_strsplit_set (real, " -'’", -1);
-      for (guint p = 0; parts[p] != NULL; p++)
-        if (g_utf8_strlen (parts[p], -1) >= 3)
-          g_array_append_val (names, ((Name) { g_strdup (parts[p]), g_strdup (_("[name]")) }));
-    }
-  g_array_sort (names, longest_first);
-  g_clear_pointer (&self->names, g_ptr_array_unref);
-  self->names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
-  g_clear_pointer (&self->replacements, g_strfreev);
-  {
-    g_autoptr (GStrvBuilder) replacements = g_strv_builder_new ();
-
-    for (guint i = 0; i < names->len; i++)
-      {
-        const Name *name = &g_array_index (names, Name, i);
-        g_autofree char *escaped = g_regex_escape_string (name->name, -1);
-        g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", escaped);
-        GRegex *regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-
-        if (regex == NULL)
-          continue;
-        g_ptr_array_add (self->names, regex);
-        g_strv_builder_add (replacements, name->replacement ? name->replacement : _("[name]"));
-      }
-    self->replacements = g_strv_builder_end (replacements);
-  }
-}
-
-/**
- * cw_timeline_set_anonymised:
- *
- * With @anonymised, every real name of the people register that text to be
- * drawn holds is drawn as the person's pseudonym.
- */
-void
-cw_timeline_set_anonymised (CwTimeline *self,
-                            gboolean    anonymised)
-{
-  g_return_if_fail (self != NULL);
-
-  self->anonymised = anonymised;
-  if (anonymised)
-    read_names (self);
-}
-
-/* @text as it may be drawn. */
-char *
-cw_timeline_text (CwTimeline *self,
-                  const char *text)
-{
-  char *out = g_strdup (text ? text : "");
-
-  if (!self->anonymised || self->names == NULL)
-    return out;
-  for (guint i = 0; i < self->names->len; i++)
-    {
-      char *replaced = g_regex_replace_literal (self->names->pdata[i], out, -1, 0,
-                                                self->replacements[i], 0, NULL);
-      if (replaced != NULL)
-        {
-          g_free (out);
-          out = replaced;
-        }
-    }
-  return out;
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "cw-chronology.h"
+#include "cw-redactor.h"
 #include "cw-timeline-layout.h"
 
 G_BEGIN_DECLS
@@ -50,8 +51,6 @@ gboolean           cw_timeline_set_lane_visible (CwTimeline        *self,
                                                  GError           **error);
 CwTimelineLayout  *cw_timeline_get_layout       (CwTimeline        *self);
 GArray            *cw_timeline_get_gaps         (CwTimeline        *self);
-void               cw_timeline_set_anonymised   (CwTimeline        *self,
-                                                 gboolean           anonymised);
 char              *cw_timeline_title            (CwRecord          *review,
                                                  gboolean           anonymised);
 
@@ -66,6 +65,8 @@ typedef struct
   double          span_to;
   gboolean        dark;
   const char     *title;      /* nullable: drawn above, for files */
+  CwRedactor     *redactor;   /* nullable: every text drawn goes through it (anonymised);
+                               * kept alive by the caller while drawing */
 } CwTimelineFrame;
 
 #define CW_TIMELINE_LANE_LABELS 170.0 /* the names at the left */
