@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <poppler.h>
 #include <string.h>
 #ifdef G_OS_UNIX
 #include <signal.h>
@@ -1439,6 +1440,187 @@ test_timeline_render (Fixture       *f,
   assert_contains (run.err, "no chronology entries");
 }
 
+/* Every real name of the sample's people register, and its dates of birth
+ * as the returns write them: none may be in anonymised output. */
+static const char *const sample_private[] = {
+  "Amelia", "Mason", "Leanne", "Patricia", "Hartley", "Dean", "Collier", "14/06/2024",
+};
+
+static void
+assert_anonymised (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_private); i++)
+    {
+      g_autofree char *name = g_utf8_casefold (sample_private[i], -1);
+      if (strstr (folded, name) != NULL)
+        g_error ("“%s” found in anonymised output:\n%s", sample_private[i], text);
+    }
+  assert_contains (text, "Child A");
+  assert_contains (text, "Sibling B");
+}
+
+/* A return whose agency names the family and whose text gives a date of
+ * birth, a postcode and an NHS number. */
+static const char landlord_return[] =
+  "Date,Ref,Details\n"
+  "01/09/2025,L1,\"Rent arrears letter to Ms Hartley, 12 Sea View, NE1 4ST; Amelias "
+  "DOB 14/06/2024 given, NHS 943 476 5919\"\n";
+
+static void
+add_landlord (Fixture *f)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *path = write_file (f, "landlord.csv", landlord_return);
+
+  cli (f, &run, "agency", "add", "The Hartleys' landlord", NULL);
+  assert_ok (&run);
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency",
+       "The Hartleys' landlord", NULL);
+  assert_ok (&run);
+}
+
+static void
+test_chronology_anonymised (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *path = g_build_filename (f->dir, "anonymised.csv", NULL);
+  g_autofree char *contents = NULL;
+
+  demo (f);
+  add_landlord (f);
+  /* As written, without the option: the names are there. */
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Amelia");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--anonymised", NULL);
+  assert_ok (&run);
+  assert_anonymised (run.out);
+  assert_contains (run.out, "The [name]s' landlord");
+  assert_contains (run.out, "154 entries");
+  /* Child A's birth, on her date of birth: given to the month only. */
+  assert_lacks (run.out, "14 Jun 2024");
+  assert_contains (run.out, "Jun 2024 ");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--anonymised", "--json", NULL);
+  assert_ok (&run);
+  assert_anonymised (run.out);
+  assert_contains (run.out, "Ms [name], 12 Sea View, [postcode]; Child A's DOB [date of birth] "
+                            "given, NHS [NHS number]");
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "--anonymised", "-o", path, NULL);
+  assert_ok (&run);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  assert_anonymised (contents);
+  assert_lacks (contents, "NE1 4ST");
+  assert_lacks (contents, "943 476 5919");
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "--format", "json", "--anonymised",
+       NULL);
+  assert_ok (&run);
+  assert_anonymised (run.out);
+  cli (f, &run, "chronology", "export", "CSPR-2026-001", "--format", "json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Amelia");
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_free (page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_timeline_anonymised (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *pdf = g_build_filename (f->dir, "timeline.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *full = NULL;
+
+  demo (f);
+  add_landlord (f);
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", pdf, "--width", "1600", NULL);
+  assert_ok (&run);
+  full = pdf_text (pdf);
+  assert_contains (full, "Hartleys' landlord");
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", pdf, "--width", "1600",
+       "--anonymised", NULL);
+  assert_ok (&run);
+  text = pdf_text (pdf);
+  /* The lane of an agency named after the family, and the title. */
+  assert_contains (text, "The [name]s' landlord");
+  assert_contains (text, "CSPR-2026-001");
+  {
+    g_autofree char *folded = g_utf8_casefold (text, -1);
+    for (guint i = 0; i < G_N_ELEMENTS (sample_private); i++)
+      {
+        g_autofree char *name = g_utf8_casefold (sample_private[i], -1);
+        g_assert_null (strstr (folded, name));
+      }
+  }
+}
+
+/* Fields meant for pseudonyms refuse a real name of the register, and say
+ * which field without printing the name. */
+static void
+test_real_names_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *json = NULL;
+
+  demo (f);
+  cli (f, &run, "review", "set", "CSPR-2026-001", "--title", "Review of Amelia’s injuries",
+       NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "--title");
+  assert_contains (run.err, "Child A");
+  assert_contains (run.err, "--allow-names");
+  assert_lacks (run.err, "Amelia");
+  cli (f, &run, "review", "set", "CSPR-2026-001", "--subject", "HARTLEY", "--phase",
+       "decision", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "--subject");
+  assert_lacks (run.err, "HARTLEY");
+  assert_lacks (run.err, "Hartley");
+  /* Nothing was changed. */
+  json = show_json (f, "CSPR-2026-001");
+  assert_lacks (json, "injuries\"");
+  assert_contains (json, "\"subject_pseudonym\": \"Child A\"");
+  cli (f, &run, "review", "decide", "CSPR-2026-001", "--not-proceed", "--rationale",
+       "Dean Collier moved away", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "--rationale");
+  assert_contains (run.err, "Mother's partner");
+  assert_lacks (run.err, "Dean");
+  /* Pseudonyms pass; and a real name passes when the user says so. */
+  cli (f, &run, "review", "set", "CSPR-2026-001", "--title", "Child A: a fractured femur", NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "set", "CSPR-2026-001", "--title", "Review of Amelia", "--allow-names",
+       NULL);
+  assert_ok (&run);
+  g_free (json);
+  json = show_json (f, "CSPR-2026-001");
+  assert_contains (json, "\"title\": \"Review of Amelia\"");
+}
+
 static void
 add (const char *name,
      void (*func) (Fixture *, gconstpointer))
@@ -1497,5 +1679,8 @@ main (int   argc,
 #ifdef G_OS_UNIX
   add ("/cli/output/failure-leaves-files", test_output_failure_leaves_files);
 #endif
+  add ("/cli/chronology/anonymised", test_chronology_anonymised);
+  add ("/cli/timeline/anonymised", test_timeline_anonymised);
+  add ("/cli/set/real-names-refused", test_real_names_refused);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "cw-cli.h"
 #include "cw-enum.h"
 #include "cw-json.h"
+#include "cw-privacy.h"
 
 /* `chronology import|export|list|returns`: agencies' returns in, the
  * merged chronology out. */
@@ -239,18 +240,28 @@ parse_day (const char  *option,
   return TRUE;
 }
 
+/* @anonymised: every text through the review's redactor */
 static CwChronologyModel *
 open_chronology (CwCli                    *cli,
                  const char               *reference,
                  const CwChronologyFilter *filter,
+                 gboolean                  anonymised,
                  GError                  **error)
 {
   g_autoptr (CwRecord) review = cw_cli_find_review (cli, FALSE, reference, error);
   g_autoptr (CwChronologyModel) model = NULL;
+  g_autoptr (CwRedactor) redactor = NULL;
 
   if (review == NULL)
     return NULL;
   model = cw_chronology_model_new (cli->store, cw_record_get_id (review));
+  if (anonymised)
+    {
+      redactor = cw_redactor_new_for_review (cli->store, cw_record_get_id (review), error);
+      if (redactor == NULL)
+        return NULL;
+      cw_chronology_model_set_redactor (model, redactor);
+    }
   if (!cw_chronology_model_refresh (model, filter, error))
     return NULL;
   return g_steal_pointer (&model);
@@ -286,11 +297,13 @@ cw_cli_chronology_export (CwCli               *cli,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autoptr (CwChronologyModel) model = NULL;
+  gboolean anonymised = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (the default) or json"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write (default: standard output)"), N_("FILE") },
+    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &anonymised, CW_CLI_ANONYMISED_HELP, NULL },
     { NULL },
   };
 
@@ -298,7 +311,7 @@ cw_cli_chronology_export (CwCli               *cli,
     return FALSE;
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     return cw_cli_usage_error (error, _("--format must be csv or json, not “%s”"), format);
-  if ((model = open_chronology (cli, (*args)[1], NULL, error)) == NULL)
+  if ((model = open_chronology (cli, (*args)[1], NULL, anonymised, error)) == NULL)
     return FALSE;
   return write_export (model, format != NULL && g_str_equal (format, "json"), output, error);
 }
@@ -384,7 +397,7 @@ cw_cli_chronology_list (CwCli               *cli,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autoptr (CwChronologyModel) model = NULL;
-  gboolean json = FALSE;
+  gboolean json = FALSE, anonymised = FALSE;
   const GOptionEntry entries[] = {
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_("Only this agency’s entries"),
       N_("NAME") },
@@ -394,6 +407,7 @@ cw_cli_chronology_list (CwCli               *cli,
     { "search", 0, 0, G_OPTION_ARG_STRING, &filter.text,
       N_("Only entries with all these words"), N_("TEXT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "anonymised", 0, 0, G_OPTION_ARG_NONE, &anonymised, CW_CLI_ANONYMISED_HELP, NULL },
     { NULL },
   };
 
@@ -411,7 +425,7 @@ cw_cli_chronology_list (CwCli               *cli,
       filter.agency_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_array_append_val (filter.agency_ids, id);
     }
-  if ((model = open_chronology (cli, (*args)[1], &filter, error)) == NULL)
+  if ((model = open_chronology (cli, (*args)[1], &filter, anonymised, error)) == NULL)
     return FALSE;
   if (json)
     return write_export (model, TRUE, NULL, error);

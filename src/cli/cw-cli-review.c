@@ -8,6 +8,7 @@
 
 #include "cw-cli.h"
 #include "cw-demo.h"
+#include "cw-privacy.h"
 
 /* The commands that change a review: create, set, decide, delete, and the
  * sample review. Each change is one transaction. */
@@ -78,6 +79,7 @@ typedef struct
   char  *subject;
   char  *methodology;
   char **dates; /* NAME=DATE */
+  gboolean allow_names;
 } Changes;
 
 static void
@@ -106,6 +108,35 @@ check_changes (const Changes  *changes,
       return cw_cli_usage_error (error, _("--date takes NAME=DATE, e.g. notification=2/3/2026, "
                                           "not “%s”"), changes->dates[i]);
   return TRUE;
+}
+
+/* A field meant for pseudonyms that holds a real name of the review's
+ * register is refused, naming the option and whose name it is by
+ * pseudonym: the name itself is never printed. */
+static gboolean
+check_name_free (CwStore         *store,
+                 gint64           review_id,
+                 const CwEntity  *entity,
+                 const char      *field,
+                 const char      *option,
+                 const char      *value,
+                 gboolean         allowed,
+                 GError         **error)
+{
+  g_autoptr (GError) refused = NULL;
+
+  if (allowed || cw_privacy_check_name_free (store, review_id, entity, field, option, value,
+                                              &refused))
+    return TRUE;
+  if (!g_error_matches (refused, CW_PRIVACY_ERROR, CW_PRIVACY_ERROR_REAL_NAME))
+    {
+      g_propagate_error (error, g_steal_pointer (&refused));
+      return FALSE;
+    }
+  /* Translators: why a value was refused; the option given to keep it */
+  g_set_error (error, CW_CLI_ERROR, CW_CLI_ERROR_INVALID,
+               _("%s, or give --allow-names to keep it"), refused->message);
+  return FALSE;
 }
 
 static gboolean
@@ -175,6 +206,8 @@ cw_cli_review_set (CwCli               *cli,
       N_("The child’s pseudonym; never the real name"), N_("PSEUDONYM") },
     { "methodology", 0, 0, G_OPTION_ARG_STRING, &changes.methodology,
       N_("e.g. learning-together, silp, salford"), N_("METHODOLOGY") },
+    { "allow-names", 0, 0, G_OPTION_ARG_NONE, &changes.allow_names,
+      N_("Keep a title or subject that holds a real name of the people register"), NULL },
     { NULL },
   };
   g_autoptr (CwTransaction) tx = NULL;
@@ -184,6 +217,12 @@ cw_cli_review_set (CwCli               *cli,
       || (review = cw_cli_find_review (cli, TRUE, (*args)[1], error)) == NULL)
     return FALSE;
   store = cli->store;
+  if (!check_name_free (store, cw_record_get_id (review), &cw_entity_review, "title", "--title",
+                        changes.title, changes.allow_names, error)
+      || !check_name_free (store, cw_record_get_id (review), &cw_entity_review,
+                           "subject_pseudonym", "--subject", changes.subject,
+                           changes.allow_names, error))
+    return FALSE;
   if ((tx = cw_transaction_begin (store, error)) == NULL
       || !apply_changes (store, review, &changes, error) || !cw_transaction_commit (tx, error))
     return FALSE;
@@ -217,7 +256,7 @@ cw_cli_review_decide (CwCli               *cli,
 {
   g_autofree char *rationale = NULL, *date_text = NULL, *shown = NULL;
   g_autoptr (CwRecord) review = NULL;
-  gboolean proceed = FALSE, not_proceed = FALSE;
+  gboolean proceed = FALSE, not_proceed = FALSE, allow_names = FALSE;
   const char *decision;
   GDate date;
   const GOptionEntry entries[] = {
@@ -227,6 +266,8 @@ cw_cli_review_decide (CwCli               *cli,
     { "rationale", 0, 0, G_OPTION_ARG_STRING, &rationale, N_("Why"), N_("TEXT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("When it was decided (default: today)"),
       N_("DATE") },
+    { "allow-names", 0, 0, G_OPTION_ARG_NONE, &allow_names,
+      N_("Keep a rationale that holds a real name of the people register"), NULL },
     { NULL },
   };
 
@@ -237,6 +278,8 @@ cw_cli_review_decide (CwCli               *cli,
   decision = proceed ? "proceed" : "not-proceed";
   if (!parse_decision_date (date_text, &date, error)
       || (review = cw_cli_find_review (cli, TRUE, (*args)[1], error)) == NULL
+      || !check_name_free (cli->store, cw_record_get_id (review), &cw_entity_referral,
+                           "rationale", "--rationale", rationale, allow_names, error)
       || !cw_store_record_decision (cli->store, cw_record_get_id (review), decision, rationale,
                                     &date, error))
     return FALSE;
