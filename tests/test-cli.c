@@ -15,6 +15,7 @@
 #include "cw-core.h"
 #include "cw-review.h"
 #include "cw-store-private.h"
+#include "test-files.h"
 #include "test-tree.h"
 
 /* casewise-cli driven as a user would: the built executable, its output,
@@ -243,7 +244,7 @@ test_create (Fixture       *f,
              gconstpointer  data)
 {
   g_auto (Run) run = { NULL };
-  g_autofree char *auto_backup = g_build_filename (f->dir, "casewise-backups",
+  g_autofree char *auto_backup = g_build_filename (f->dir, "casewise-backups", "casewise.db",
                                                    "casewise-2026-03-02.db", NULL);
 
   cli (f, &run, "review", "create", "--kind", "cspr", "--title", "First", NULL);
@@ -865,6 +866,123 @@ test_backup_round_trip (Fixture       *f,
   g_assert_true (g_str_has_suffix (path, ".db"));
 }
 
+static void demo (Fixture *f);
+
+/* `backup restore` checks what it is given before it touches anything:
+ * the database stays byte for byte as it was. */
+static void
+test_backup_restore_verifies (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Kept", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.db", NULL);
+  g_autofree char *blank = g_build_filename (f->dir, "blank.db", NULL);
+  g_autofree char *foreign = g_build_filename (f->dir, "bookmarks.db", NULL);
+  const char *sources[] = { empty, text, blank, foreign };
+  const char *says[] = { "empty (0 bytes)", "not an SQLite database", "empty SQLite database",
+                         "another program" };
+  g_autofree char *before = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (text, "Minutes of the review group", -1, NULL));
+  write_sqlite (blank, "CREATE TABLE t (x); DROP TABLE t");
+  write_sqlite (foreign, "CREATE TABLE bookmarks (url TEXT)");
+  before = bytes_of (f->db, &length);
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *after = NULL;
+      gsize after_length;
+
+      cli (f, &run, "backup", "restore", sources[i], "--other-database", NULL);
+      assert_data_error (&run);
+      assert_contains (run.err, sources[i]);
+      assert_contains (run.err, says[i]);
+      assert_contains (run.err, "Nothing has been changed");
+      after = bytes_of (f->db, &after_length);
+      g_assert_cmpmem (before, length, after, after_length);
+    }
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, ref);
+}
+
+/* A backup of another database: refused, unless --other-database. */
+static void
+test_backup_restore_other_database (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *other_backup = NULL;
+  g_autofree char *mine = create (f, "cspr", "Mine", NULL);
+
+  cli_raw (&run, "--database", other_db, "review", "create", "--kind", "rapid",
+           "--title", "Theirs", NULL);
+  assert_ok (&run);
+  cli_raw (&run, "--database", other_db, "backup", "create", NULL);
+  assert_ok (&run);
+  other_backup = g_strstrip (g_steal_pointer (&run.out));
+  cli (f, &run, "backup", "restore", other_backup, NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "another database");
+  assert_contains (run.err, "--other-database");
+  cli (f, &run, "review", "list", NULL);
+  assert_contains (run.out, mine);
+  cli (f, &run, "backup", "restore", other_backup, "--other-database", NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "list", NULL);
+  assert_contains (run.out, "RR-2026-001");
+  assert_lacks (run.out, mine);
+}
+
+/* The database is damaged, as the refusal to open it says: `backup list`
+ * and `backup restore` still work, and the damaged file is kept aside. */
+static void
+test_backup_restore_damaged (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *ref = NULL;
+  gsize length, aside_length;
+
+  demo (f);
+  cli (f, &run, "backup", "create", NULL);
+  assert_ok (&run);
+  path = g_strstrip (g_steal_pointer (&run.out));
+  name = g_path_get_basename (path);
+  scribble (f->db);
+  damaged = bytes_of (f->db, &length);
+  cli (f, &run, "review", "list", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "restore a backup");
+
+  cli (f, &run, "backup", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, path);
+  cli (f, &run, "backup", "restore", name, "--actor", "Test Reviewer", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "kept as ");
+  aside = g_strstrip (g_strdup (strstr (run.out, "kept as ") + strlen ("kept as ")));
+  aside[strlen (aside) - 1] = '\0'; /* the full stop */
+  {
+    g_autofree char *kept = bytes_of (aside, &aside_length);
+    g_assert_cmpmem (kept, aside_length, damaged, length);
+  }
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "CSPR-2026-001");
+  ref = g_strdup ("CSPR-2026-001");
+  cli (f, &run, "review", "show", ref, NULL);
+  assert_ok (&run);
+}
+
 static gint64
 review_id (Fixture    *f,
            const char *reference)
@@ -1257,16 +1375,6 @@ test_chronology_export (Fixture       *f,
   assert_contains (run.out, "\"date\": \"~");
   cli (f, &run, "chronology", "export", "CSPR-2026-001", "--format", "xml", NULL);
   g_assert_cmpint (run.status, ==, 2);
-}
-
-static char *
-bytes_of (const char *path,
-          gsize      *length)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
-  return contents;
 }
 
 /* `chronology export -o` and `timeline render -o` refuse the database, its
@@ -1663,6 +1771,9 @@ main (int   argc,
   add ("/cli/private-names", test_private_names);
   add ("/cli/show/sections", test_show_sections);
   add ("/cli/backup/round-trip", test_backup_round_trip);
+  add ("/cli/backup/restore-verifies", test_backup_restore_verifies);
+  add ("/cli/backup/restore-other-database", test_backup_restore_other_database);
+  add ("/cli/backup/restore-damaged", test_backup_restore_damaged);
   add ("/cli/delete", test_delete);
   add ("/cli/json-escaping", test_json_escaping);
   add ("/cli/refuses-controls", test_refuses_controls);

@@ -59,8 +59,9 @@ static const CwCliCommand commands[] = {
     N_("Back up the database now and print the backup’s path"), cw_cli_backup_create },
   { "backup", "list", NULL, "[--json]",
     N_("List the backups, newest first"), cw_cli_backup_list },
-  { "backup", "restore", "WHICH", NULL,
-    N_("Restore a backup given by its path, file name or date"), cw_cli_backup_restore },
+  { "backup", "restore", "WHICH", "[--other-database]",
+    N_("Restore a backup given by its path, file name or date, after checking it; works "
+       "when the database is damaged"), cw_cli_backup_restore },
 };
 
 gboolean
@@ -219,9 +220,14 @@ cw_cli_parse (CwCli               *cli,
   return TRUE;
 }
 
-/* Absolute, so messages and backup paths say where the file really is. */
-static char *
-database_path (CwCli *cli)
+/**
+ * cw_cli_database_path:
+ *
+ * Returns: (transfer full): the database's path, absolute so that messages
+ *   and backup paths say where the file really is
+ */
+char *
+cw_cli_database_path (CwCli *cli)
 {
   if (cli->database == NULL)
     return cw_store_default_path ();
@@ -246,7 +252,7 @@ cw_cli_open_store (CwCli     *cli,
 
   if (cli->store == NULL)
     {
-      g_autofree char *path = database_path (cli);
+      g_autofree char *path = cw_cli_database_path (cli);
       g_autofree char *problem = NULL;
 
       /* The history keeps it for good: one line a person would write. */

@@ -69,6 +69,7 @@ gboolean  cw_cli_parse            (CwCli               *cli,
                                    const GOptionEntry  *entries,
                                    GStrv               *args,
                                    GError             **error);
+char     *cw_cli_database_path    (CwCli               *cli);
 CwStore  *cw_cli_open_store       (CwCli               *cli,
                                    gboolean             for_change,
                                    GError             **error);

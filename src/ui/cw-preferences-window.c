@@ -321,9 +321,16 @@ open_folder_activated (GtkWidget  *widget,
     gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+static void ask_restore (CwPreferencesWindow *self,
+                         const char          *path,
+                         const char          *question,
+                         const char          *detail,
+                         CwStoreRestoreFlags  flags);
+
 static void
 restore (CwPreferencesWindow *self,
-         const char          *path)
+         const char          *path,
+         CwStoreRestoreFlags  flags)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
@@ -335,9 +342,19 @@ restore (CwPreferencesWindow *self,
   if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
                                 "win.flush", NULL);
-  if (!cw_undo_bar_finish (self->undo_bar, &error)
-      || !cw_store_backup_restore (self->store, path, &error))
+  if (!cw_undo_bar_finish (self->undo_bar, &error))
     return show_message (self, error->message);
+  if (!cw_store_backup_restore (self->store, path, flags, &error))
+    {
+      /* Only when the user says so: a backup of another database. */
+      if (g_error_matches (error, CW_STORE_ERROR, CW_STORE_ERROR_OTHER_DATABASE))
+        return ask_restore (self, path, _("Restore a backup of another database?"),
+                            _("This backup was not made from the database open now. Restoring "
+                              "it replaces everything in this database with the other "
+                              "database’s data. Your current data is saved as a backup first."),
+                            flags | CW_STORE_RESTORE_OTHER_DATABASE);
+      return show_message (self, error->message);
+    }
   message = g_strdup_printf (_("Restored the backup of %s. The data it replaced is kept as a "
                                "backup too."), when);
   show_message (self, message);
@@ -348,9 +365,36 @@ on_restore_response (GtkDialog           *dialog,
                      int                  response,
                      CwPreferencesWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    restore (self, g_object_get_data (G_OBJECT (dialog), "cw-path"));
+  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (dialog), "cw-path"));
+  CwStoreRestoreFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog),
+                                                                   "cw-flags"));
+
   gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    restore (self, path, flags);
+}
+
+static void
+ask_restore (CwPreferencesWindow *self,
+             const char          *path,
+             const char          *question,
+             const char          *detail,
+             CwStoreRestoreFlags  flags)
+{
+  GtkWidget *dialog, *button;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "cw-path", g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (dialog), "cw-flags", GUINT_TO_POINTER (flags));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -362,21 +406,10 @@ restore_activated (GtkWidget  *widget,
   const char *path = g_variant_get_string (parameter, NULL);
   gboolean automatic = FALSE;
   g_autofree char *when = cw_store_backup_describe (self->store, path, &automatic);
-  GtkWidget *dialog, *button;
+  g_autofree char *question = g_strdup_printf (_("Restore the backup of %s?"), when);
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Restore the backup of %s?"), when);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Your current data is saved as a backup first."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_object_set_data_full (G_OBJECT (dialog), "cw-path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_restore (self, path, question, _("Your current data is saved as a backup first."),
+               CW_STORE_RESTORE_DEFAULT);
 }
 
 /* Set-up */

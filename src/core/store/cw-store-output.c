@@ -63,8 +63,8 @@ root_of (const char *path)
  * the system finds it: each link followed, ".." applied after it (where
  * g_canonicalize_filename() would drop "x/.." even when x is a link). Parts
  * that do not exist yet are kept as they are. */
-static char *
-real_path (const char *path)
+char *
+cw_store_real_path (const char *path)
 {
   g_autofree char *absolute = g_canonicalize_filename (".", NULL);
   g_autoptr (GPtrArray) rest = g_ptr_array_new_with_free_func (g_free);
@@ -104,9 +104,9 @@ real_path (const char *path)
 
 /* Whether @a and @b are one file or folder: by identity where the system
  * gives one (so a hard link or another spelling is caught), else by name. */
-static gboolean
-same_file (const char *a,
-           const char *b)
+gboolean
+cw_store_same_file (const char *a,
+                    const char *b)
 {
   GStatBuf sa, sb;
 
@@ -137,7 +137,7 @@ is_within (const char *folder,
     {
       g_autofree char *parent = NULL;
 
-      if (same_file (at, ancestor))
+      if (cw_store_same_file (at, ancestor))
         return TRUE;
       parent = g_path_get_dirname (at);
       if (g_str_equal (parent, at))
@@ -153,15 +153,15 @@ is_database_file (const char *real,
                   const char *db)
 {
   static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  g_autofree char *real_db = real_path (db);
+  g_autofree char *real_db = cw_store_real_path (db);
   g_autofree char *folder = g_path_get_dirname (real);
   g_autofree char *name = g_path_get_basename (real);
   g_autofree char *db_folder = g_path_get_dirname (real_db);
   g_autofree char *db_name = g_path_get_basename (real_db);
 
-  if (same_file (real, real_db))
+  if (cw_store_same_file (real, real_db))
     return TRUE;
-  if (!same_file (folder, db_folder))
+  if (!cw_store_same_file (folder, db_folder))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -196,9 +196,9 @@ cw_store_check_output (CwStore     *self,
   g_return_val_if_fail (CW_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  target = real_path (path);
+  target = cw_store_real_path (path);
   folder = g_path_get_dirname (target);
-  backups = cw_store_get_backup_dir (self);
+  backups = g_str_equal (self->path, ":memory:") ? NULL : cw_store_backup_root (self->path);
   if (!g_str_equal (self->path, ":memory:") && is_database_file (target, self->path))
     {
       g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+#define CW_APPLICATION_ID 0x43575345 /* "CWSE" */
+
 struct _CwStore
 {
   GObject     parent_instance;
@@ -63,6 +65,28 @@ char         *cw_store_text_for_id    (CwStore      *self,
 gboolean      cw_store_migrate        (CwStore      *self,
                                        int           target,
                                        GError      **error);
+char         *cw_store_real_path      (const char   *path);
+gboolean      cw_store_same_file      (const char   *a,
+                                       const char   *b);
+/* Backups (cw-store-backup.c), for restoring them (cw-store-restore.c) */
+#define CW_BACKUP_STAMP_DAY  10 /* YYYY-MM-DD */
+#define CW_BACKUP_STAMP_TIME 17 /* YYYY-MM-DD-HHMMSS */
+
+char         *cw_store_backup_root    (const char   *db_path);
+char         *cw_store_backup_folder  (const char   *db_path);
+char         *cw_store_backup_stem    (const char   *db_path);
+gboolean      cw_store_backup_parse_name (const char *name,
+                                          const char *stem,
+                                          GDate      *date,
+                                          gboolean   *automatic);
+void          cw_store_backup_clean_partials (const char *db_path);
+gboolean      cw_store_copy_database  (sqlite3      *from,
+                                       sqlite3      *to,
+                                       GError      **error);
+gboolean      cw_store_write_copy     (sqlite3      *from,
+                                       const char   *path,
+                                       GError      **error);
+void          cw_store_ensure_database_id (CwStore  *self);
 gboolean      cw_store_ensure_audit_triggers (CwStore *self,
                                               GError **error);
 void          cw_store_add_notice     (CwStore      *self,

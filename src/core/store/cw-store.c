@@ -14,7 +14,6 @@
  * not a Casewise database, is damaged, or was made by a newer Casewise is
  * refused and left exactly as it was. */
 
-#define CW_APPLICATION_ID 0x43575345 /* "CWSE" */
 #define BUSY_TIMEOUT_MS   5000       /* how long to wait for another connection's write */
 /* ... on opening, and around a bulk transaction's commit: a large import
  * (cw_store_begin_bulk()) keeps other processes out until it commits. */
@@ -818,6 +817,8 @@ cw_store_open_at_version (const char  *path,
   if (!open_connection (self, error) || !cw_store_migrate (self, version, error)
       || !cw_store_ensure_audit_triggers (self, error))
     return NULL;
+  if (!memory)
+    cw_store_backup_clean_partials (path);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   cw_store_refresh_actor (self);
   return g_steal_pointer (&self);

@@ -19,6 +19,7 @@ typedef enum
   CW_STORE_ERROR_INVALID,       /* a value a person entered is not acceptable */
   CW_STORE_ERROR_CONSTRAINT,    /* the change would break the data's rules */
   CW_STORE_ERROR_PHASE,         /* a phase move the life of a review does not allow */
+  CW_STORE_ERROR_OTHER_DATABASE, /* a backup of another database: restored only when asked */
 } CwStoreError;
 
 /* The schema this build writes; later issues add migrations. */
@@ -117,6 +118,13 @@ GListModel *cw_store_list_history      (CwStore        *self,
                                         GError        **error);
 
 /* Backups (cw-store-backup.c) */
+typedef enum
+{
+  CW_STORE_RESTORE_DEFAULT = 0,
+  CW_STORE_RESTORE_OTHER_DATABASE = 1 << 0, /* the user said a backup of another database may
+                                             * replace this one */
+} CwStoreRestoreFlags;
+
 char       *cw_store_get_backup_dir    (CwStore     *self);
 char       *cw_store_backup_create     (CwStore     *self,
                                         GError     **error);
@@ -131,9 +139,23 @@ char       *cw_store_backup_describe   (CwStore     *self,
 char       *cw_store_backup_find       (CwStore     *self,
                                         const char  *which,
                                         GError     **error);
-gboolean    cw_store_backup_restore    (CwStore     *self,
-                                        const char  *backup_path,
-                                        GError     **error);
+gboolean    cw_store_backup_restore    (CwStore             *self,
+                                        const char          *which,
+                                        CwStoreRestoreFlags  flags,
+                                        GError             **error);
+/* The same for a database that cannot be opened (damaged, or missing),
+ * by its path */
+GPtrArray  *cw_store_backup_list_at    (const char          *db_path,
+                                        GError             **error);
+char       *cw_store_backup_find_at    (const char          *db_path,
+                                        const char          *which,
+                                        GError             **error);
+gboolean    cw_store_backup_restore_at (const char          *db_path,
+                                        const char          *which,
+                                        CwStoreRestoreFlags  flags,
+                                        const char          *actor,
+                                        char               **set_aside,
+                                        GError             **error);
 
 /* Files written for the user: exports, timelines, reports (cw-store-output.c) */
 typedef struct _CwStoreOutput CwStoreOutput;
