@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cw-analysis-entities.h"
 #include "cw-chronology-entities.h"
 #include "cw-core.h"
 #include "cw-register-entities.h"
@@ -31,5 +32,6 @@ cw_core_init (void)
   /* Parents before the domains whose entities name them. */
   cw_store_add_domain (&cw_register_domain);
   cw_store_add_domain (&cw_chronology_domain);
+  cw_store_add_domain (&cw_analysis_domain);
   g_once_init_leave (&done, 1);
 }

@@ -1444,3 +1444,27 @@ cw_chrono_date_format (const CwChronoDate *date)
   /* Translators: an approximate date, as in "c. 3 Apr 2021"; c. is circa */
   return g_strdup_printf (C_("approximate date", "c. %s"), timed);
 }
+
+/**
+ * cw_chrono_date_iso_ends_before:
+ * @start_iso: (nullable): a stored chronology date
+ * @end_iso: (nullable): another
+ *
+ * Whether something from @start_iso to @end_iso would end before it
+ * starts: even the latest day @end_iso may mean comes before the earliest
+ * @start_iso may mean. Unset or unreadable dates never do.
+ */
+gboolean
+cw_chrono_date_iso_ends_before (const char *start_iso,
+                                const char *end_iso)
+{
+  CwChronoDate start, end;
+  GDate start_first, start_last, end_first, end_last;
+
+  if (start_iso == NULL || end_iso == NULL || !cw_chrono_date_from_iso (start_iso, &start)
+      || !cw_chrono_date_from_iso (end_iso, &end))
+    return FALSE;
+  cw_chrono_date_range (&start, &start_first, &start_last);
+  cw_chrono_date_range (&end, &end_first, &end_last);
+  return g_date_compare (&end_last, &start_first) < 0;
+}

@@ -77,6 +77,8 @@ void        cw_chrono_date_range         (const CwChronoDate  *date,
 int         cw_chrono_date_compare       (const CwChronoDate  *a,
                                           const CwChronoDate  *b);
 
+gboolean    cw_chrono_date_iso_ends_before (const char       *start_iso,
+                                           const char       *end_iso);
 char       *cw_chrono_date_to_iso        (const CwChronoDate  *date);
 gboolean    cw_chrono_date_from_iso      (const char          *iso,
                                           CwChronoDate        *out);

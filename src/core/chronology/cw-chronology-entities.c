@@ -26,18 +26,13 @@ validate_entry (CwStore         *store,
   const char *end_iso = cw_record_get (row, "end_date");
   const CwField *field = changed ? changed : cw_entity_find_field (entity, "end_date");
   CwChronoDate start, end;
-  GDate start_first, start_last, end_first, end_last;
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
 
   if (changed != NULL && changed->type != CW_FIELD_CHRONO_DATE)
     return TRUE;
-  if (start_iso == NULL || end_iso == NULL || !cw_chrono_date_from_iso (start_iso, &start)
-      || !cw_chrono_date_from_iso (end_iso, &end))
-    return TRUE;
-  cw_chrono_date_range (&start, &start_first, &start_last);
-  cw_chrono_date_range (&end, &end_first, &end_last);
-  if (g_date_compare (&end_last, &start_first) >= 0)
+  if (!cw_chrono_date_iso_ends_before (start_iso, end_iso)
+      || !cw_chrono_date_from_iso (start_iso, &start) || !cw_chrono_date_from_iso (end_iso, &end))
     return TRUE;
   start_text = cw_chrono_date_format (&start);
   end_text = cw_chrono_date_format (&end);

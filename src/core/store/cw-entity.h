@@ -29,6 +29,9 @@ typedef enum
   CW_FIELD_PRIVATE = 1 << 1,  /* a real name or date of birth: never logged, never published */
   CW_FIELD_READONLY = 1 << 2, /* set by the core, not by forms */
   CW_FIELD_HIDDEN = 1 << 3,   /* not shown in generic forms */
+  CW_FIELD_CASCADE = 1 << 4,  /* REF: the row goes with the row it names; it does not keep that
+                               * row from being deleted, and readers leave it out while that
+                               * row is deleted (an episode's link to an entry) */
 } CwFieldFlags;
 
 typedef struct

@@ -463,7 +463,8 @@ check_not_in_use (CwStore         *self,
         const CwField *field = &entities[i]->fields[j];
         gint64 n;
 
-        if (field->type != CW_FIELD_REF || field->ref != entity)
+        if (field->type != CW_FIELD_REF || field->ref != entity
+            || (field->flags & CW_FIELD_CASCADE))
           continue;
         if ((n = count_users (self, entities[i], field, key)) == 0)
           continue;
