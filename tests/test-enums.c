@@ -34,7 +34,7 @@ test_types_registered (void)
     { cw_timeline_item_kind_get_type, 2 },
   };
   static const struct { GType (*get_type) (void); guint n_values; } flags[] = {
-    { cw_field_flags_get_type, 4 },
+    { cw_field_flags_get_type, 5 },
     { cw_import_flags_get_type, 2 },
   };
 
