@@ -1260,6 +1260,8 @@ test_chronology_import (Fixture       *f,
        "--dry-run", "--json", NULL);
   assert_ok (&run);
   assert_contains (run.out, "\"dry_run\": true");
+  assert_contains (run.out, "\"format\": \"CSV\"");
+  assert_contains (run.out, "\"encoding\": \"UTF-8\"");
   assert_contains (run.out, "\"added\": 2");
   assert_contains (run.out, "\"removed\": 23");
   assert_contains (run.out, "\"unchanged\": 0");
@@ -1273,8 +1275,8 @@ test_chronology_import (Fixture       *f,
   cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency", "police", NULL);
   assert_ok (&run);
   assert_contains (run.out, "police.csv, row 3, column A");
-  assert_contains (run.out, "police.csv: 2 entries added, 0 updated, 0 unchanged, 23 removed;"
-                            " rows rejected: 1");
+  assert_contains (run.out, "police.csv (CSV, UTF-8): 2 entries added, 0 updated, 0 unchanged, "
+                            "23 removed; rows rejected: 1");
   cli (f, &run, "chronology", "list", "CSPR-2026-001", NULL);
   assert_contains (run.out, "132 entries");
   cli (f, &run, "chronology", "returns", "CSPR-2026-001", NULL);
@@ -1297,6 +1299,12 @@ test_chronology_import_refused (Fixture       *f,
   g_autofree char *us = write_file (f, "us.csv", "Date,Ref,Details\n04/13/2025,A,x\n"
                                                  "05/02/2025,B,y\n");
   g_autofree char *binary = write_file (f, "image.csv", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+  g_autofree char *mixed = write_file (f, "mixed.csv", "Date,Ref,Details\n"
+                                                       "01/02/2025,A,Zo\xC3\xAB visited\n"
+                                                       "02/02/2025,B,Caf\xE9 visit\n");
+  g_autofree char *cp1252 = write_file (f, "cp1252.csv", "Date,Ref,Details\n"
+                                                         "03/02/2025,C,Caf\xE9 visit\n"
+                                                         "04/02/2025,D,Na\xEFve \x93plan\x94\n");
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.csv", NULL);
 
   demo (f);
@@ -1316,6 +1324,20 @@ test_chronology_import_refused (Fixture       *f,
   cli (f, &run, "chronology", "import", "CSPR-2026-001", binary, "--agency", "police", NULL);
   assert_data_error (&run);
   assert_contains (run.err, "image.csv");
+  /* UTF-8 with one stray Windows-1252 byte: refused where it is, never
+   * read whole as Windows-1252 ("é" as "Ã©"). */
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", mixed, "--agency", "police", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "mixed.csv, row 3, column 3: the bytes E9 are not UTF-8");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--search", "Zoë", NULL);
+  assert_contains (run.out, "No entries");
+  /* A real Windows-1252 file is read as one, and says so. */
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", cp1252, "--agency", "police", "--json",
+       NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"encoding\": \"WINDOWS-1252\"");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", "--search", "café", NULL);
+  assert_contains (run.out, "Café visit");
   cli (f, &run, "chronology", "import", "CSPR-2026-001", missing, "--agency", "police", NULL);
   assert_data_error (&run);
   cli (f, &run, "chronology", "import", "CSPR-2026-001", bad, "--agency", "fire service", NULL);

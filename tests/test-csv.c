@@ -310,9 +310,10 @@ static const EncodingCase encoding_cases[] = {
     "2:[na\xC3\xAFve][it\xE2\x80\x99s][\xE2\x80\xA6]\n" },
   { "/csv/encoding/windows-1252-unassigned", "a\x81,b\n", -1, "WINDOWS-1252",
     "1:[a\xEF\xBF\xBD][b]\n" },
-  /* UTF-8 cut short by a Windows-1252 byte: the whole file is 1252 */
-  { "/csv/encoding/mostly-utf8", "Zo\xC3\xAB,Caf\xE9\n", -1, "WINDOWS-1252",
-    "1:[Zo\xC3\x83\xC2\xAB][Caf\xC3\xA9]\n" },
+  /* Windows-1252 with a pair of bytes that happens to be valid UTF-8 (Â£):
+   * the accented letters that are not outnumber it */
+  { "/csv/encoding/windows-1252-with-utf8-pair", "Price,Caf\xE9\n\xC2\xA3" "5,na\xEFve\n", -1,
+    "WINDOWS-1252", "1:[Price][Caf\xC3\xA9]\n2:[\xC3\x82\xC2\xA3" "5][na\xC3\xAFve]\n" },
 };
 
 static void
@@ -356,7 +357,22 @@ static const ErrorCase error_cases[] = {
     "return.csv, row 2, column 2: text after the closing quote" },
   { "/csv/error/utf8-bom-invalid", "\xEF\xBB\xBF" "a,b\n1,ok\n2,bad\xFF\n", -1,
     "1:[a][b]\n2:[1][ok]\n", CW_CSV_ERROR_ENCODING,
-    "return.csv, row 3, column 2: the text is not valid UTF-8" },
+    "return.csv, row 3, column 2: the bytes FF are not UTF-8, although the file says it is" },
+  /* UTF-8 with one stray Windows-1252 byte: never read whole as 1252 ("é"
+   * would become "Ã©"), but refused where the byte is */
+  { "/csv/error/mostly-utf8", "Name,Note\nZo\xC3\xAB,Caf\xE9 au lait\n", -1, "1:[Name][Note]\n",
+    CW_CSV_ERROR_ENCODING,
+    "return.csv, row 2, column 2: the bytes E9 are not UTF-8, which the rest of the file is: "
+    "text from another encoding was pasted in. Nothing was read as another encoding; correct "
+    "the text here, or save the file again from Excel as “CSV UTF-8”" },
+  { "/csv/error/mostly-utf8-more", "Name,Note\n\xC3\xA9\xC3\xA9\xC3\xA9,x\nCaf\xE9,\xE2\x80\n"
+    "r\xE9sum\xE9,\xC3\xA9\n", -1, "1:[Name][Note]\n2:[\xC3\xA9\xC3\xA9\xC3\xA9][x]\n",
+    CW_CSV_ERROR_ENCODING,
+    "return.csv, row 3, column 1: the bytes E9 are not UTF-8 (and 3 more places further on), "
+    "which the rest" },
+  { "/csv/error/mostly-utf8-cut", "Name\n\xC3\xA9\xC3\xA9\nx\xE2\x80" "y\n", -1,
+    "1:[Name]\n2:[\xC3\xA9\xC3\xA9]\n", CW_CSV_ERROR_ENCODING,
+    "return.csv, row 3, column 1: the bytes E2 80 are not UTF-8," },
   /* BOM, "a\n1," U+D800 ",x\n" */
   { "/csv/error/utf16-lone-surrogate", "\xFF\xFE" "a\0\n\0" "1\0,\0" "\x00\xD8" ",\0x\0\n\0", 18,
     "1:[a]\n", CW_CSV_ERROR_ENCODING, "return.csv, row 2, column 2: the text is not valid UTF-16" },

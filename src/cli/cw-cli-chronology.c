@@ -76,6 +76,11 @@ print_import_json (CwChronologyImport   *import,
   cw_json_begin_object (json);
   cw_json_member_string (json, "file", cw_chronology_import_get_file_name (import));
   cw_json_member_string (json, "format", cw_chronology_import_get_format (import));
+  cw_json_key (json, "encoding");
+  if (cw_chronology_import_get_encoding (import) != NULL)
+    cw_json_string (json, cw_chronology_import_get_encoding (import));
+  else
+    cw_json_null (json);
   cw_json_key (json, "dry_run");
   cw_json_bool (json, dry_run);
   cw_json_key (json, "imported");
@@ -100,6 +105,11 @@ print_import_text (CwChronologyImport   *import,
                    gboolean              imported)
 {
   GPtrArray *problems = cw_chronology_import_get_problems (import);
+  const char *encoding = cw_chronology_import_get_encoding (import);
+  g_autofree char *how = encoding != NULL
+    ? g_strdup_printf ("%s, %s", cw_chronology_import_get_format (import), encoding)
+    : g_strdup (cw_chronology_import_get_format (import));
+  g_autofree char *read_as = NULL;
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
@@ -109,11 +119,13 @@ print_import_text (CwChronologyImport   *import,
     }
   if (!imported)
     return;
+  /* Translators: a file name, then how it was read: "CSV, UTF-8" or "XLSX" */
+  read_as = g_strdup_printf (_("%s (%s)"), cw_chronology_import_get_file_name (import), how);
   cw_cli_print (dry_run ? _("%s (dry run, nothing written): %u entries would be added, %u "
                             "updated, %u unchanged, %u removed; rows rejected: %u\n")
                         : _("%s: %u entries added, %u updated, %u unchanged, %u removed; rows "
                             "rejected: %u\n"),
-                cw_chronology_import_get_file_name (import), result->added, result->updated,
+                read_as, result->added, result->updated,
                 result->unchanged, result->removed, cw_chronology_import_get_n_rejected (import));
 }
 

@@ -337,6 +337,20 @@ cw_chronology_import_get_format (CwChronologyImport *self)
 }
 
 /**
+ * cw_chronology_import_get_encoding:
+ *
+ * Returns: (nullable): how a text file was read: "UTF-8", "UTF-16LE",
+ *   "UTF-16BE" or "WINDOWS-1252"; %NULL for a workbook, which has no
+ *   encoding of its own to choose
+ */
+const char *
+cw_chronology_import_get_encoding (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->encoding;
+}
+
+/**
  * cw_chronology_import_get_mapping:
  *
  * Returns: (transfer none): the columns' fields, which the caller may change

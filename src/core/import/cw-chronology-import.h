@@ -62,6 +62,7 @@ void                cw_chronology_import_free           (CwChronologyImport *sel
 
 const char         *cw_chronology_import_get_file_name  (CwChronologyImport *self);
 const char         *cw_chronology_import_get_format     (CwChronologyImport *self);
+const char         *cw_chronology_import_get_encoding   (CwChronologyImport *self);
 guint               cw_chronology_import_get_n_sheets   (CwChronologyImport *self);
 const char         *cw_chronology_import_get_sheet_name (CwChronologyImport *self,
                                                          guint               index);

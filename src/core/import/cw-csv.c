@@ -31,6 +31,8 @@ struct _CwCsvReader
   gsize       len;
   gsize       pos;
   gsize       bad_offset;  /* first place the encoding was broken, or NO_OFFSET */
+  guint       n_bad;       /* places it was broken, that one included */
+  gboolean    declared;    /* the encoding came from a byte-order mark */
   guint       line;        /* physical line at pos, from 1 */
   guint       row;         /* spreadsheet rows so far, blank ones included */
   guint       record_line; /* physical line where the last record started */
@@ -158,14 +160,53 @@ find_invalid_utf8 (const char *text,
   return NO_OFFSET;
 }
 
+/* How many characters of more than one byte @text has that are valid
+ * UTF-8, and how many places are not UTF-8 (each run of bad bytes once). */
+static void
+count_utf8 (const char *text,
+            gsize       len,
+            guint      *valid,
+            guint      *invalid)
+{
+  gsize pos = 0;
+
+  *valid = *invalid = 0;
+  while (pos < len)
+    {
+      guchar b = (guchar) text[pos];
+      gunichar c;
+
+      if (b < 0x80)
+        {
+          pos++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (text + pos, len - pos);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          (*invalid)++;
+          pos++;
+          while (pos < len && (guchar) text[pos] >= 0x80 && (guchar) text[pos] < 0xC0)
+            pos++;
+          continue;
+        }
+      (*valid)++;
+      pos = (gsize) (g_utf8_next_char (text + pos) - text);
+    }
+}
+
 static void
 use_utf8 (CwCsvReader *self,
           const char  *text,
           gsize        len)
 {
+  guint valid = 0;
+
   self->text = text;
   self->len = len;
   self->bad_offset = find_invalid_utf8 (text, len);
+  if (self->bad_offset != NO_OFFSET)
+    count_utf8 (text, len, &valid, &self->n_bad);
   self->encoding = "UTF-8";
 }
 
@@ -267,21 +308,40 @@ decode_cp1252 (CwCsvReader  *self,
   self->encoding = "WINDOWS-1252";
 }
 
+/* Whether text that is not all valid UTF-8 reads better as Windows-1252:
+ * there, accented letters are single bytes that UTF-8 refuses, and pairs
+ * that happen to be valid UTF-8 ("Ã©") are rare. A file with at least as
+ * many valid UTF-8 characters as broken places is UTF-8 with stray bytes,
+ * text pasted in from another encoding, not a Windows-1252 file: read
+ * whole as Windows-1252, every "é" in it would silently become "Ã©". */
+static gboolean
+reads_as_cp1252 (const guint8 *data,
+                 gsize         len)
+{
+  guint valid, invalid;
+
+  count_utf8 ((const char *) data, len, &valid, &invalid);
+  return invalid > 0 && valid < invalid;
+}
+
 /* A byte-order mark decides; without one, bytes that are valid UTF-8 are
- * UTF-8 and anything else is taken as Windows-1252, which is what Excel
- * writes for “CSV (Comma delimited)” on a Western European Windows. */
+ * UTF-8, text that reads better as Windows-1252 (what Excel writes for
+ * “CSV (Comma delimited)” on a Western European Windows) is that, and
+ * UTF-8 with stray bytes stays UTF-8, its bad bytes reported where they are. */
 static void
 decode_text (CwCsvReader  *self,
              const guint8 *data,
              gsize         len)
 {
+  self->declared = TRUE;
   if (has_prefix (data, len, "\xEF\xBB\xBF", 3))
     use_utf8 (self, (const char *) data + 3, len - 3);
   else if (has_prefix (data, len, "\xFF\xFE", 2))
     decode_utf16 (self, data + 2, len - 2, FALSE);
   else if (has_prefix (data, len, "\xFE\xFF", 2))
     decode_utf16 (self, data + 2, len - 2, TRUE);
-  else if (find_invalid_utf8 ((const char *) data, len) == NO_OFFSET)
+  else if ((self->declared = FALSE, find_invalid_utf8 ((const char *) data, len) == NO_OFFSET)
+           || !reads_as_cp1252 (data, len))
     use_utf8 (self, (const char *) data, len);
   else
     decode_cp1252 (self, data, len);
@@ -391,7 +451,8 @@ refuse_binary (const char *file_name,
  * @error: return location for a #CW_CSV_ERROR
  *
  * Detects the encoding (a UTF-8 or UTF-16 byte-order mark, else UTF-8 when
- * the bytes are valid UTF-8, else Windows-1252) and the delimiter (an Excel
+ * the bytes are valid UTF-8, else Windows-1252 when that reads better; UTF-8
+ * with stray bytes is reported where they are) and the delimiter (an Excel
  * `sep=` first line, else the most frequent of comma, tab and semicolon in
  * the first row). Refuses empty files and files that are not text.
  *
@@ -541,6 +602,34 @@ fail_too_large (CwCsvReader *self,
   return fail (self, error, CW_CSV_ERROR_TOO_LARGE, line, column, reason);
 }
 
+/* The bytes at the first bad place, as "E9" or "E2 80", and what to do. */
+static char *
+describe_bad_utf8 (CwCsvReader *self)
+{
+  g_autoptr (GString) bytes = g_string_new (NULL);
+  g_autofree char *more = NULL;
+  gsize pos = self->bad_offset;
+
+  do
+    g_string_append_printf (bytes, "%s%02X", bytes->len ? " " : "", (guchar) self->text[pos++]);
+  while (pos < self->len && pos - self->bad_offset < 4 && (guchar) self->text[pos] >= 0x80
+         && (guchar) self->text[pos] < 0xC0);
+  if (self->n_bad > 1)
+    more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " (and %u more place further on)",
+                                         " (and %u more places further on)", self->n_bad - 1),
+                            self->n_bad - 1);
+  if (self->declared)
+    /* Translators: bytes in hexadecimal, e.g. "E9", then perhaps " (and 3 more ...)" */
+    return g_strdup_printf (_("the bytes %s are not UTF-8%s, although the file says it is; "
+                              "correct the text here, or save the file again from Excel as "
+                              "“CSV UTF-8”"), bytes->str, more ? more : "");
+  /* Translators: bytes in hexadecimal, e.g. "E9", then perhaps " (and 3 more ...)" */
+  return g_strdup_printf (_("the bytes %s are not UTF-8%s, which the rest of the file is: text "
+                            "from another encoding was pasted in. Nothing was read as another "
+                            "encoding; correct the text here, or save the file again from Excel "
+                            "as “CSV UTF-8”"), bytes->str, more ? more : "");
+}
+
 /* Adds text[from, to) to the field being read, after checking the limits
  * and the encoding, so that nothing past a limit is ever copied. */
 static gboolean
@@ -563,11 +652,13 @@ append_span (CwCsvReader *self,
       return fail (self, error, CW_CSV_ERROR_TOO_LARGE, line, column, reason);
     }
   if (self->bad_offset >= from && self->bad_offset < to)
-    return fail (self, error, CW_CSV_ERROR_ENCODING, line, column,
-                 g_str_has_prefix (self->encoding, "UTF-16")
-                 ? _("the text is not valid UTF-16 here; the file may be damaged")
-                 : _("the text is not valid UTF-8 here although the file says it is; "
-                     "save it again from Excel as “CSV UTF-8”"));
+    {
+      g_autofree char *reason = g_str_has_prefix (self->encoding, "UTF-16")
+        ? g_strdup (_("the text is not valid UTF-16 here; the file may be damaged"))
+        : describe_bad_utf8 (self);
+
+      return fail (self, error, CW_CSV_ERROR_ENCODING, line, column, reason);
+    }
   g_string_append_len (self->buf, self->text + from, (gssize) n);
   return TRUE;
 }
