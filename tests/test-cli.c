@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <poppler.h>
@@ -1751,6 +1752,50 @@ test_real_names_refused (Fixture       *f,
   assert_contains (json, "\"title\": \"Review of Amelia\"");
 }
 
+/* Whether the file holds @text, binary parts and all. */
+static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (contents[i] == '\0')
+      contents[i] = ' ';
+  return strstr (contents, text) != NULL;
+}
+
+/* Without --width: a PNG 1600 pixels wide, a PDF on an A4 landscape page,
+ * and a wider PDF page keeps A4's proportions; the sizes of cw-page-size.h,
+ * as in the app's save dialog. */
+static void
+test_timeline_default_sizes (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *png = g_build_filename (f->dir, "timeline.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "timeline.pdf", NULL);
+  cairo_surface_t *surface;
+
+  demo (f);
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", png, NULL);
+  assert_ok (&run);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  cairo_surface_destroy (surface);
+
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", pdf, NULL);
+  assert_ok (&run);
+  g_assert_true (file_contains (pdf, "/MediaBox [ 0 0 842 595 ]"));
+  cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", pdf, "--width", "1684", NULL);
+  assert_ok (&run);
+  g_assert_true (file_contains (pdf, "/MediaBox [ 0 0 1684 1190 ]"));
+}
+
 static void
 add (const char *name,
      void (*func) (Fixture *, gconstpointer))
@@ -1808,6 +1853,7 @@ main (int   argc,
   add ("/cli/chronology/import-refused", test_chronology_import_refused);
   add ("/cli/chronology/export", test_chronology_export);
   add ("/cli/timeline/render", test_timeline_render);
+  add ("/cli/timeline/default-sizes", test_timeline_default_sizes);
   add ("/cli/output/refuses-database", test_output_refuses_database);
 #ifdef G_OS_UNIX
   add ("/cli/output/failure-leaves-files", test_output_failure_leaves_files);

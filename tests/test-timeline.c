@@ -8,6 +8,7 @@
 #include "cw-chronology.h"
 #include "cw-core.h"
 #include "cw-demo.h"
+#include "cw-page-size.h"
 #include "cw-privacy.h"
 #include "cw-review.h"
 #include "cw-timeline.h"
@@ -389,6 +390,33 @@ test_hit (Tl            *t,
   g_assert_cmpint (cw_timeline_hit (t->timeline, &view, 5, 5, NULL), ==, 0);
 }
 
+/* The sizes the app's save dialog offers and the CLI defaults to. */
+static void
+test_page_sizes (void)
+{
+  static const struct { const char *id; double width, height; } expected[] = {
+    { "a4", 842, 595 }, { "a3", 1191, 842 }, { "hd", 1600, 900 }, { "large", 2400, 1350 },
+  };
+  guint n_sizes = 0;
+  const CwPageSize *sizes = cw_page_sizes (&n_sizes);
+
+  g_assert_cmpuint (n_sizes, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      g_assert_cmpstr (sizes[i].id, ==, expected[i].id);
+      g_assert_cmpfloat (sizes[i].width, ==, expected[i].width);
+      g_assert_cmpfloat (sizes[i].height, ==, expected[i].height);
+      g_assert_true (sizes[i].label != NULL && *sizes[i].label != '\0');
+      g_assert_true (cw_page_size_lookup (sizes[i].id) == &sizes[i]);
+    }
+  /* A3 is A4 doubled: its short side is A4's long one. */
+  g_assert_cmpfloat (cw_page_size_lookup ("a3")->height, ==, cw_page_size_lookup ("a4")->width);
+  g_assert_cmpstr (cw_page_size_lookup (CW_PAGE_SIZE_PDF)->id, ==, "a4");
+  g_assert_cmpstr (cw_page_size_lookup (CW_PAGE_SIZE_PICTURE)->id, ==, "hd");
+  g_assert_null (cw_page_size_lookup ("shown"));
+  g_assert_null (cw_page_size_lookup (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,5 +434,6 @@ main (int   argc,
   ADD ("period-dates-in-order", test_period_dates_in_order);
   ADD ("period-insert-dates-in-order", test_period_insert_dates_in_order);
 #undef ADD
+  g_test_add_func ("/timeline/page-sizes", test_page_sizes);
   return g_test_run ();
 }

@@ -7,14 +7,12 @@
 
 #include "cw-chronology.h"
 #include "cw-cli.h"
+#include "cw-page-size.h"
 #include "cw-privacy.h"
 #include "cw-timeline.h"
 
 /* `timeline render`: the review's timeline as a picture, drawn by the same
  * code as the app's. */
-
-#define A4_LONG  842.0 /* points */
-#define A4_SHORT 595.0
 
 static gboolean
 parse_day (const char  *option,
@@ -48,11 +46,15 @@ size_view (CwTimelineFrame *view,
     lanes += ((CwTimelineLane *) all->pdata[i])->visible;
   if (g_str_has_suffix (lower, ".pdf"))
     {
-      view->width = width > 0 ? width : A4_LONG;
-      view->height = view->width * A4_SHORT / A4_LONG;
+      const CwPageSize *page = cw_page_size_lookup (CW_PAGE_SIZE_PDF);
+
+      /* A wider page keeps the proportions of A4 landscape. */
+      view->width = width > 0 ? width : page->width;
+      view->height = view->width * page->height / page->width;
       return;
     }
-  view->width = width > 0 ? width : 1600;
+  /* A picture is as tall as its lanes need. */
+  view->width = width > 0 ? width : cw_page_size_lookup (CW_PAGE_SIZE_PICTURE)->width;
   view->height = CW_TIMELINE_AXIS + 28 + MAX (lanes, 1) * 60.0 + 16;
 }
 

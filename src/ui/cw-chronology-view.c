@@ -10,6 +10,7 @@
 #include "cw-chronology.h"
 #include "cw-import-dialog.h"
 #include "cw-new-entry-dialog.h"
+#include "cw-page-size.h"
 #include "cw-record-form.h"
 #include "cw-review.h"
 #include "cw-store-watch.h"
@@ -1039,24 +1040,19 @@ size_of (const char      *choice,
          int              shown_height,
          CwTimelineFrame *frame)
 {
-  static const struct { const char *id; double width, height; } sizes[] = {
-    { "a4", 842, 595 }, { "a3", 1191, 842 }, { "hd", 1600, 900 }, { "large", 2400, 1350 },
-  };
+  const CwPageSize *size = cw_page_size_lookup (choice);
 
-  frame->width = g_str_has_suffix (lower, ".pdf") ? 842 : 1600;
-  frame->height = g_str_has_suffix (lower, ".pdf") ? 595 : 900;
   if (g_strcmp0 (choice, "shown") == 0 && shown_width > 0)
     {
       frame->width = shown_width;
       frame->height = shown_height + 28;
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    if (g_strcmp0 (choice, sizes[i].id) == 0)
-      {
-        frame->width = sizes[i].width;
-        frame->height = sizes[i].height;
-      }
+  if (size == NULL)
+    size = cw_page_size_lookup (g_str_has_suffix (lower, ".pdf") ? CW_PAGE_SIZE_PDF
+                                                                 : CW_PAGE_SIZE_PICTURE);
+  frame->width = size->width;
+  frame->height = size->height;
 }
 
 static void
@@ -1118,6 +1114,10 @@ export_timeline_activated (GtkWidget  *widget,
   CwChronologyView *self = CW_CHRONOLOGY_VIEW (widget);
   gboolean whole = g_str_equal (g_variant_get_string (parameter, NULL), "whole");
   GtkFileChooserNative *chooser;
+  guint n_sizes;
+  const CwPageSize *sizes = cw_page_sizes (&n_sizes);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
   if (self->store == NULL || self->review_id == 0)
     return;
@@ -1126,13 +1126,18 @@ export_timeline_activated (GtkWidget  *widget,
   add_filter (GTK_FILE_CHOOSER (chooser), _("PDF, SVG or PNG"),
               (const char *const[]) { "pdf", "svg", "png", NULL });
   g_object_set_data (G_OBJECT (chooser), "cw-whole", GINT_TO_POINTER (whole));
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      g_ptr_array_add (ids, (gpointer) sizes[i].id);
+      g_ptr_array_add (labels, (gpointer) _(sizes[i].label));
+    }
+  g_ptr_array_add (ids, "shown");
+  g_ptr_array_add (labels, _("As on screen"));
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "size", _("Size"),
-                               (const char *[]) { "a4", "a3", "hd", "large", "shown", NULL },
-                               (const char *[]) { _("A4 landscape"), _("A3 landscape"),
-                                                  _("1600 × 900 pixels"),
-                                                  _("2400 × 1350 pixels"),
-                                                  _("As on screen"), NULL });
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "size", "a4");
+                               (const char **) ids->pdata, (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "size", CW_PAGE_SIZE_PDF);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

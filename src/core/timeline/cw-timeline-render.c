@@ -706,8 +706,8 @@ surface_for (const char           *lower,
  * cw_timeline_export:
  * @path: ends in .png, .svg or .pdf
  *
- * Draws @view to a file of its size (for PDF, in points: A4 landscape is
- * 842 by 595) through cw_store_output_new(): readable by its owner alone,
+ * Draws @view to a file of its size (for PDF, in points: cw-page-size.h
+ * has the paper sizes) through cw_store_output_new(): readable by its owner alone,
  * never over the database or a backup, and renamed into place only when
  * complete, so a failure leaves the file that was there as it was.
  *
