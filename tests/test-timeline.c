@@ -413,6 +413,9 @@ test_page_sizes (void)
   g_assert_cmpfloat (cw_page_size_lookup ("a3")->height, ==, cw_page_size_lookup ("a4")->width);
   g_assert_cmpstr (cw_page_size_lookup (CW_PAGE_SIZE_PDF)->id, ==, "a4");
   g_assert_cmpstr (cw_page_size_lookup (CW_PAGE_SIZE_PICTURE)->id, ==, "hd");
+  /* The export sizes round ISO A4. */
+  g_assert_cmpfloat_with_epsilon (cw_page_size_lookup ("a4")->width, CW_PAGE_A4_LONG, 0.5);
+  g_assert_cmpfloat_with_epsilon (cw_page_size_lookup ("a4")->height, CW_PAGE_A4_SHORT, 0.5);
   g_assert_null (cw_page_size_lookup ("shown"));
   g_assert_null (cw_page_size_lookup (NULL));
 }

@@ -16,6 +16,11 @@ typedef struct
   double      height;
 } CwPageSize;
 
+/* ISO 216 A4 in points, exactly: the reports' page. The export sizes
+ * below round it to whole points. */
+#define CW_PAGE_A4_SHORT 595.2756
+#define CW_PAGE_A4_LONG  841.8898
+
 /* The size of a PDF and of a picture (PNG, SVG) when none is chosen. */
 #define CW_PAGE_SIZE_PDF     "a4"
 #define CW_PAGE_SIZE_PICTURE "hd"

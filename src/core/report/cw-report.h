@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "cw-page-size.h"
 #include "cw-store.h"
 
 G_BEGIN_DECLS
@@ -48,9 +49,9 @@ typedef enum
 /* The most columns a table may have */
 #define CW_REPORT_MAX_COLUMNS 64
 
-/* A4, in points */
-#define CW_REPORT_A4_WIDTH  595.2756
-#define CW_REPORT_A4_HEIGHT 841.8898
+/* A4 portrait, in points */
+#define CW_REPORT_A4_WIDTH  CW_PAGE_A4_SHORT
+#define CW_REPORT_A4_HEIGHT CW_PAGE_A4_LONG
 
 /* Draws a figure as vectors: (0, 0) is its top left corner and @width by
  * @height its size in points, as given to cw_report_document_add_figure(),
