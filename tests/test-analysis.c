@@ -519,7 +519,7 @@ test_trace (Analysis      *a,
 
   /* From an entry: the episode covering it, the finding it evidences, the
    * recommendation that finding leads to. */
-  forward = cw_trace_entry (store, a->entries[1], &error);
+  forward = cw_trace_entry (store, a->review, a->entries[1], &error);
   g_assert_no_error (error);
   g_assert_cmpuint (forward->len, ==, 1);
   node = forward->pdata[0];
@@ -528,9 +528,13 @@ test_trace (Analysis      *a,
   g_assert_cmpint (finding->id, ==, evidenced);
   g_assert_cmpint (((CwTraceNode *) finding->children->pdata[0])->id, ==, r1);
   g_clear_pointer (&forward, g_ptr_array_unref);
-  forward = cw_trace_entry (store, a->entries[3], &error);
+  forward = cw_trace_entry (store, a->review, a->entries[3], &error);
   g_assert_cmpuint (forward->len, ==, 1);
   g_assert_cmpint (((CwTraceNode *) forward->pdata[0])->id, ==, alone);
+  g_clear_pointer (&forward, g_ptr_array_unref);
+  /* Another review's entry is not this review's to trace. */
+  g_assert_null (cw_trace_entry (store, a->review, a->other_entry, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
 }
 
 /* Every change is in the review's history, and a review deleted for good

@@ -137,6 +137,7 @@ cw_analysis_move_status (CwStore         *store,
   const CwChoice *statuses = statuses_of (entity);
   g_autofree char *sql = NULL;
   g_autofree char *now = NULL;
+  g_autoptr (CwTransaction) tx = NULL;
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
   g_return_val_if_fail (statuses != NULL, FALSE);
@@ -154,21 +155,18 @@ cw_analysis_move_status (CwStore         *store,
                    _("The item was not found; it may have been deleted"));
       return FALSE;
     }
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return FALSE;
   while (!g_str_equal (now, to))
     {
       const char *step = next_step (statuses, now, to);
 
       if (!cw_store_update (store, entity, id, "status", step, error))
-        {
-          cw_store_rollback (store);
-          return FALSE;
-        }
+        return FALSE;
       g_free (now);
       now = g_strdup (step);
     }
-  return cw_store_commit (store, error);
+  return cw_transaction_commit (tx, error);
 }
 
 /* Order */
@@ -232,6 +230,7 @@ cw_analysis_move_to (CwStore         *store,
   g_autofree char *update = g_strdup_printf ("UPDATE %1$s SET %2$s = ?1 WHERE id = ?2 AND %2$s IS NOT ?1",
                                              entity->table, column);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (CwTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CW_IS_STORE (store), FALSE);
@@ -247,24 +246,19 @@ cw_analysis_move_to (CwStore         *store,
     }
   sqlite3_reset (stmt);
   g_array_insert_val (ids, MIN (position - 1, ids->len), id);
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       if ((stmt = cw_store_prepare (store, update, error)) == NULL)
-        break;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, i + 1);
       sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
       if (!cw_store_step_done (store, stmt, error))
-        break;
-    }
-  if (error != NULL && *error != NULL)
-    {
-      cw_store_rollback (store);
-      return FALSE;
+        return FALSE;
     }
   cw_store_emit_changed (store, entity->table, 0);
-  return cw_store_commit (store, error);
+  return cw_transaction_commit (tx, error);
 }
 
 /* Episodes */
@@ -288,23 +282,18 @@ cw_analysis_add_episode (CwStore       *store,
                          guint          n_entries,
                          GError       **error)
 {
+  const char *pairs[] = { NULL, NULL, "title", title, "missed_opportunity", "no", NULL };
+  g_autoptr (CwTransaction) tx = NULL;
   gint64 id;
 
   g_return_val_if_fail (CW_IS_STORE (store), 0);
 
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return 0;
-  {
-    const char *pairs[] = { NULL, NULL, "title", title, "missed_opportunity", "no", NULL };
-
-    id = insert_numbered (store, &cw_entity_episode, review_id, pairs, error);
-  }
+  id = insert_numbered (store, &cw_entity_episode, review_id, pairs, error);
   if (id == 0 || !cw_analysis_add_episode_entries (store, id, entry_ids, n_entries, error))
-    {
-      cw_store_rollback (store);
-      return 0;
-    }
-  return cw_store_commit (store, error) ? id : 0;
+    return 0;
+  return cw_transaction_commit (tx, error) ? id : 0;
 }
 
 static gboolean
@@ -344,6 +333,7 @@ cw_analysis_add_episode_entries (CwStore       *store,
                                                          " WHERE id = ? AND deleted = 0",
                                                   episode_id);
   g_autofree char *episode = g_strdup_printf ("%" G_GINT64_FORMAT, episode_id);
+  g_autoptr (CwTransaction) tx = NULL;
 
   if (review == NULL)
     {
@@ -351,7 +341,7 @@ cw_analysis_add_episode_entries (CwStore       *store,
                    _("The episode was not found; it may have been deleted"));
       return FALSE;
     }
-  if (!cw_store_begin (store, error))
+  if ((tx = cw_transaction_begin (store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < n_entries; i++)
     {
@@ -362,12 +352,9 @@ cw_analysis_add_episode_entries (CwStore       *store,
         continue;
       if (cw_store_insert (store, &cw_entity_episode_entry, g_ascii_strtoll (review, NULL, 10),
                            pairs, error) == 0)
-        {
-          cw_store_rollback (store);
-          return FALSE;
-        }
+        return FALSE;
     }
-  return cw_store_commit (store, error);
+  return cw_transaction_commit (tx, error);
 }
 
 /**

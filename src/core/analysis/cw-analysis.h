@@ -160,6 +160,7 @@ GPtrArray  *cw_trace_review                  (CwStore          *store,
                                               gint64            review_id,
                                               GError          **error);
 GPtrArray  *cw_trace_entry                   (CwStore          *store,
+                                              gint64            review_id,
                                               gint64            entry_id,
                                               GError          **error);
 guint       cw_trace_count_flags             (GPtrArray        *nodes);

@@ -323,6 +323,7 @@ add_covering_episode (CwStore      *store,
 
 /**
  * cw_trace_entry:
+ * @review_id: the review the entry belongs to
  *
  * Returns: (transfer full) (element-type CwTraceNode): what the entry
  *   supports: the episodes that cover it (with the findings they evidence
@@ -331,14 +332,25 @@ add_covering_episode (CwStore      *store,
  */
 GPtrArray *
 cw_trace_entry (CwStore  *store,
+                gint64    review_id,
                 gint64    entry_id,
                 GError  **error)
 {
   g_autoptr (GPtrArray) nodes = g_ptr_array_new_with_free_func (
     (GDestroyNotify) cw_trace_node_free);
   CwTraceNode direct = { .children = nodes };
+  g_autofree char *owner = NULL;
 
   g_return_val_if_fail (CW_IS_STORE (store), NULL);
+
+  owner = cw_store_text_for_id (store, "SELECT review_id FROM chronology_entry"
+                                       " WHERE id = ? AND deleted = 0", entry_id);
+  if (owner == NULL || g_ascii_strtoll (owner, NULL, 10) != review_id)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                   _("The review has no chronology entry %" G_GINT64_FORMAT), entry_id);
+      return NULL;
+    }
 
   if (!each_row (store, "SELECT p.id, p.number, p.title FROM episode_entry x"
                         " JOIN episode p ON p.id = x.episode_id AND p.deleted = 0"
