@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cw-analysis.h"
 #include "cw-chronology.h"
 #include "cw-core.h"
 #include "cw-demo.h"
@@ -406,7 +407,8 @@ test_demo (Fixture *f, gconstpointer data)
   review = cw_store_find_review (f->store, ref, &error);
   id = cw_record_get_id (review);
   g_assert_cmpstr (cw_record_get (review, "subject_pseudonym"), ==, "Child A");
-  g_assert_cmpstr (cw_record_get (review, "phase"), ==, "preparation");
+  /* Past its learning event, with its findings being written. */
+  g_assert_cmpstr (cw_record_get (review, "phase"), ==, "findings");
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_person, id, NULL)), ==, 5);
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_review_agency, id, NULL)), ==,
                     7);
@@ -418,13 +420,42 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_tor_item, id, NULL)), ==, 7);
   referral = cw_store_get_referral (f->store, id, &error);
   g_assert_cmpstr (cw_record_get (referral, "decision"), ==, "proceed");
-  g_assert_cmpstr (cw_record_get (referral, "discussed_on"), ==, "2026-10-31");
+  g_assert_cmpstr (cw_record_get (referral, "discussed_on"), ==, "2026-08-16");
   g_assert_nonnull (cw_record_get (referral, "circumstances"));
   list = cw_store_list_reviews (f->store, &today, &error);
   {
     g_autoptr (CwRecord) first = g_list_model_get_item (list, 0);
     g_assert_cmpstr (cw_record_get (first, "next_deadline"), ==, "Local review published");
     g_assert_cmpstr (cw_record_get (first, "next_state"), ==, "pending");
+  }
+  /* Its analysis: 4 episodes, 8 factors, 5 findings (good practice among
+   * them), 4 recommendations, a learning event with notes, nothing in
+   * its trace left unsupported. */
+  {
+    g_autoptr (GPtrArray) episodes = cw_analysis_list_episodes (f->store, id, &error);
+    g_autoptr (GPtrArray) findings = cw_analysis_list_findings (f->store, id, &error);
+    g_autoptr (GPtrArray) recommendations = cw_analysis_list_recommendations (f->store, id,
+                                                                              &error);
+    g_autoptr (GPtrArray) factors = cw_analysis_list_factors (f->store, id, &error);
+    g_autoptr (GPtrArray) trace = cw_trace_review (f->store, id, &error);
+    guint good = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (episodes->len, ==, 4);
+    g_assert_cmpuint (((CwEpisode *) episodes->pdata[0])->n_entries, >, 0);
+    g_assert_cmpuint (factors->len, ==, 8);
+    g_assert_cmpuint (findings->len, ==, 5);
+    for (guint i = 0; i < findings->len; i++)
+      good += g_str_equal (((CwFinding *) findings->pdata[i])->kind, "good-practice");
+    g_assert_cmpuint (good, ==, 1);
+    g_assert_cmpuint (recommendations->len, ==, 4);
+    g_assert_cmpuint (cw_trace_count_flags (trace), ==, 0);
+    g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_learning_event, id, NULL)),
+                      ==, 1);
+    g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_event_note, id, NULL)), ==,
+                      6);
+    g_assert_cmpuint (count_of (cw_store_list (f->store, &cw_entity_event_participant, id,
+                                               NULL)), ==, 5);
   }
   /* A second sample gets its own reference and reuses the shared agencies. */
   {

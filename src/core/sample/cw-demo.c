@@ -7,7 +7,7 @@
 
 #include "cw-chronology-import.h"
 #include "cw-chronology.h"
-#include "cw-demo.h"
+#include "cw-demo-private.h"
 #include "cw-demo-resources.h"
 #include "cw-review.h"
 #include "cw-store-private.h"
@@ -135,12 +135,12 @@ typedef struct
 } DemoReturn;
 
 static const DemoReturn demo_returns[] = {
-  { "childrens-social-care.csv", "Northshire Children's Social Care", -21, 7 },
-  { "police.csv", "Northshire Police", -21, 7 },
-  { "community-health-visiting.csv", "Northshire Community Health (health visiting)", -21, 7 },
-  { "general-hospital.csv", "Northshire General Hospital (emergency department)", -21, 7 },
-  { "riverside-medical-practice.csv", "Riverside Medical Practice", -21, 7 },
-  { "northshire-park-primary.csv", "Northshire Park Primary School", -21, 7 },
+  { "childrens-social-care.csv", "Northshire Children's Social Care", -95, -67 },
+  { "police.csv", "Northshire Police", -95, -67 },
+  { "community-health-visiting.csv", "Northshire Community Health (health visiting)", -95, -67 },
+  { "general-hospital.csv", "Northshire General Hospital (emergency department)", -95, -67 },
+  { "riverside-medical-practice.csv", "Riverside Medical Practice", -95, -67 },
+  { "northshire-park-primary.csv", "Northshire Park Primary School", -95, -67 },
 };
 
 /* Reports of one happening by several agencies: file and row of each. */
@@ -163,8 +163,8 @@ static const DemoReport demo_links[][6] = {
   { { "police.csv", 10 }, { "childrens-social-care.csv", 23 } },
 };
 
-static char *
-iso_days_from (const GDate *today,
+char *
+cw_demo_iso_days_from (const GDate *today,
                int          days)
 {
   GDate date = *today;
@@ -275,13 +275,13 @@ static gboolean
 set_dates (CwStore *self, gint64 review, const GDate *today, GError **error)
 {
   static const struct { const char *name; int days; } dates[] = {
-    { "incident", -44 }, { "notification", -41 }, { "referral", -40 }, { "decision", -23 },
-    { "learning-event", 26 },
+    { "incident", -120 }, { "notification", -117 }, { "referral", -116 }, { "decision", -99 },
+    { "learning-event", -14 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      g_autofree char *iso = iso_days_from (today, dates[i].days);
+      g_autofree char *iso = cw_demo_iso_days_from (today, dates[i].days);
       if (!cw_store_set_key_date (self, review, dates[i].name, iso, error))
         return FALSE;
     }
@@ -300,8 +300,8 @@ import_return (CwStore          *self,
   g_autoptr (GBytes) bytes = g_resource_lookup_data (cw_demo_get_resource (), path,
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   g_autoptr (CwChronologyImport) import = NULL;
-  g_autofree char *requested = iso_days_from (today, r->requested);
-  g_autofree char *due = iso_days_from (today, r->due);
+  g_autofree char *requested = cw_demo_iso_days_from (today, r->requested);
+  g_autofree char *due = cw_demo_iso_days_from (today, r->due);
   const char *agency = g_hash_table_lookup (agency_ids, r->agency);
   gint64 agency_id = g_ascii_strtoll (agency, NULL, 10);
   CwImportResult result;
@@ -316,8 +316,8 @@ import_return (CwStore          *self,
   return cw_store_update (self, &cw_entity_agency_return, result.return_id, "due_on", due, error);
 }
 
-static gint64
-entry_at (CwStore    *self,
+gint64
+cw_demo_entry_at (CwStore    *self,
           gint64      review,
           const char *file,
           guint       row)
@@ -370,8 +370,8 @@ request_housing_return (CwStore     *self,
                         GError     **error)
 {
   const char *agency = g_hash_table_lookup (agency_ids, "Northshire Homes");
-  g_autofree char *requested = iso_days_from (today, -21);
-  g_autofree char *due = iso_days_from (today, -2);
+  g_autofree char *requested = cw_demo_iso_days_from (today, -95);
+  g_autofree char *due = cw_demo_iso_days_from (today, -70);
   gint64 id = cw_chronology_ensure_return (self, review, g_ascii_strtoll (agency, NULL, 10),
                                            error);
 
@@ -399,7 +399,7 @@ add_chronology (CwStore     *self,
 
       for (guint j = 0; j < G_N_ELEMENTS (demo_links[i]) && demo_links[i][j].file; j++)
         {
-          gint64 id = entry_at (self, review, demo_links[i][j].file, demo_links[i][j].row);
+          gint64 id = cw_demo_entry_at (self, review, demo_links[i][j].file, demo_links[i][j].row);
           g_array_append_val (ids, id);
         }
       if (!cw_chronology_link (self, ids, error))
@@ -413,7 +413,7 @@ fill_review (CwStore *self, gint64 review, const GDate *today, GError **error)
 {
   g_autoptr (GHashTable) agency_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                              g_free);
-  g_autofree char *decided = iso_days_from (today, -23);
+  g_autofree char *decided = cw_demo_iso_days_from (today, -99);
 
   return cw_store_update (self, &cw_entity_review, review, "methodology", "learning-together",
                           error)
@@ -428,8 +428,11 @@ fill_review (CwStore *self, gint64 review, const GDate *today, GError **error)
          && fill_referral (self, review, decided, error)
          && add_terms (self, review, error)
          && add_chronology (self, review, agency_ids, today, error)
+         && cw_demo_add_analysis (self, review, today, error)
          && cw_store_move_phase (self, review, "decision", error)
-         && cw_store_move_phase (self, review, "preparation", error);
+         && cw_store_move_phase (self, review, "preparation", error)
+         && cw_store_move_phase (self, review, "learning-event", error)
+         && cw_store_move_phase (self, review, "findings", error);
 }
 
 /**
