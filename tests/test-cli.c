@@ -775,6 +775,107 @@ test_private_names (Fixture       *f,
   assert_contains (run.out, "NS-0048213");
 }
 
+/* episode, finding, recommendation and trace on the sample review. */
+static void
+test_analysis_commands (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = NULL;
+  g_autofree char *ids = NULL;
+
+  cli (f, &run, "demo", NULL);
+  assert_ok (&run);
+  ref = g_strstrip (g_steal_pointer (&run.out));
+
+  cli (f, &run, "episode", "list", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Closing Sibling B's child in need plan");
+  assert_contains (run.out, "12 Nov 2024 – 18 Nov 2024");
+  assert_contains (run.out, "(missed opportunity)");
+  cli (f, &run, "episode", "list", ref, "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"number\": 4");
+  assert_contains (run.out, "\"first_day\": \"2025-10-11\"");
+
+  /* A new episode from two entries of the chronology, by their ids. */
+  cli (f, &run, "chronology", "list", ref, "--json", "--search", "nativity", NULL);
+  assert_ok (&run);
+  {
+    g_autoptr (GRegex) id = g_regex_new ("\"id\": ([0-9]+)", 0, 0, NULL);
+    g_autoptr (GMatchInfo) match = NULL;
+
+    g_assert_true (g_regex_match (id, run.out, 0, &match));
+    ids = g_match_info_fetch (match, 1);
+  }
+  cli (f, &run, "episode", "add", ref, "--title", "Christmas", "--entries", ids,
+       "--to", "31/12/2025", NULL);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "5\n");
+  cli (f, &run, "episode", "show", ref, "5", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Episode 5: Christmas");
+  assert_contains (run.out, "11 Dec 2025 – 31 Dec 2025");
+  assert_contains (run.out, ids);
+  cli (f, &run, "episode", "show", ref, "5", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"end_date\": \"2025-12-31\"");
+
+  /* Refused, and nothing added. */
+  cli (f, &run, "episode", "add", ref, "--title", "Wrong", "--entries", "99999", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "episode", "add", ref, "--title", "Wrong", "--entries", "twelve", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "episode", "add", ref, "--title", "Wrong", "--from", "1/1/2026", "--to",
+       "1/1/2025", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "episode", "add", ref, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (f, &run, "episode", "show", ref, "9", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "episode", "list", ref, NULL);
+  assert_lacks (run.out, "Wrong");
+
+  cli (f, &run, "finding", "list", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Good practice");
+  assert_contains (run.out, "Shared for accuracy check");
+  cli (f, &run, "finding", "show", ref, "1", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Finding 1: Information about domestic abuse");
+  assert_contains (run.out, "Themes: Domestic abuse; Information sharing");
+  assert_contains (run.out, "Episode 2 (Case evidence)");
+  cli (f, &run, "finding", "list", ref, "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"kind\": \"good-practice\"");
+
+  cli (f, &run, "recommendation", "list", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Safeguarding partnership board");
+  cli (f, &run, "recommendation", "list", ref, "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"status\": \"agreed\"");
+
+  cli (f, &run, "trace", ref, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Recommendation 1: ");
+  assert_contains (run.out, "  Finding 1: ");
+  assert_contains (run.out, "    Episode 2 (Case evidence): ");
+  assert_contains (run.out, "      Entry of 17 May 2025 23:10, Northshire Police");
+  assert_lacks (run.out, "⚠");
+  cli (f, &run, "trace", ref, "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"gaps\": 0");
+  assert_contains (run.out, "\"kind\": \"recommendation\"");
+  cli (f, &run, "trace", ref, "--entry", ids, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Episode 5: Christmas");
+  cli (f, &run, "trace", ref, "--entry", "99999", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "trace", "NOPE-2026-001", NULL);
+  assert_data_error (&run);
+}
+
 static void
 test_show_sections (Fixture       *f,
                     gconstpointer  data)
@@ -1837,6 +1938,7 @@ main (int   argc,
   add ("/cli/audit-notice", test_audit_notice);
   add ("/cli/private-names", test_private_names);
   add ("/cli/show/sections", test_show_sections);
+  add ("/cli/analysis", test_analysis_commands);
   add ("/cli/backup/round-trip", test_backup_round_trip);
   add ("/cli/backup/restore-verifies", test_backup_restore_verifies);
   add ("/cli/backup/restore-other-database", test_backup_restore_other_database);

@@ -120,6 +120,20 @@ gboolean cw_cli_agency_list        (CwCli *cli, const CwCliCommand *command, GSt
                                     GError **error);
 gboolean cw_cli_timeline_render    (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                     GError **error);
+gboolean cw_cli_episode_list   (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_episode_show   (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_episode_add    (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_finding_list   (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_finding_show   (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_recommendation_list (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                     GError **error);
+gboolean cw_cli_trace          (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
 gboolean cw_cli_demo           (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_backup_create  (CwCli *cli, const CwCliCommand *command, GStrv *args,
