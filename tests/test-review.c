@@ -77,7 +77,7 @@ test_phase_moves (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) history = NULL;
-  g_autoptr (CwRecord) last = NULL;
+  g_autoptr (CwAuditEntry) last = NULL;
   g_auto (GStrv) moves = NULL;
   gint64 id = 0;
   g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &id,
@@ -145,9 +145,9 @@ test_phase_moves (Fixture *f, gconstpointer data)
 
   history = cw_store_list_history (f->store, id, &error);
   last = g_list_model_get_item (history, 0);
-  g_assert_cmpstr (cw_record_get (last, "field"), ==, "phase");
-  g_assert_cmpstr (cw_record_get (last, "old_value"), ==, "decision");
-  g_assert_cmpstr (cw_record_get (last, "new_value"), ==, "not-proceeding");
+  g_assert_cmpstr (cw_audit_entry_get_field_name (last), ==, "phase");
+  g_assert_cmpstr (cw_audit_entry_get_old_value (last), ==, "decision");
+  g_assert_cmpstr (cw_audit_entry_get_new_value (last), ==, "not-proceeding");
 
   /* Closed, it can only go back the way it came: never into phases of a
    * review that went ahead. */

@@ -189,9 +189,9 @@ test_migrations (void)
       g_clear_object (&history);
       history = cw_store_list_history (store, cw_record_get_id (review), &error);
       {
-        g_autoptr (CwRecord) last = g_list_model_get_item (history, 0);
-        g_assert_cmpstr (cw_record_get (last, "field"), ==, "profile");
-        g_assert_cmpstr (cw_record_get (last, "new_value"), ==, "wales");
+        g_autoptr (CwAuditEntry) last = g_list_model_get_item (history, 0);
+        g_assert_cmpstr (cw_audit_entry_get_field_name (last), ==, "profile");
+        g_assert_cmpstr (cw_audit_entry_get_new_value (last), ==, "wales");
       }
       g_object_unref (store);
     }
@@ -229,8 +229,8 @@ test_audit_append_only (Fixture *f, gconstpointer data)
   g_assert_cmpint (audit_rows (f, id), ==, before);
 }
 
-static CwRecord *history_row      (Fixture *f, gint64 review_id, guint index);
-static gboolean  history_mentions (Fixture *f, gint64 review, const char *text);
+static CwAuditEntry *history_row (Fixture *f, gint64 review_id, guint index);
+static gboolean history_mentions (Fixture *f, gint64 review, const char *text);
 
 /* Every row of the trail, one a line, to compare before and after. */
 static char *
@@ -374,14 +374,14 @@ test_audit_triggers_recreated (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
   g_assert_true (cw_store_update (f->store, &cw_entity_review, id, "title", "U", &error));
   {
-    g_autoptr (CwRecord) row = history_row (f, id, 0);
-    g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "U");
+    g_autoptr (CwAuditEntry) row = history_row (f, id, 0);
+    g_assert_cmpstr (cw_audit_entry_get_new_value (row), ==, "U");
   }
   {
     const char *pairs[] = { "pseudonym", "Mother", NULL };
     g_assert_cmpint (cw_store_insert (f->store, &cw_entity_person, id, pairs, &error), >, 0);
-    g_autoptr (CwRecord) row = history_row (f, id, 0);
-    g_assert_cmpstr (cw_record_get (row, "entity"), ==, "person");
+    g_autoptr (CwAuditEntry) row = history_row (f, id, 0);
+    g_assert_cmpstr (cw_audit_entry_get_table (row), ==, "person");
   }
 
   /* Put right once: the next opening has nothing to say. */
@@ -397,7 +397,7 @@ static void
 test_audit_keeps_length_of_long_text (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwRecord) row = NULL;
+  g_autoptr (CwAuditEntry) row = NULL;
   gint64 review = 0;
   g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &review,
                                                  &error);
@@ -407,9 +407,9 @@ test_audit_keeps_length_of_long_text (Fixture *f, gconstpointer data)
                                   "Moved to Zedport", &error));
   g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "summary", "X", &error));
   row = history_row (f, review, 0);
-  g_assert_cmpstr (cw_record_get (row, "field"), ==, "summary");
-  g_assert_cmpstr (cw_record_get (row, "old_value"), ==, "(16 characters)");
-  g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "(1 character)");
+  g_assert_cmpstr (cw_audit_entry_get_field_name (row), ==, "summary");
+  g_assert_cmpstr (cw_audit_entry_get_old_value (row), ==, "(16 characters)");
+  g_assert_cmpstr (cw_audit_entry_get_new_value (row), ==, "(1 character)");
   g_assert_false (history_mentions (f, review, "Moved to Zedport"));
   /* Short values stay readable. */
   g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "title", "Tee", &error));
@@ -439,7 +439,7 @@ test_migration_error_names_file (void)
   remove_tree (dir);
 }
 
-static CwRecord *
+static CwAuditEntry *
 history_row (Fixture *f, gint64 review_id, guint index)
 {
   g_autoptr (GListModel) history = cw_store_list_history (f->store, review_id, NULL);
@@ -450,7 +450,7 @@ static void
 test_audit_records_changes (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwRecord) row = NULL;
+  g_autoptr (CwAuditEntry) row = NULL;
   gint64 review = 0, person;
   g_autofree char *ref = cw_store_create_review (f->store, "learning", "Before", "Child C",
                                                  NULL, &review, &error);
@@ -459,13 +459,13 @@ test_audit_records_changes (Fixture *f, gconstpointer data)
   g_assert_nonnull (ref);
   g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "title", "After", &error));
   row = history_row (f, review, 0);
-  g_assert_cmpstr (cw_record_get (row, "action"), ==, "update");
-  g_assert_cmpstr (cw_record_get (row, "entity"), ==, "review");
-  g_assert_cmpstr (cw_record_get (row, "field"), ==, "title");
-  g_assert_cmpstr (cw_record_get (row, "old_value"), ==, "Before");
-  g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "After");
-  g_assert_cmpstr (cw_record_get (row, "actor"), ==, "Test Reviewer");
-  g_assert_true (g_str_has_suffix (cw_record_get (row, "at"), "Z"));
+  g_assert_cmpstr (cw_audit_entry_get_action_name (row), ==, "update");
+  g_assert_cmpstr (cw_audit_entry_get_table (row), ==, "review");
+  g_assert_cmpstr (cw_audit_entry_get_field_name (row), ==, "title");
+  g_assert_cmpstr (cw_audit_entry_get_old_value (row), ==, "Before");
+  g_assert_cmpstr (cw_audit_entry_get_new_value (row), ==, "After");
+  g_assert_cmpstr (cw_audit_entry_get_actor (row), ==, "Test Reviewer");
+  g_assert_true (g_str_has_suffix (cw_audit_entry_get_at (row), "Z"));
   g_clear_object (&row);
 
   /* No change, no entry. */
@@ -481,9 +481,9 @@ test_audit_records_changes (Fixture *f, gconstpointer data)
   person = cw_store_insert (f->store, &cw_entity_person, review, pairs, &error);
   g_assert_no_error (error);
   row = history_row (f, review, 0);
-  g_assert_cmpstr (cw_record_get (row, "actor"), ==, "Dr R. Viewer");
-  g_assert_cmpstr (cw_record_get (row, "action"), ==, "insert");
-  g_assert_cmpstr (cw_record_get (row, "entity"), ==, "person");
+  g_assert_cmpstr (cw_audit_entry_get_actor (row), ==, "Dr R. Viewer");
+  g_assert_cmpstr (cw_audit_entry_get_action_name (row), ==, "insert");
+  g_assert_cmpstr (cw_audit_entry_get_table (row), ==, "person");
   g_clear_object (&row);
 
   /* The history keeps a name of one line without control characters. */
@@ -508,14 +508,14 @@ test_audit_records_changes (Fixture *f, gconstpointer data)
 
   g_assert_true (cw_store_delete (f->store, &cw_entity_person, person, &error));
   row = history_row (f, review, 0);
-  g_assert_cmpstr (cw_record_get (row, "action"), ==, "delete");
-  g_assert_cmpstr (cw_record_get (row, "entity"), ==, "person");
-  g_assert_nonnull (cw_record_get (row, "old_value"));
+  g_assert_cmpstr (cw_audit_entry_get_action_name (row), ==, "delete");
+  g_assert_cmpstr (cw_audit_entry_get_table (row), ==, "person");
+  g_assert_nonnull (cw_audit_entry_get_old_value (row));
   g_clear_object (&row);
 
   g_assert_true (cw_store_undelete (f->store, &cw_entity_person, person, &error));
   row = history_row (f, review, 0);
-  g_assert_cmpstr (cw_record_get (row, "action"), ==, "restore");
+  g_assert_cmpstr (cw_audit_entry_get_action_name (row), ==, "restore");
 }
 
 static gboolean
@@ -525,9 +525,9 @@ history_mentions (Fixture *f, gint64 review, const char *text)
 
   for (guint i = 0; i < g_list_model_get_n_items (history); i++)
     {
-      g_autoptr (CwRecord) row = g_list_model_get_item (history, i);
-      if (g_strcmp0 (cw_record_get (row, "old_value"), text) == 0
-          || g_strcmp0 (cw_record_get (row, "new_value"), text) == 0)
+      g_autoptr (CwAuditEntry) row = g_list_model_get_item (history, i);
+      if (g_strcmp0 (cw_audit_entry_get_old_value (row), text) == 0
+          || g_strcmp0 (cw_audit_entry_get_new_value (row), text) == 0)
         return TRUE;
     }
   return FALSE;
@@ -539,7 +539,7 @@ static void
 test_audit_keeps_no_private_values (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwRecord) row = NULL;
+  g_autoptr (CwAuditEntry) row = NULL;
   gint64 review = 0, person;
   g_autofree char *ref = cw_store_create_review (f->store, "learning", "T", NULL, NULL, &review,
                                                  &error);
@@ -552,9 +552,9 @@ test_audit_keeps_no_private_values (Fixture *f, gconstpointer data)
   g_assert_true (cw_store_update (f->store, &cw_entity_person, person, "real_name",
                                   "Janet Example", &error));
   row = history_row (f, review, 0);
-  g_assert_cmpstr (cw_record_get (row, "field"), ==, "real_name");
-  g_assert_cmpstr (cw_record_get (row, "old_value"), ==, "(private)");
-  g_assert_cmpstr (cw_record_get (row, "new_value"), ==, "(private)");
+  g_assert_cmpstr (cw_audit_entry_get_field_name (row), ==, "real_name");
+  g_assert_cmpstr (cw_audit_entry_get_old_value (row), ==, "(private)");
+  g_assert_cmpstr (cw_audit_entry_get_new_value (row), ==, "(private)");
   g_assert_true (history_mentions (f, review, "Mother"));
   g_assert_false (history_mentions (f, review, "Jane Example"));
   g_assert_false (history_mentions (f, review, "Janet Example"));
@@ -630,10 +630,10 @@ test_ids_never_reused (Fixture *f, gconstpointer data)
   history = cw_store_list_history (f->store, new_id, &error);
   for (guint i = 0; i < g_list_model_get_n_items (history); i++)
     {
-      g_autoptr (CwRecord) row = g_list_model_get_item (history, i);
-      g_assert_cmpstr (cw_record_get (row, "action"), ==, "insert");
-      g_assert_cmpstr (cw_record_get (row, "old_value"), ==, NULL);
-      g_assert_cmpstr (cw_record_get (row, "new_value") ?: "", !=, "Old");
+      g_autoptr (CwAuditEntry) row = g_list_model_get_item (history, i);
+      g_assert_cmpstr (cw_audit_entry_get_action_name (row), ==, "insert");
+      g_assert_cmpstr (cw_audit_entry_get_old_value (row), ==, NULL);
+      g_assert_cmpstr (cw_audit_entry_get_new_value (row) ?: "", !=, "Old");
     }
 }
 

@@ -14,6 +14,7 @@
 #include "cw-import-dialog.h"
 #include "cw-timeline-view.h"
 #include "cw-history-view.h"
+#include "cw-history.h"
 #include "cw-new-review-dialog.h"
 #include "cw-overview-page.h"
 #include "cw-record-form.h"
@@ -53,12 +54,14 @@ history_has (Ui *ui, const char *field, const char *new_value)
                                                                                "history")));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (CwRecord) entry = g_list_model_get_item (model, i);
-      if (g_strcmp0 (cw_record_get (entry, "field"), field) == 0
-          && g_strcmp0 (cw_record_get (entry, "new_value"), new_value) == 0)
+      g_autoptr (CwHistoryLine) line = g_list_model_get_item (model, i);
+      CwAuditEntry *entry = cw_history_line_get_entry (line);
+
+      if (g_strcmp0 (cw_audit_entry_get_field_name (entry), field) == 0
+          && g_strcmp0 (cw_audit_entry_get_new_value (entry), new_value) == 0)
         {
-          g_assert_cmpstr (cw_record_get (entry, "actor"), ==, "UI Tester");
-          g_assert_nonnull (cw_record_get (entry, "when"));
+          g_assert_cmpstr (cw_history_line_get_actor (line), ==, "UI Tester");
+          g_assert_nonnull (cw_history_line_get_when (line));
           return TRUE;
         }
     }
@@ -587,10 +590,10 @@ import_police_return (Ui *ui)
   return review;
 }
 
-/* The history's @key ("old_display", "new_display") of the first change to
- * @field, or NULL. */
+/* What the history says (@text_of: what, before or after) of the first
+ * change to @field, or NULL. */
 static char *
-history_display (Ui *ui, const char *field, const char *key)
+history_display (Ui *ui, const char *field, const char *(*text_of) (CwHistoryLine *line))
 {
   GListModel *model;
 
@@ -599,9 +602,9 @@ history_display (Ui *ui, const char *field, const char *key)
                                                                                "history")));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (CwRecord) entry = g_list_model_get_item (model, i);
-      if (g_strcmp0 (cw_record_get (entry, "field"), field) == 0)
-        return g_strdup (cw_record_get (entry, key));
+      g_autoptr (CwHistoryLine) line = g_list_model_get_item (model, i);
+      if (g_strcmp0 (cw_audit_entry_get_field_name (cw_history_line_get_entry (line)), field) == 0)
+        return g_strdup (text_of (line));
     }
   return NULL;
 }
@@ -673,14 +676,14 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
   g_snprintf (to_id, sizeof to_id, "%" G_GINT64_FORMAT, to);
   g_assert_true (cw_store_update (ui->store, &cw_entity_chronology_entry, moved, "agency_id",
                                   to_id, NULL));
-  agency = history_display (ui, "agency_id", "old_display");
+  agency = history_display (ui, "agency_id", cw_history_line_get_before);
   g_assert_cmpstr (agency, ==, "Northshire Police");
   g_clear_pointer (&agency, g_free);
-  agency = history_display (ui, "agency_id", "new_display");
+  agency = history_display (ui, "agency_id", cw_history_line_get_after);
   g_assert_cmpstr (agency, ==, "Northshire Children's Services");
   /* The line names the entry by its record reference. */
   g_clear_pointer (&agency, g_free);
-  agency = history_display (ui, "agency_id", "what");
+  agency = history_display (ui, "agency_id", cw_history_line_get_what);
   g_assert_true (g_str_has_suffix (agency, " · CAD 103"));
   /* Linked, the history names the other report, not a group number. */
   {
@@ -693,8 +696,8 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
       if ((first = cw_chronology_model_get_entry_id (model, i)) > 0 && first != moved)
         g_array_append_val (pair, first);
     g_assert_true (cw_chronology_link (ui->store, pair, NULL));
-    before = history_display (ui, "link_group", "old_display");
-    after = history_display (ui, "link_group", "new_display");
+    before = history_display (ui, "link_group", cw_history_line_get_before);
+    after = history_display (ui, "link_group", cw_history_line_get_after);
     g_assert_cmpstr (before, ==, "Not linked");
     g_assert_true (g_str_has_prefix (after, "With CAD 10"));
     g_assert_true (g_str_has_suffix (after, " (Northshire Police)"));

@@ -5,13 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cw-chronology.h"
+#include "cw-history.h"
 #include "cw-store-watch.h"
 
 #include "cw-history-view.h"
 
-/* A review's audit trail as a table. Values are shown as a person reads
- * them (dates as 3 Apr 2021, choices by their labels). */
+/* A review's audit trail as a table, in the words of the core's history
+ * (cw-history.c), which the command line and reports use too. */
 
 struct _CwHistoryView
 {
@@ -25,200 +25,53 @@ struct _CwHistoryView
 
 G_DEFINE_FINAL_TYPE (CwHistoryView, cw_history_view, GTK_TYPE_WIDGET)
 
-static char *
-format_when (const char *at)
-{
-  g_autoptr (GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-
-  return local ? g_date_time_format (local, "%-d %b %Y %H:%M") : g_strdup (at ? at : "");
-}
-
-static char *
-describe_action (const CwEntity *entity,
-                 const char     *action)
-{
-  g_autofree char *what = g_utf8_strdown (entity ? _(entity->label) : _("item"), -1);
-
-  if (g_strcmp0 (action, "insert") == 0)
-    return g_strdup_printf (_("Added %s"), what);
-  if (g_strcmp0 (action, "delete") == 0)
-    return g_strdup_printf (_("Deleted %s"), what);
-  if (g_strcmp0 (action, "restore") == 0)
-    return g_strdup_printf (_("Restored %s"), what);
-  if (g_strcmp0 (action, "import") == 0)
-    return g_strdup (_("Imported an agency’s return"));
-  return g_strdup_printf (_("Changed %s"), what);
-}
-
-/* A reference shown by what it names ("Northshire Police"), not its id; a
- * chronology entry's link group by the reports it links. */
-static char *
-format_value (CwStore        *store,
-              const CwEntity *entity,
-              gint64          entity_id,
-              const CwField  *field,
-              const char     *value)
-{
-  g_autoptr (CwRecord) target = NULL;
-  gint64 id;
-
-  if (field == NULL)
-    return g_strdup (value);
-  if (entity == &cw_entity_chronology_entry && g_str_equal (field->name, "link_group")
-      && store != NULL)
-    return cw_chronology_describe_link (store, entity_id, value);
-  if (field->type == CW_FIELD_REF && value != NULL && store != NULL
-      && g_str_equal (field->ref->key_column, "id")
-      && (id = g_ascii_strtoll (value, NULL, 10)) > 0
-      && (target = cw_store_get (store, field->ref, id, NULL)) != NULL
-      && cw_record_get (target, field->ref->label_field) != NULL)
-    return g_strdup (cw_record_get (target, field->ref->label_field));
-  return cw_field_format (field, value);
-}
-
-/* Which chronology entry a line is about: its record reference ("CAD 100"),
- * each looked up once per refresh in @sources. */
-static const char *
-entry_source (CwStore    *store,
-              GHashTable *sources,
-              gint64      entry_id)
-{
-  gpointer key = GSIZE_TO_POINTER ((gsize) entry_id);
-  char *source;
-
-  if (g_hash_table_lookup_extended (sources, key, NULL, (gpointer *) &source))
-    return source;
-  source = cw_chronology_get_source (store, entry_id);
-  g_hash_table_insert (sources, key, source);
-  return source;
-}
-
-/* Adds the display keys the columns show. */
+/* Keeps the lines that are still the same, so that the view does not
+ * jump when a change adds a line at the top. */
 static void
-describe (CwStore    *store,
-          GHashTable *sources,
-          CwRecord   *entry)
+sync_lines (GListStore *target,
+            GListModel *fresh)
 {
-  const CwEntity *entity = cw_entity_lookup (cw_record_get (entry, "entity") ?: "");
-  const char *name = cw_record_get (entry, "field");
-  const CwField *field = entity && name ? cw_entity_find_field (entity, name) : NULL;
-  gint64 entity_id = g_ascii_strtoll (cw_record_get (entry, "entity_id") ?: "0", NULL, 10);
-  g_autofree char *what = NULL;
+  guint n_fresh = g_list_model_get_n_items (fresh);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (target));
+  guint head = 0, tail = 0;
+  g_autoptr (GPtrArray) middle = g_ptr_array_new_with_free_func (g_object_unref);
 
-  cw_record_take (entry, "when", format_when (cw_record_get (entry, "at")));
-  cw_record_take (entry, "field_label", g_strdup (field ? _(field->label) : name ? name : ""));
-  what = describe_action (entity, cw_record_get (entry, "action"));
-  /* A chronology entry is named by its record reference: "Significance ·
-   * CAD 100" rather than "Significance · Changed chronology entry". */
-  if (entity == &cw_entity_chronology_entry && entity_id > 0 && store != NULL)
+  while (head < n_fresh && head < n_old)
     {
-      const char *source = entry_source (store, sources, entity_id);
-
-      if (source != NULL)
-        {
-          char *named = g_strcmp0 (cw_record_get (entry, "action"), "update") == 0
-                          ? g_strdup (source) : g_strdup_printf ("%s %s", what, source);
-
-          g_free (what);
-          what = named;
-        }
+      g_autoptr (CwHistoryLine) a = g_list_model_get_item (fresh, head);
+      g_autoptr (CwHistoryLine) b = g_list_model_get_item (G_LIST_MODEL (target), head);
+      if (!cw_history_line_equal (a, b))
+        break;
+      head++;
     }
-  /* Field first: when the column is narrow, what changed stays readable. */
-  if (g_strcmp0 (cw_record_get (entry, "action"), "import") == 0)
-    cw_record_take (entry, "field_label", g_strdup (""));
-  if (g_strcmp0 (cw_record_get (entry, "action"), "update") == 0)
-    cw_record_take (entry, "what", g_strdup_printf ("%s · %s",
-                                                    cw_record_get (entry, "field_label"), what));
-  else
-    cw_record_take (entry, "what", g_steal_pointer (&what));
-  cw_record_take (entry, "old_display",
-                  format_value (store, entity, entity_id, field,
-                                cw_record_get (entry, "old_value")));
-  cw_record_take (entry, "new_display",
-                  format_value (store, entity, entity_id, field,
-                                cw_record_get (entry, "new_value")));
-}
-
-static gboolean
-same_event (CwRecord *a,
-            CwRecord *b)
-{
-  static const char *const keys[] = { "at", "actor", "entity", "entity_id", "action" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (g_strcmp0 (cw_record_get (a, keys[i]), cw_record_get (b, keys[i])) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* An item added or deleted is one line in the history, listing its values,
- * not one line per field. Changes stay one line per field. */
-static void
-fold_into (CwRecord *event,
-           CwRecord *part)
-{
-  const char *key = g_str_equal (cw_record_get (event, "action"), "delete") ? "old_display"
-                                                                              : "new_display";
-  const char *value = cw_record_get (part, key);
-  const char *so_far = cw_record_get (event, key);
-
-  if (cw_record_get (part, "field") == NULL || value == NULL || *value == '\0')
-    return;
-  cw_record_take (event, key, g_strdup_printf ("%s%s%s: %s", so_far ? so_far : "",
-                                               so_far && *so_far ? " · " : "",
-                                               cw_record_get (part, "field_label"), value));
-}
-
-static GListModel *
-group_events (CwStore    *store,
-              GListModel *raw)
-{
-  GListStore *events = g_list_store_new (CW_TYPE_RECORD);
-  g_autoptr (GHashTable) sources = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr (CwRecord) open = NULL;
-  guint n = g_list_model_get_n_items (raw);
-
-  /* Newest first, so an event's fields come before its marker row. */
-  for (guint i = n; i-- > 0;)
+  while (tail < n_fresh - head && tail < n_old - head)
     {
-      g_autoptr (CwRecord) entry = g_list_model_get_item (raw, i);
-
-      describe (store, sources, entry);
-      if (g_strcmp0 (cw_record_get (entry, "action"), "update") == 0)
-        {
-          g_clear_object (&open);
-          g_list_store_insert (events, 0, entry);
-          continue;
-        }
-      if (open != NULL && same_event (open, entry))
-        {
-          fold_into (open, entry);
-          continue;
-        }
-      g_set_object (&open, entry);
-      cw_record_set (open, "field_label", "");
-      fold_into (open, entry);
-      g_list_store_insert (events, 0, entry);
+      g_autoptr (CwHistoryLine) a = g_list_model_get_item (fresh, n_fresh - 1 - tail);
+      g_autoptr (CwHistoryLine) b = g_list_model_get_item (G_LIST_MODEL (target),
+                                                           n_old - 1 - tail);
+      if (!cw_history_line_equal (a, b))
+        break;
+      tail++;
     }
-  return G_LIST_MODEL (events);
+  for (guint i = head; i < n_fresh - tail; i++)
+    g_ptr_array_add (middle, g_list_model_get_item (fresh, i));
+  if (middle->len > 0 || n_old - head - tail > 0)
+    g_list_store_splice (target, head, n_old - head - tail, middle->pdata, middle->len);
 }
 
 static void
 refresh (CwHistoryView *self)
 {
   g_autoptr (GListModel) fresh = NULL;
-  g_autoptr (GListModel) events = NULL;
 
   if (self->store != NULL && self->id != 0)
-    fresh = cw_store_list_history (self->store, self->id, NULL);
+    fresh = cw_history_list (self->store, self->id, NULL);
   if (fresh == NULL)
     {
       g_list_store_remove_all (self->entries);
       return;
     }
-  events = group_events (self->store, fresh);
-  cw_record_list_sync (self->entries, events);
+  sync_lines (self->entries, fresh);
 }
 
 static void
@@ -255,8 +108,7 @@ cw_history_view_get_model (CwHistoryView *self)
 
 static void
 setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            const char               *key)
+            GtkListItem              *item)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -264,14 +116,19 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_list_item_set_child (item, label);
-  g_object_set_data (G_OBJECT (item), "cw-key", (gpointer) key);
 }
 
+typedef const char *(*LineText) (CwHistoryLine *line);
+
+/* Lines do not change: a line that reads differently after a refresh (a
+ * link since undone, an agency renamed) is a new line (sync_lines()), so
+ * its cells are bound again. */
 static void
-update_cell (GtkListItem *item)
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           LineText                  text_of)
 {
-  CwRecord *entry = gtk_list_item_get_item (item);
-  const char *text = cw_record_get (entry, g_object_get_data (G_OBJECT (item), "cw-key"));
+  const char *text = text_of (gtk_list_item_get_item (item));
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *line = g_strdup (text ? text : "");
 
@@ -281,34 +138,17 @@ update_cell (GtkListItem *item)
   gtk_widget_set_tooltip_text (label, text);
 }
 
-/* A line already shown can read differently after a refresh (a link since
- * undone, an agency renamed): the cell follows its values. */
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item)
-{
-  cw_list_item_follow_record (item, update_cell);
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  cw_list_item_unfollow_record (item);
-}
-
 static void
 add_column (CwHistoryView *self,
             const char    *title,
-            const char    *key,
+            LineText       text_of,
             int            width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) column = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) key);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), text_of);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, width < 0);
   if (width > 0)
@@ -359,14 +199,14 @@ cw_history_view_init (CwHistoryView *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->entries = g_list_store_new (CW_TYPE_RECORD);
+  self->entries = g_list_store_new (CW_TYPE_HISTORY_LINE);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  add_column (self, _("When"), "when", 135);
-  add_column (self, _("Who"), "actor", 100);
-  add_column (self, _("What"), "what", -1);
-  add_column (self, _("Before"), "old_display", -1);
-  add_column (self, _("After"), "new_display", -1);
+  add_column (self, _("When"), cw_history_line_get_when, 135);
+  add_column (self, _("Who"), cw_history_line_get_actor, 100);
+  add_column (self, _("What"), cw_history_line_get_what, -1);
+  add_column (self, _("Before"), cw_history_line_get_before, -1);
+  add_column (self, _("After"), cw_history_line_get_after, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("History of the review"), -1);
 }

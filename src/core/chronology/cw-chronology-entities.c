@@ -150,6 +150,7 @@ const CwEntity cw_entity_chronology_entry = {
   .label_field = "description",
   .order_by = "t.sort_key, t.sequence, t.id",
   .bulk_column = "import_id",
+  .bulk_table = "chronology_import",
   .bulk_label = N_("Imported an agency’s return"),
   .name_column = "source",
   .validate = validate_entry,

@@ -94,6 +94,25 @@ cw_entity_lookup (const char *table)
   return NULL;
 }
 
+/**
+ * cw_entity_lookup_bulk:
+ * @bulk_table: the table of a batch, e.g. "chronology_import"
+ *
+ * Returns: (nullable): the entity whose rows arrive in such batches
+ */
+const CwEntity *
+cw_entity_lookup_bulk (const char *bulk_table)
+{
+  const CwEntity *const *all = cw_entities_all ();
+
+  g_return_val_if_fail (bulk_table != NULL, NULL);
+
+  for (guint i = 0; all[i] != NULL; i++)
+    if (g_strcmp0 (all[i]->bulk_table, bulk_table) == 0)
+      return all[i];
+  return NULL;
+}
+
 const CwField *
 cw_entity_find_field (const CwEntity *entity,
                       const char     *name)

@@ -133,7 +133,9 @@ struct _CwEntity
   const char    *order_by;     /* the ordering of lists: SQL ORDER BY over the alias t */
   const char    *bulk_column;  /* nullable: rows with this column set arrive in bulk (an
                                 * import) and are audited once for the batch, not per field */
-  const char    *bulk_label;   /* N_(): the history line of such a batch */
+  const char    *bulk_table;   /* nullable: the table a batch is recorded in, whose rows the
+                                * audit trail names for it (an import) */
+  const char    *bulk_label;   /* N_(): the history's line for such a batch */
   const char    *name_column;  /* nullable: the column that names a row in the history,
                                 * deleted or not ("Changed chronology entry CAD 100") */
   const char *const *list_fields; /* nullable, NULL-terminated: what a table of rows shows */
@@ -164,6 +166,7 @@ void            cw_store_add_domain       (const CwDomain *domain);
 gboolean        cw_store_has_domains      (void);
 const CwEntity *const *cw_entities_all    (void);
 const CwEntity *cw_entity_lookup          (const char     *table);
+const CwEntity *cw_entity_lookup_bulk     (const char     *bulk_table);
 const CwField  *cw_entity_find_field      (const CwEntity *entity,
                                            const char     *name);
 const char     *cw_choice_label           (const CwChoice *choices,

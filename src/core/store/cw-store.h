@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cw-audit.h"
 #include "cw-entity.h"
 #include "cw-record.h"
 
@@ -113,6 +114,7 @@ GListModel *cw_store_list              (CwStore        *self,
                                         const CwEntity *entity,
                                         gint64          review_id,
                                         GError        **error);
+/* The audit trail (cw-audit.c) */
 GListModel *cw_store_list_history      (CwStore        *self,
                                         gint64          review_id,
                                         GError        **error);
