@@ -1245,8 +1245,8 @@ test_actor_and_options_anywhere (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (history), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (history); i++)
     {
-      g_autoptr (CwRecord) entry = g_list_model_get_item (history, i);
-      g_assert_cmpstr (cw_record_get (entry, "actor"), ==, "Test Reviewer");
+      g_autoptr (CwAuditEntry) entry = g_list_model_get_item (history, i);
+      g_assert_cmpstr (cw_audit_entry_get_actor (entry), ==, "Test Reviewer");
     }
 }
 
@@ -1390,6 +1390,59 @@ test_chronology_import (Fixture       *f,
   cli (f, &run, "chronology", "returns", "CSPR-2026-001", "--json", NULL);
   assert_ok (&run);
   assert_contains (run.out, "\"overdue\": true");
+  /* The history has the import as one line, in the app's words. */
+  cli (f, &run, "review", "history", "CSPR-2026-001", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Imported an agency’s return");
+  assert_contains (run.out, "police.csv: 2 added, 0 updated, 0 unchanged, 23 removed, 1 rows "
+                            "rejected");
+}
+
+/* `review history`: the lines the app's History shows, newest first. */
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  const char *first_line;
+
+  cli (f, &run, "--actor", "Test Reviewer", "review", "create", "--kind", "cspr", "--title",
+       "Audited", NULL);
+  assert_ok (&run);
+  cli (f, &run, "--actor", "Test Reviewer", "review", "set", "CSPR-2026-001", "--title",
+       "Renamed", "--phase", "decision", NULL);
+  assert_ok (&run);
+  cli (f, &run, "review", "history", "CSPR-2026-001", NULL);
+  assert_ok (&run);
+  g_assert_true (g_str_has_prefix (run.out, "WHEN "));
+  first_line = strchr (run.out, '\n') + 1;
+  /* Noon of CASEWISE_NOW's day, in local time. */
+  g_assert_true (g_str_has_prefix (first_line, "2 Mar 2026 12:00  Test Reviewer  "));
+  assert_contains (run.out, "Title · Changed review");
+  assert_contains (run.out, "Audited");
+  assert_contains (run.out, "Renamed");
+  assert_contains (run.out, "Phase · Changed review");
+  assert_contains (run.out, "Referral");
+  assert_contains (run.out, "Decision");
+  /* The review's creation is one line with its values. */
+  assert_contains (run.out, "Added review");
+  assert_contains (run.out, "Reference: CSPR-2026-001 · Title: Audited");
+  /* Newest first. */
+  g_assert_true (strstr (run.out, "Renamed") < strstr (run.out, "Added review"));
+
+  cli (f, &run, "review", "history", "CSPR-2026-001", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"when\": \"2 Mar 2026 12:00\"");
+  assert_contains (run.out, "\"actor\": \"Test Reviewer\"");
+  assert_contains (run.out, "\"action\": \"update\"");
+  assert_contains (run.out, "\"entity\": \"review\"");
+  assert_contains (run.out, "\"field\": \"title\"");
+  assert_contains (run.out, "\"what\": \"Title · Changed review\"");
+  assert_contains (run.out, "\"before\": \"Audited\"");
+  assert_contains (run.out, "\"after\": \"Renamed\"");
+
+  cli (f, &run, "review", "history", "CSPR-2099-001", NULL);
+  assert_data_error (&run);
 }
 
 static void
@@ -1944,6 +1997,7 @@ main (int   argc,
   add ("/cli/backup/restore-other-database", test_backup_restore_other_database);
   add ("/cli/backup/restore-damaged", test_backup_restore_damaged);
   add ("/cli/delete", test_delete);
+  add ("/cli/history", test_history);
   add ("/cli/json-escaping", test_json_escaping);
   add ("/cli/refuses-controls", test_refuses_controls);
   add ("/cli/actor", test_actor_and_options_anywhere);

@@ -33,6 +33,8 @@ static const CwCliCommand commands[] = {
     N_("Record the decision whether to hold the review"), cw_cli_review_decide },
   { "review", "show", "REF", "[--json] [--show-private]",
     N_("Show everything about a review"), cw_cli_review_show },
+  { "review", "history", "REF", "[--json]",
+    N_("Show who changed what in a review, and when, newest first"), cw_cli_review_history },
   { "review", "delete", "REF", NULL,
     N_("Delete a review and everything in it, for good"), cw_cli_review_delete },
   { "agency", "add", "NAME", "[--sector SECTOR]",

@@ -104,6 +104,8 @@ gboolean cw_cli_review_decide  (CwCli *cli, const CwCliCommand *command, GStrv *
                                 GError **error);
 gboolean cw_cli_review_show    (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
+gboolean cw_cli_review_history (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
 gboolean cw_cli_review_delete  (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_chronology_import  (CwCli *cli, const CwCliCommand *command, GStrv *args,
