@@ -460,6 +460,44 @@ test_cancel_leaves_nothing (Chrono        *c,
                                            " WHERE chronology_search MATCH 'entry'"), ==, 0);
 }
 
+/* A full disk, as SQLite sees it when the file may grow no more: the
+ * error says so and names the file, not a row; nothing is written. */
+static void
+test_disk_full (Chrono        *c,
+                gconstpointer  data)
+{
+  g_autofree char *csv = big_return (5000);
+  g_autoptr (CwChronologyImport) import = import_of (csv, "big.csv");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *limit = NULL;
+  CwImportResult result;
+
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           sql_int (c->base.store, "PRAGMA page_count") + 8);
+  g_assert_true (cw_store_exec (c->base.store, limit, &error));
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, c->police, 0, NULL,
+                                            NULL, NULL, &result, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_DISK);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "is full"));
+  g_assert_nonnull (strstr (error->message, c->base.path));
+  g_assert_null (strstr (error->message, "Row "));
+  g_clear_error (&error);
+  g_assert_true (cw_store_exec (c->base.store, "PRAGMA max_page_count = 1073741823", &error));
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+
+  /* One change of one field, the same. */
+  g_assert_true (cw_store_exec (c->base.store, limit, &error));
+  {
+    g_autofree char *text = g_strnfill (60000, 'x');
+
+    g_assert_false (cw_store_update (c->base.store, &cw_entity_review, c->review, "summary", text,
+                                     &error));
+    g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_DISK);
+    g_assert_nonnull (strstr (error->message, "is full"));
+  }
+}
+
 static char *
 sql_text (CwStore    *store,
           const char *sql)
@@ -1763,6 +1801,7 @@ main (int   argc,
   ADD ("item-fields", test_item_fields);
   ADD ("filters-and-search", test_filters_and_search);
   ADD ("import-drops-controls", test_import_drops_controls);
+  ADD ("disk-full", test_disk_full);
   ADD ("rows-with-errors", test_rows_with_errors);
   ADD ("nothing-valid", test_nothing_valid);
   ADD ("cancel-leaves-nothing", test_cancel_leaves_nothing);

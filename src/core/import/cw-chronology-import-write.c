@@ -573,6 +573,17 @@ batch_sql (guint n)
   return g_string_free (sql, FALSE);
 }
 
+/* Names the row an error came from, unless the disk failed (full, or not
+ * written): no row is to blame for that, and the error names the file. */
+static void
+blame_row (GError            **error,
+           const CwChronoRow  *entry)
+{
+  if (error != NULL && *error != NULL
+      && !g_error_matches (*error, CW_STORE_ERROR, CW_STORE_ERROR_DISK))
+    g_prefix_error (error, _("Row %u: "), entry->row);
+}
+
 /* One by one, so the error names the row that failed. */
 static gboolean
 insert_singly (Writer     *w,
@@ -590,7 +601,7 @@ insert_singly (Writer     *w,
       bind_entry (w, stmt, 0, entry, NULL, &keys);
       if (!cw_store_step_done (w->store, stmt, error))
         {
-          g_prefix_error (error, _("Row %u: "), entry->row);
+          blame_row (error, entry);
           return FALSE;
         }
     }
@@ -669,7 +680,7 @@ write_one (Writer      *w,
     }
   if (!update_entry (w, entry, earlier, error))
     {
-      g_prefix_error (error, _("Row %u: "), entry->row);
+      blame_row (error, entry);
       return FALSE;
     }
   return TRUE;

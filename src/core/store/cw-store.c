@@ -139,10 +139,36 @@ cw_store_set_error (CwStore     *self,
   int code = sqlite3_extended_errcode (self->db);
   CwStoreError kind = CW_STORE_ERROR_FAILED;
 
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
-    kind = CW_STORE_ERROR_CONSTRAINT;
-  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-    kind = CW_STORE_ERROR_CORRUPT;
+  /* The disk, not the data: say so, and which file, rather than let the
+   * caller blame the row or the value it was writing. */
+  switch (code & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_DISK,
+                   _("%s: the disk holding “%s” is full; free some space on it and try "
+                     "again (nothing of this change was saved)"), what, self->path);
+      return;
+    case SQLITE_IOERR:
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_DISK,
+                   _("%s: “%s” could not be written or read (%s); check the disk, and that "
+                     "it is still connected (nothing of this change was saved)"),
+                   what, self->path, sqlite3_errmsg (self->db));
+      return;
+    case SQLITE_READONLY:
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_DISK,
+                   _("%s: “%s” cannot be written: it, or its folder, is read-only"), what,
+                   self->path);
+      return;
+    case SQLITE_CONSTRAINT:
+      kind = CW_STORE_ERROR_CONSTRAINT;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      kind = CW_STORE_ERROR_CORRUPT;
+      break;
+    default:
+      break;
+    }
   /* sqlite's messages name tables and columns, never values: safe to show. */
   g_set_error (error, CW_STORE_ERROR, kind, "%s: %s", what, sqlite3_errmsg (self->db));
 }

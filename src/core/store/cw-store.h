@@ -21,6 +21,7 @@ typedef enum
   CW_STORE_ERROR_CONSTRAINT,    /* the change would break the data's rules */
   CW_STORE_ERROR_PHASE,         /* a phase move the life of a review does not allow */
   CW_STORE_ERROR_OTHER_DATABASE, /* a backup of another database: restored only when asked */
+  CW_STORE_ERROR_DISK,          /* the disk is full, or the file could not be written or read */
 } CwStoreError;
 
 /* The schema this build writes; later issues add migrations. */
