@@ -12,6 +12,7 @@
 #include "cw-cli.h"
 #include "cw-enum.h"
 #include "cw-json.h"
+#include "cw-workbook.h"
 #include "cw-privacy.h"
 
 /* `chronology import|export|list|returns`: agencies' returns in, the
@@ -30,7 +31,7 @@ parse_date_order (const char  *text,
       *order = (CwDateOrder) value;
       return TRUE;
     }
-  return cw_cli_usage_error (error, _("--date-order must be dmy, mdy or ymd, not “%s”"), text);
+  return cw_cli_value_error (error, _("--date-order must be dmy, mdy or ymd, not “%s”"), text);
 }
 
 static void
@@ -131,17 +132,20 @@ print_import_text (CwChronologyImport   *import,
 
 typedef struct
 {
-  char    *agency;
-  int      sheet;
-  char    *date_order;
-  gboolean dry_run;
-  gboolean json;
+  char       *agency;
+  char       *sheet_text;
+  int         sheet; /* from 1; 0 for the first */
+  char       *date_order;
+  CwDateOrder order;
+  gboolean    dry_run;
+  gboolean    json;
 } ImportOptions;
 
 static void
 import_options_clear (ImportOptions *options)
 {
   g_free (options->agency);
+  g_free (options->sheet_text);
   g_free (options->date_order);
 }
 
@@ -155,18 +159,13 @@ prepare_import (CwChronologyImport  *import,
                 GError             **error)
 {
   g_autofree char *saved = cw_chronology_get_saved_mapping (store, agency_id);
-  CwDateOrder order = CW_DATE_ORDER_DMY;
 
   if (options->sheet > 0 && !cw_chronology_import_set_sheet (import, (guint) options->sheet - 1,
                                                              error))
     return FALSE;
   cw_chronology_import_use_saved_mapping (import, saved);
   if (options->date_order != NULL)
-    {
-      if (!parse_date_order (options->date_order, &order, error))
-        return FALSE;
-      cw_chronology_import_set_date_order (import, order);
-    }
+    cw_chronology_import_set_date_order (import, options->order);
   else if (cw_chronology_import_dates_look_month_first (import))
     {
       g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_DATE_ORDER,
@@ -186,7 +185,7 @@ cw_cli_chronology_import (CwCli               *cli,
                           GStrv               *args,
                           GError             **error)
 {
-  g_auto (ImportOptions) options = { NULL, 0, NULL, FALSE, FALSE };
+  g_auto (ImportOptions) options = { NULL, NULL, 0, NULL, CW_DATE_ORDER_DMY, FALSE, FALSE };
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (CwChronologyImport) import = NULL;
   g_autoptr (GFile) file = NULL;
@@ -197,7 +196,7 @@ cw_cli_chronology_import (CwCli               *cli,
   const GOptionEntry entries[] = {
     { "agency", 0, 0, G_OPTION_ARG_STRING, &options.agency, N_("The agency that sent it"),
       N_("NAME") },
-    { "sheet", 0, 0, G_OPTION_ARG_INT, &options.sheet,
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet_text,
       N_("The workbook’s sheet to read, from 1 (default: the first)"), "N" },
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &options.date_order,
       N_("How to read numeric dates: dmy (UK, the default), mdy or ymd"), N_("ORDER") },
@@ -211,8 +210,12 @@ cw_cli_chronology_import (CwCli               *cli,
     return FALSE;
   if (options.agency == NULL)
     return cw_cli_usage_error (error, _("--agency is missing: say which agency sent the return"));
-  if (options.sheet < 0)
-    return cw_cli_usage_error (error, _("--sheet counts from 1"));
+  /* Values before anything is opened or read. */
+  if (!cw_cli_parse_int ("--sheet", options.sheet_text, 1, CW_WORKBOOK_MAX_SHEETS, &options.sheet,
+                         error)
+      || (options.date_order != NULL
+          && !parse_date_order (options.date_order, &options.order, error)))
+    return FALSE;
   if ((review = cw_cli_find_review (cli, !options.dry_run, (*args)[1], error)) == NULL
       || (agency_id = cw_chronology_find_agency (cli->store, options.agency, error)) == 0)
     return FALSE;
@@ -246,7 +249,7 @@ parse_day (const char  *option,
   if (text == NULL)
     return TRUE;
   if (!cw_date_parse (text, &date))
-    return cw_cli_usage_error (error, _("%s: “%s” is not a date; write it day first, e.g. "
+    return cw_cli_value_error (error, _("%s: “%s” is not a date; write it day first, e.g. "
                                         "3/4/2021"), option, text);
   *out = cw_date_format_iso (&date);
   return TRUE;
@@ -322,7 +325,7 @@ cw_cli_chronology_export (CwCli               *cli,
   if (!cw_cli_parse (cli, command, entries, args, error))
     return FALSE;
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
-    return cw_cli_usage_error (error, _("--format must be csv or json, not “%s”"), format);
+    return cw_cli_value_error (error, _("--format must be csv or json, not “%s”"), format);
   if ((model = open_chronology (cli, (*args)[1], NULL, anonymised, error)) == NULL)
     return FALSE;
   return write_export (model, format != NULL && g_str_equal (format, "json"), output, error);

@@ -105,7 +105,7 @@ check_changes (const Changes  *changes,
                                         "--title, --subject or --methodology"));
   for (guint i = 0; changes->dates != NULL && changes->dates[i] != NULL; i++)
     if (strchr (changes->dates[i], '=') == NULL)
-      return cw_cli_usage_error (error, _("--date takes NAME=DATE, e.g. notification=2/3/2026, "
+      return cw_cli_value_error (error, _("--date takes NAME=DATE, e.g. notification=2/3/2026, "
                                           "not “%s”"), changes->dates[i]);
   return TRUE;
 }

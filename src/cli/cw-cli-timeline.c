@@ -25,7 +25,7 @@ parse_day (const char  *option,
   if (text == NULL)
     return TRUE;
   if (!cw_date_parse (text, &date))
-    return cw_cli_usage_error (error, _("%s: “%s” is not a date; write it day first, e.g. "
+    return cw_cli_value_error (error, _("%s: “%s” is not a date; write it day first, e.g. "
                                         "3/4/2021"), option, text);
   *out = cw_timeline_day_of_date (&date);
   return TRUE;
@@ -97,7 +97,7 @@ cw_cli_timeline_render (CwCli               *cli,
   if (!parse_day ("--from", from, &first, error) || !parse_day ("--to", to, &last, error))
     return FALSE;
   if (from != NULL && to != NULL && last < first)
-    return cw_cli_usage_error (error, _("--to (%s) is before --from (%s)"), to, from);
+    return cw_cli_value_error (error, _("--to (%s) is before --from (%s)"), to, from);
   if ((review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL
       || (anonymised && (redactor = cw_redactor_new_for_review (
                            cli->store, cw_record_get_id (review), error)) == NULL))

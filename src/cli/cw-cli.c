@@ -12,8 +12,10 @@
 #include "cw-text.h"
 
 /* casewise-cli: the core driven from a terminal. Exit status 0 on success,
- * 1 when the data refuses (unknown review, invalid date, refused phase
- * move, damaged database), 2 when the command line itself is wrong. */
+ * 1 when the data refuses (unknown review, a value that is not acceptable
+ * such as an invalid date, refused phase move, damaged database, full
+ * disk), 2 when the command line itself is of the wrong shape (unknown
+ * command or option, missing argument). */
 
 G_DEFINE_QUARK (cw-cli-error-quark, cw_cli_error)
 
