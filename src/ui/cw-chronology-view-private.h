@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cw-chronology-view.h"
+#include "cw-record-form.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files of the chronology view, one concern each:
+ *   cw-chronology-view.c          the widget: layout, lanes, refreshing, selection
+ *   cw-chronology-view-table.c    the table's columns, cells and keys
+ *   cw-chronology-view-filters.c  the filters above the table, and the gap threshold
+ *   cw-chronology-view-editor.c   below the table: the entry edited, and what is done to
+ *                                 the entries selected (mark, tag, link, delete)
+ *   cw-chronology-view-actions.c  importing a return, adding an entry, exporting */
+
+struct _CwChronologyView
+{
+  GtkWidget          parent_instance;
+  GtkSearchEntry    *search_entry;
+  GtkMenuButton     *agency_button;
+  GtkBox            *agency_box;
+  GtkDropDown       *significance_dropdown;
+  GtkEntry          *from_entry;
+  GtkEntry          *to_entry;
+  GtkStack          *content_stack;
+  GtkPaned          *paned;
+  GtkPaned          *outer_paned;
+  CwTimelineView    *timeline_view;
+  GtkToggleButton   *show_table;
+  GtkToggleButton   *show_both;
+  GtkToggleButton   *show_timeline;
+  GtkGrid           *lanes_grid;
+  GtkMenuButton     *lanes_button;
+  GtkColumnView     *column_view;
+  GtkLabel          *status_label;
+  GtkLabel          *overdue_label;
+  GtkSpinButton     *gap_spin;
+  GtkLabel          *selection_label;
+  GtkWidget         *editor_scroller;
+  GtkWidget         *selection_actions;
+  GtkWidget         *link_actions;
+  GtkEntry          *tag_entry;
+  GtkLabel          *link_label;
+  CwRecordForm      *entry_form;
+  GtkLabel          *provenance_label;
+  CwStore           *store;
+  gint64             review_id;
+  gulong             changed_id;
+  CwChronologyModel *model;
+  GtkMultiSelection *selection;
+  GHashTable        *hidden_agencies; /* gint64 ids the user unticked */
+  guint              refresh_idle;
+  gboolean           updating;
+};
+
+/* cw-chronology-view.c */
+GArray *cw_chronology_view_selected_ids  (CwChronologyView *self);
+void    cw_chronology_view_refresh       (CwChronologyView *self);
+void    cw_chronology_view_queue_refresh (CwChronologyView *self);
+void    cw_chronology_view_report        (CwChronologyView *self,
+                                          const GError     *error);
+
+/* cw-chronology-view-table.c */
+void cw_chronology_view_init_table (CwChronologyView *self);
+
+/* cw-chronology-view-filters.c */
+void cw_chronology_view_class_init_filters (GtkWidgetClass     *widget_class);
+void cw_chronology_view_init_filters       (CwChronologyView   *self);
+void cw_chronology_view_read_filter        (CwChronologyView   *self,
+                                            CwChronologyFilter *filter);
+void cw_chronology_view_reset_agencies     (CwChronologyView   *self);
+void cw_chronology_view_fill_agencies      (CwChronologyView   *self);
+
+/* cw-chronology-view-editor.c */
+void cw_chronology_view_class_init_editor (GtkWidgetClass   *widget_class);
+void cw_chronology_view_init_editor       (CwChronologyView *self);
+void cw_chronology_view_update_editor     (CwChronologyView *self);
+
+/* cw-chronology-view-actions.c */
+void cw_chronology_view_class_init_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
