@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cw-actions-entities.h"
 #include "cw-analysis-entities.h"
 #include "cw-chronology-entities.h"
 #include "cw-core.h"
@@ -33,5 +34,6 @@ cw_core_init (void)
   cw_store_add_domain (&cw_register_domain);
   cw_store_add_domain (&cw_chronology_domain);
   cw_store_add_domain (&cw_analysis_domain);
+  cw_store_add_domain (&cw_actions_domain);
   g_once_init_leave (&done, 1);
 }

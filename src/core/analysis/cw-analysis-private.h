@@ -9,11 +9,6 @@ G_BEGIN_DECLS
 /* The rules of the analysis's entities (cw-analysis-rules.c), which
  * cw-analysis-entities.c hangs on its descriptions. */
 
-gboolean cw_analysis_check_same_review      (CwStore         *store,
-                                             CwRecord        *row,
-                                             const char      *field,
-                                             const CwEntity  *ref,
-                                             GError         **error);
 gboolean cw_analysis_validate_finding       (CwStore         *store,
                                              const CwEntity  *entity,
                                              CwRecord        *row,

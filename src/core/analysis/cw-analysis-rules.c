@@ -37,8 +37,9 @@ status_index (const CwChoice *statuses,
  * @to: the status wanted
  *
  * A status moves one step forward or one step back; a new row starts at
- * the first. For recommendations, "not sustained" is the alternative to
- * "embedded": both follow "implemented" and go back to it.
+ * the first. A list that ends with "not sustained" has it as the
+ * alternative to the status before it ("embedded"): both follow the one
+ * before that ("implemented") and go back to it.
  *
  * Returns: whether the move is allowed
  */
@@ -48,27 +49,24 @@ cw_analysis_status_move_allowed (const CwChoice *statuses,
                                  const char     *to)
 {
   int a = status_index (statuses, from), b = status_index (statuses, to);
+  int last = -1;
 
   g_return_val_if_fail (statuses != NULL, FALSE);
 
+  while (statuses[last + 1].id != NULL)
+    last++;
   if (b < 0)
     return FALSE;
   if (from == NULL)
     return b == 0;
   if (a < 0 || a == b)
     return a == b;
-  if (statuses == cw_recommendation_statuses)
+  /* "Not sustained", last, stands beside the one before it: both follow
+   * the status before that, and go back to it. */
+  if (g_str_equal (statuses[last].id, "not-sustained"))
     {
-      int implemented = status_index (statuses, "implemented");
-      int embedded = status_index (statuses, "embedded");
-      int not_sustained = status_index (statuses, "not-sustained");
-
-      if (a == implemented && (b == embedded || b == not_sustained))
-        return TRUE;
-      if ((a == embedded || a == not_sustained) && b == implemented)
-        return TRUE;
-      if (a == not_sustained || b == not_sustained)
-        return FALSE;
+      if (a == last || b == last)
+        return MIN (a, b) == last - 2;
     }
   return ABS (a - b) == 1;
 }
@@ -85,13 +83,23 @@ stored_value (CwStore        *store,
   return cw_store_text_for_id (store, sql, id);
 }
 
-static gboolean
-check_status_move (CwStore         *store,
-                   const CwEntity  *entity,
-                   CwRecord        *row,
-                   const CwChoice  *statuses,
-                   GError         **error)
+/**
+ * cw_analysis_check_status_move:
+ * @entity: an entity whose "status" field is a choice in order
+ * @row: the row as a change would leave it
+ *
+ * Refuses a status that does not follow from the stored one (one step
+ * forward or back; a new row starts at the first).
+ *
+ * Returns: whether the row's status may be written
+ */
+gboolean
+cw_analysis_check_status_move (CwStore         *store,
+                               const CwEntity  *entity,
+                               CwRecord        *row,
+                               GError         **error)
 {
+  const CwChoice *statuses = cw_entity_find_field (entity, "status")->choices;
   gint64 id = cw_record_get_id (row);
   const char *to = cw_record_get (row, "status");
   g_autofree char *from = id > 0 ? stored_value (store, entity, id, "status") : NULL;
@@ -190,7 +198,7 @@ cw_analysis_validate_finding (CwStore         *store,
   const char *reason = cw_record_get (row, "without_evidence");
 
   if ((changed == NULL || g_str_equal (changed->name, "status"))
-      && !check_status_move (store, entity, row, cw_finding_statuses, error))
+      && !cw_analysis_check_status_move (store, entity, row, error))
     return FALSE;
   if (g_strcmp0 (status, "agreed") != 0 && g_strcmp0 (status, "presented") != 0)
     return TRUE;
@@ -234,7 +242,7 @@ cw_analysis_validate_recommendation (CwStore         *store,
                                      GError         **error)
 {
   if ((changed == NULL || g_str_equal (changed->name, "status"))
-      && !check_status_move (store, entity, row, cw_recommendation_statuses, error))
+      && !cw_analysis_check_status_move (store, entity, row, error))
     return FALSE;
   return TRUE;
 }

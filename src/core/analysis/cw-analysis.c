@@ -84,11 +84,19 @@ index_of (const CwChoice *statuses,
 static const CwChoice *
 statuses_of (const CwEntity *entity)
 {
-  if (entity == &cw_entity_finding)
-    return cw_finding_statuses;
-  if (entity == &cw_entity_recommendation)
-    return cw_recommendation_statuses;
-  return NULL;
+  const CwField *field = cw_entity_find_field (entity, "status");
+
+  return field != NULL && field->type == CW_FIELD_CHOICE ? field->choices : NULL;
+}
+
+static int
+last_index (const CwChoice *statuses)
+{
+  int last = 0;
+
+  while (statuses[last + 1].id != NULL)
+    last++;
+  return last;
 }
 
 /* The next status on the way from @from to @to. */
@@ -98,27 +106,26 @@ next_step (const CwChoice *statuses,
            const char     *to)
 {
   int a = index_of (statuses, from), b = index_of (statuses, to);
+  int last = last_index (statuses);
 
-  if (statuses == cw_recommendation_statuses)
+  /* "Not sustained" stands beside the status before it. */
+  if (g_str_equal (statuses[last].id, "not-sustained") && (a == last || b == last))
     {
-      int implemented = index_of (statuses, "implemented");
-
-      /* "Not sustained" stands beside "embedded", after "implemented". */
-      if (g_str_equal (to, "not-sustained") || g_str_equal (from, "not-sustained"))
-        {
-          if (a == implemented || g_str_equal (from, "not-sustained"))
-            return a == implemented ? to : "implemented";
-          b = implemented;
-        }
-      if (g_str_equal (from, "embedded") && b < a)
-        return "implemented";
+      if (a == last - 2 && b == last)
+        return to;
+      if (a == last)
+        return statuses[last - 2].id;
+      b = MIN (b, last - 2);
     }
+  if (a == last - 1 && b < a && g_str_equal (statuses[last].id, "not-sustained"))
+    return statuses[last - 2].id;
   return statuses[a < b ? a + 1 : a - 1].id;
 }
 
 /**
  * cw_analysis_move_status:
- * @entity: %cw_entity_finding or %cw_entity_recommendation
+ * @entity: an entity with a "status" choice whose order the rules keep
+ *   (findings, recommendations, actions)
  * @to: the status wanted
  *
  * Moves the status step by step to @to, each step checked by the rules

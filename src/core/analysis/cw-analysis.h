@@ -84,6 +84,15 @@ gboolean    cw_analysis_move_status          (CwStore          *store,
                                               gint64            id,
                                               const char       *to,
                                               GError          **error);
+gboolean    cw_analysis_check_status_move    (CwStore          *store,
+                                              const CwEntity   *entity,
+                                              CwRecord         *row,
+                                              GError          **error);
+gboolean    cw_analysis_check_same_review    (CwStore          *store,
+                                              CwRecord         *row,
+                                              const char       *field,
+                                              const CwEntity   *ref,
+                                              GError          **error);
 gint64      cw_analysis_count_evidence       (CwStore          *store,
                                               gint64            finding_id);
 

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cw-actions.h"
+#include "cw-store-private.h"
+
+G_BEGIN_DECLS
+
+/* The rules of the action plan's entities (cw-actions-rules.c). */
+
+gboolean cw_actions_validate_plan   (CwStore         *store,
+                                     const CwEntity  *entity,
+                                     CwRecord        *row,
+                                     const CwField   *changed,
+                                     GError         **error);
+gboolean cw_actions_validate_action (CwStore         *store,
+                                     const CwEntity  *entity,
+                                     CwRecord        *row,
+                                     const CwField   *changed,
+                                     GError         **error);
+gboolean cw_actions_validate_child  (CwStore         *store,
+                                     const CwEntity  *entity,
+                                     CwRecord        *row,
+                                     const CwField   *changed,
+                                     GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cw-actions.h"
+#include "cw-analysis.h"
+#include "cw-core.h"
+#include "cw-register-entities.h"
+#include "cw-store-private.h"
+#include "test-helpers.h"
+
+/* Action plans: the RAG rating against a fixed clock, the statuses and the
+ * closing rules, the list across reviews with its filters, and evidence
+ * files kept in the database. */
+
+typedef struct
+{
+  Fixture base;
+  gint64  reviews[2];
+  gint64  recommendations[3]; /* two of the first review, one of the second */
+  gint64  police;
+  gint64  health;
+  gint64  subgroup;
+  gint64  theme;
+  GDate   today;
+} Actions;
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static gint64
+insert (CwStore            *store,
+        const CwEntity     *entity,
+        gint64              review,
+        const char *const  *pairs)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = cw_store_insert (store, entity, review, pairs, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+first_id (CwStore    *store,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = cw_store_prepare (store, sql, NULL);
+  gint64 id;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static void
+actions_set_up (Actions       *a,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  CwStore *store;
+
+  g_assert_true (cw_clock_set ("2026-11-23", NULL));
+  cw_clock_today (&a->today);
+  fixture_set_up (&a->base, data);
+  store = a->base.store;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *ref = cw_store_create_review (store, "cspr", "Review", "Child T",
+                                                     &a->today, &a->reviews[i], &error);
+      g_assert_no_error (error);
+    }
+  a->police = insert (store, &cw_entity_agency, 0,
+                      (const char *[]) { "name", "Northshire Police", NULL });
+  a->health = insert (store, &cw_entity_agency, 0,
+                      (const char *[]) { "name", "Northshire Community Health", NULL });
+  a->subgroup = first_id (store, "SELECT id FROM body WHERE name LIKE 'Case review%'");
+  a->theme = first_id (store, "SELECT id FROM theme WHERE name = 'Domestic abuse'");
+  a->recommendations[0] = cw_analysis_add_recommendation (store, a->reviews[0], "Share PPNs",
+                                                          &error);
+  a->recommendations[1] = cw_analysis_add_recommendation (store, a->reviews[0], "Follow up",
+                                                          &error);
+  a->recommendations[2] = cw_analysis_add_recommendation (store, a->reviews[1], "Liaison list",
+                                                          &error);
+  g_assert_no_error (error);
+}
+
+static void
+actions_tear_down (Actions       *a,
+                   gconstpointer  data)
+{
+  fixture_tear_down (&a->base, data);
+}
+
+static gint64
+add_action (Actions    *a,
+            guint       recommendation,
+            const char *description,
+            gint64      agency,
+            const char *due_on)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *agency_id = agency ? id_text (agency) : NULL;
+  gint64 id = cw_actions_add (a->base.store, a->recommendations[recommendation], description,
+                              &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cw_store_update (a->base.store, &cw_entity_action, id, "owner_agency",
+                                  agency_id, &error));
+  g_assert_true (cw_store_update (a->base.store, &cw_entity_action, id, "due_on", due_on,
+                                  &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_rag (void)
+{
+  static const struct
+  {
+    const char *status, *due, *closed;
+    CwRag       rag;
+    const char *words;
+  } cases[] = {
+    { "not-started", "2026-11-22", NULL, CW_RAG_RED, "Overdue" },
+    { "in-progress", "2026-11-23", NULL, CW_RAG_AMBER, "Due soon" },
+    { "in-progress", "2026-12-23", NULL, CW_RAG_AMBER, "Due soon" },
+    { "in-progress", "2026-12-24", NULL, CW_RAG_GREEN, "On track" },
+    { "not-started", NULL, NULL, CW_RAG_AMBER, "No due date" },
+    { "completed", "2026-01-01", NULL, CW_RAG_GREEN, "Completed" },
+    { "impact-evidenced", "2026-01-01", NULL, CW_RAG_GREEN, "Completed" },
+    { "embedded", "2026-01-01", NULL, CW_RAG_DONE, "Embedded" },
+    { "not-sustained", "2030-01-01", NULL, CW_RAG_RED, "Not sustained" },
+    { "in-progress", "2026-01-01", "2026-06-01", CW_RAG_CLOSED, "Closed" },
+  };
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, 11, 2026);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CwRagRating r = cw_action_rate (cases[i].status, cases[i].due, cases[i].closed, &today);
+
+      g_test_message ("%s due %s", cases[i].status, cases[i].due ? cases[i].due : "-");
+      g_assert_cmpint (r.rag, ==, cases[i].rag);
+      g_assert_cmpstr (r.words, ==, cases[i].words);
+      g_assert_nonnull (r.icon);
+      g_assert_cmpint (r.overdue, ==, g_str_equal (cases[i].words, "Overdue"));
+    }
+}
+
+static void
+test_statuses (Actions       *a,
+               gconstpointer  data)
+{
+  CwStore *store = a->base.store;
+  g_autoptr (GError) error = NULL;
+  gint64 id = add_action (a, 0, "Add health to the PPN route", a->police, "2027-01-31");
+
+  g_assert_false (cw_store_update (store, &cw_entity_action, id, "status", "completed", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cw_analysis_move_status (store, &cw_entity_action, id, "not-sustained",
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_false (cw_store_update (store, &cw_entity_action, id, "status", "embedded", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cw_store_update (store, &cw_entity_action, id, "status", "impact-evidenced",
+                                  &error));
+  g_assert_true (cw_store_update (store, &cw_entity_action, id, "status", "embedded", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_closing (Actions       *a,
+              gconstpointer  data)
+{
+  CwStore *store = a->base.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) row = NULL;
+  gint64 one = add_action (a, 0, "One", a->police, "2027-01-31");
+  gint64 two = add_action (a, 1, "Two", a->health, "2027-01-31");
+  gint64 plan = cw_actions_ensure_plan (store, a->reviews[0], &error);
+
+  g_assert_cmpint (plan, ==, cw_actions_ensure_plan (store, a->reviews[0], &error));
+  /* A plan moves a step at a time... */
+  g_assert_false (cw_store_update (store, &cw_entity_action_plan, plan, "status", "closed",
+                                   &error));
+  g_clear_error (&error);
+  g_assert_true (cw_analysis_move_status (store, &cw_entity_action_plan, plan, "monitoring",
+                                          &error));
+  g_assert_no_error (error);
+  /* ...and closes only when no action is open. */
+  g_assert_false (cw_store_update (store, &cw_entity_action_plan, plan, "status", "closed",
+                                   &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2 actions"));
+  g_clear_error (&error);
+  g_assert_true (cw_analysis_move_status (store, &cw_entity_action, one, "embedded", &error));
+  /* An action is closed by a body, with a reason. */
+  g_assert_false (cw_actions_close (store, two, a->subgroup, "  ", &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cw_store_update (store, &cw_entity_action, two, "closed_on", "2026-11-23",
+                                   &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cw_actions_close (store, two, a->subgroup, "Replaced by the neglect strategy",
+                                   &error));
+  g_assert_no_error (error);
+  row = cw_store_get (store, &cw_entity_action, two, &error);
+  g_assert_cmpstr (cw_record_get (row, "closed_on"), ==, "2026-11-23");
+  g_assert_true (cw_store_update (store, &cw_entity_action_plan, plan, "status", "closed",
+                                  &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_progress_update (Actions       *a,
+                      gconstpointer  data)
+{
+  CwStore *store = a->base.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  CwActionFilter filter = CW_ACTION_FILTER_INIT;
+  gint64 id = add_action (a, 0, "One", a->police, "2027-01-31");
+
+  g_assert_cmpint (cw_actions_add_update (store, id, "2026-11-01", "DI Ellis", "in-progress",
+                                          "Route agreed with health", &error), >, 0);
+  g_assert_cmpint (cw_actions_add_update (store, id, NULL, "DI Ellis", "completed",
+                                          "Live since Monday", &error), >, 0);
+  g_assert_no_error (error);
+  /* A status the action cannot reach refuses the update too. */
+  g_assert_cmpint (cw_actions_add_update (store, id, NULL, NULL, "nonsense", "x", &error), ==,
+                   0);
+  g_assert_nonnull (error);
+  filter.review_id = a->reviews[0];
+  list = cw_actions_list (store, &filter, &a->today, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((CwAction *) list->pdata[0])->status, ==, "completed");
+  g_assert_cmpstr (((CwAction *) list->pdata[0])->latest_update, ==,
+                   "2026-11-23: Live since Monday");
+}
+
+static guint
+count_listed (Actions              *a,
+              const CwActionFilter *filter)
+{
+  g_autoptr (GPtrArray) list = cw_actions_list (a->base.store, filter, &a->today, NULL);
+
+  return list->len;
+}
+
+static void
+link_theme (Actions *a,
+            guint    recommendation)
+{
+  CwStore *store = a->base.store;
+  g_autoptr (GError) error = NULL;
+  gint64 review = recommendation < 2 ? a->reviews[0] : a->reviews[1];
+  gint64 finding = cw_analysis_add_finding (store, review, "Finding", NULL, &error);
+  g_autofree char *f = id_text (finding);
+  g_autofree char *r = id_text (a->recommendations[recommendation]);
+  g_autofree char *t = id_text (a->theme);
+
+  insert (store, &cw_entity_finding_theme, review,
+          (const char *[]) { "finding_id", f, "theme_id", t, NULL });
+  insert (store, &cw_entity_recommendation_finding, review,
+          (const char *[]) { "recommendation_id", r, "finding_id", f, NULL });
+}
+
+static void
+test_across_reviews (Actions       *a,
+                     gconstpointer  data)
+{
+  CwStore *store = a->base.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) by_agency = NULL;
+  CwActionFilter filter = CW_ACTION_FILTER_INIT;
+  gint64 late = add_action (a, 0, "Late", a->police, "2026-10-01");
+  gint64 soon = add_action (a, 1, "Soon", a->health, "2026-12-01");
+  gint64 later = add_action (a, 2, "Later", a->police, "2027-06-01");
+  gint64 undated = add_action (a, 2, "Undated", a->health, NULL);
+  gint64 done = add_action (a, 2, "Done", a->police, "2026-01-01");
+  g_autofree char *subgroup = id_text (a->subgroup);
+
+  g_assert_true (cw_analysis_move_status (store, &cw_entity_action, done, "embedded", &error));
+  g_assert_true (cw_store_update (store, &cw_entity_action, later, "owner_body", subgroup,
+                                  &error));
+  link_theme (a, 0);
+  all = cw_actions_list (store, NULL, &a->today, &error);
+  g_assert_no_error (error);
+  /* Open ones, overdue first, then by due date, undated last. */
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpint (((CwAction *) all->pdata[0])->id, ==, late);
+  g_assert_cmpint (((CwAction *) all->pdata[1])->id, ==, soon);
+  g_assert_cmpint (((CwAction *) all->pdata[2])->id, ==, later);
+  g_assert_cmpint (((CwAction *) all->pdata[3])->id, ==, undated);
+  g_assert_cmpstr (((CwAction *) all->pdata[0])->reference, ==, "CSPR-2026-001");
+  g_assert_cmpstr (((CwAction *) all->pdata[2])->reference, ==, "CSPR-2026-002");
+
+  filter.agency_id = a->police;
+  g_assert_cmpuint (count_listed (a, &filter), ==, 2);
+  filter = (CwActionFilter) CW_ACTION_FILTER_INIT;
+  filter.body_id = a->subgroup;
+  g_assert_cmpuint (count_listed (a, &filter), ==, 1);
+  filter = (CwActionFilter) CW_ACTION_FILTER_INIT;
+  filter.theme_id = a->theme;
+  g_assert_cmpuint (count_listed (a, &filter), ==, 1);
+  filter = (CwActionFilter) CW_ACTION_FILTER_INIT;
+  filter.due_within = 30;
+  g_assert_cmpuint (count_listed (a, &filter), ==, 2); /* late and soon */
+  filter = (CwActionFilter) CW_ACTION_FILTER_INIT;
+  filter.overdue = TRUE;
+  g_assert_cmpuint (count_listed (a, &filter), ==, 1);
+  filter = (CwActionFilter) CW_ACTION_FILTER_INIT;
+  filter.include_closed = TRUE;
+  filter.review_id = a->reviews[1];
+  g_assert_cmpuint (count_listed (a, &filter), ==, 3);
+  filter.status = "embedded";
+  g_assert_cmpuint (count_listed (a, &filter), ==, 1);
+
+  by_agency = cw_actions_count_by (all, "agency");
+  g_assert_cmpuint (by_agency->len, ==, 2);
+  g_assert_cmpuint (((CwActionCount *) by_agency->pdata[0])->n, ==, 2);
+
+  /* A deleted recommendation takes its actions out of the list, until
+   * the undo. */
+  g_assert_true (cw_store_delete (store, &cw_entity_recommendation, a->recommendations[0],
+                                  &error));
+  g_assert_no_error (error);
+  filter = (CwActionFilter) CW_ACTION_FILTER_INIT;
+  g_assert_cmpuint (count_listed (a, &filter), ==, 3);
+  g_assert_true (cw_store_undelete (store, &cw_entity_recommendation, a->recommendations[0],
+                                    &error));
+  g_assert_cmpuint (count_listed (a, &filter), ==, 4);
+}
+
+static void
+test_progress_of_plan (Actions       *a,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  CwPlanProgress progress;
+  gint64 done = add_action (a, 0, "Done", a->police, "2026-01-01");
+
+  add_action (a, 0, "Late", a->police, "2026-10-01");
+  add_action (a, 1, "Later", a->health, "2027-10-01");
+  g_assert_true (cw_analysis_move_status (a->base.store, &cw_entity_action, done, "embedded",
+                                          &error));
+  g_assert_true (cw_actions_get_progress (a->base.store, a->reviews[0], &a->today, &progress,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.total, ==, 3);
+  g_assert_cmpuint (progress.done, ==, 1);
+  g_assert_cmpuint (progress.overdue, ==, 1);
+  g_assert_cmpuint (progress.not_started, ==, 2);
+  g_assert_cmpstr (progress.status, ==, "draft");
+  cw_plan_progress_clear (&progress);
+}
+
+static void
+test_evidence_files (Actions       *a,
+                     gconstpointer  data)
+{
+  CwStore *store = a->base.store;
+  g_autoptr (GError) error = NULL;
+  gint64 action = add_action (a, 0, "Audit", a->police, "2027-01-31");
+  static const char audit[] = "Audit of 40 PPNs: 38 shared with health within 2 days.\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (audit, sizeof audit - 1);
+  g_autoptr (GBytes) back = NULL;
+  g_autoptr (GBytes) big = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  gint64 file;
+
+  file = cw_actions_attach_file (store, action, "/home/someone/PPN audit.txt", bytes, &error);
+  g_assert_no_error (error);
+  back = cw_actions_read_file (store, file, &name, &type, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, bytes));
+  g_assert_cmpstr (name, ==, "PPN audit.txt");
+  g_assert_cmpstr (type, ==, "text/plain");
+  /* The history names the file, never its contents. */
+  g_assert_cmpint (first_id (store, "SELECT count (*) FROM audit WHERE old_value LIKE"
+                                    " '%38 shared%' OR new_value LIKE '%38 shared%'"), ==, 0);
+  g_assert_cmpint (first_id (store, "SELECT count (*) FROM audit WHERE entity = 'action_file'"
+                                    " AND new_value = 'PPN audit.txt'"), ==, 1);
+  /* Too big is refused, saying how big it may be. */
+  big = g_bytes_new_take (g_malloc0 (CW_ACTIONS_MAX_FILE_SIZE + 1),
+                          CW_ACTIONS_MAX_FILE_SIZE + 1);
+  g_assert_cmpint (cw_actions_attach_file (store, action, "scan.pdf", big, &error), ==, 0);
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "scan.pdf"));
+  g_clear_error (&error);
+  /* A damaged copy is said to be damaged. */
+  g_assert_true (cw_store_exec (store, "UPDATE action_file SET data = x'00'", &error));
+  g_assert_null (cw_actions_read_file (store, file, NULL, NULL, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_CORRUPT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
+  g_test_add_func ("/actions/rag", test_rag);
+#define ADD(path, func) \
+  g_test_add ("/actions/" path, Actions, NULL, actions_set_up, func, actions_tear_down)
+  ADD ("statuses", test_statuses);
+  ADD ("closing", test_closing);
+  ADD ("progress-update", test_progress_update);
+  ADD ("across-reviews", test_across_reviews);
+  ADD ("progress-of-plan", test_progress_of_plan);
+  ADD ("evidence-files", test_evidence_files);
+#undef ADD
+  return g_test_run ();
+}
