@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "cw-analysis-enums.h"
 #include "cw-base-enums.h"
 #include "cw-chronology-columns.h"
 #include "cw-chronology-enums.h"
 #include "cw-deadline.h"
 #include "cw-enum.h"
 #include "cw-import-enums.h"
+#include "cw-privacy-enums.h"
 #include "cw-register-enums.h"
+#include "cw-report-enums.h"
 #include "cw-store-enums.h"
 #include "cw-timeline-enums.h"
 #include "cw-timeline-layout.h"
@@ -32,10 +35,17 @@ test_types_registered (void)
     { cw_chronology_item_kind_get_type, 2 },
     { cw_tick_unit_get_type, CW_TICK_N_UNITS },
     { cw_timeline_item_kind_get_type, 2 },
+    { cw_text_kind_get_type, 2 },
+    { cw_redact_kind_get_type, 7 },
+    { cw_trace_kind_get_type, 5 },
+    { cw_report_orientation_get_type, 2 },
+    { cw_report_status_get_type, 2 },
+    { cw_report_row_style_get_type, 2 },
   };
   static const struct { GType (*get_type) (void); guint n_values; } flags[] = {
     { cw_field_flags_get_type, 5 },
     { cw_import_flags_get_type, 2 },
+    { cw_store_restore_flags_get_type, 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (enums); i++)

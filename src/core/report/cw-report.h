@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 #define CW_REPORT_ERROR (cw_report_error_quark ())
 
-typedef enum
+typedef enum /*< skip >*/
 {
   CW_REPORT_ERROR_WRITE,    /* the file could not be written */
   CW_REPORT_ERROR_DOCUMENT, /* no such document for this review */

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 #define CW_STORE_ERROR (cw_store_error_quark ())
 
-typedef enum
+typedef enum /*< skip >*/
 {
   CW_STORE_ERROR_FAILED,
   CW_STORE_ERROR_CORRUPT,       /* not a Casewise database, or damaged */
