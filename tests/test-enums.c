@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cw-analysis-enums.h"
+#include "cw-audit.h"
 #include "cw-base-enums.h"
 #include "cw-chronology-columns.h"
 #include "cw-chronology-enums.h"
@@ -41,6 +42,7 @@ test_types_registered (void)
     { cw_report_orientation_get_type, 2 },
     { cw_report_status_get_type, 2 },
     { cw_report_row_style_get_type, 2 },
+    { cw_audit_action_get_type, 6 },
   };
   static const struct { GType (*get_type) (void); guint n_values; } flags[] = {
     { cw_field_flags_get_type, 5 },
@@ -89,6 +91,9 @@ test_stored_nicks (void)
     { cw_chrono_field_get_type, CW_CHRONO_FIELD_NONE, "none" },
     { cw_chrono_field_get_type, CW_CHRONO_FIELD_END_DATE, "end_date" },
     { cw_chrono_field_get_type, CW_CHRONO_FIELD_IMPACT, "impact" },
+    { cw_audit_action_get_type, CW_AUDIT_INSERT, "insert" },
+    { cw_audit_action_get_type, CW_AUDIT_RESTORE, "restore" },
+    { cw_audit_action_get_type, CW_AUDIT_IMPORT, "import" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

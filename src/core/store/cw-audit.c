@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-audit.h"
+#include "cw-enum.h"
+#include "cw-store-enums.h"
 #include "cw-store-private.h"
 
 /* The audit trail read back, one typed row at a time. */
@@ -133,14 +135,14 @@ cw_audit_entry_get_action_name (CwAuditEntry *self)
 CwAuditAction
 cw_audit_entry_get_action (CwAuditEntry *self)
 {
-  static const char *const names[] = { NULL, "insert", "update", "delete", "restore", "import" };
+  int value;
 
   g_return_val_if_fail (CW_IS_AUDIT_ENTRY (self), CW_AUDIT_OTHER);
 
-  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (self->action, names[i]) == 0)
-      return (CwAuditAction) i;
-  return CW_AUDIT_OTHER;
+  /* The nicks of CW_TYPE_AUDIT_ACTION are the stored names. */
+  if (!cw_enum_from_nick (CW_TYPE_AUDIT_ACTION, self->action, &value))
+    return CW_AUDIT_OTHER;
+  return (CwAuditAction) value;
 }
 
 /**
