@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "cw-actions-enums.h"
+#include "cw-actions.h"
 #include "cw-analysis-enums.h"
 #include "cw-audit.h"
 #include "cw-base-enums.h"
@@ -43,6 +45,7 @@ test_types_registered (void)
     { cw_report_status_get_type, 2 },
     { cw_report_row_style_get_type, 2 },
     { cw_audit_action_get_type, 6 },
+    { cw_rag_get_type, 5 },
   };
   static const struct { GType (*get_type) (void); guint n_values; } flags[] = {
     { cw_field_flags_get_type, 5 },
@@ -94,6 +97,8 @@ test_stored_nicks (void)
     { cw_audit_action_get_type, CW_AUDIT_INSERT, "insert" },
     { cw_audit_action_get_type, CW_AUDIT_RESTORE, "restore" },
     { cw_audit_action_get_type, CW_AUDIT_IMPORT, "import" },
+    { cw_rag_get_type, CW_RAG_AMBER, "amber" },
+    { cw_rag_get_type, CW_RAG_CLOSED, "closed" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -6,10 +6,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-actions-enums.h"
 #include "cw-actions-private.h"
 #include "cw-analysis.h"
 #include "cw-clock.h"
 #include "cw-date.h"
+#include "cw-enum.h"
 
 /* Action plans: the RAG rating, and the changes that touch more than one
  * row (adding an action to its review's plan, closing one, a progress
@@ -66,10 +68,10 @@ cw_action_rate (const char  *status,
 const char *
 cw_rag_name (CwRag rag)
 {
-  static const char *const names[] = { "red", "amber", "green", "done", "closed" };
+  const char *nick = cw_enum_get_nick (CW_TYPE_RAG, rag);
 
-  g_return_val_if_fail (rag <= CW_RAG_CLOSED, "");
-  return names[rag];
+  g_return_val_if_fail (nick != NULL, "");
+  return nick;
 }
 
 static char *
