@@ -1994,6 +1994,79 @@ test_timeline_default_sizes (Fixture       *f,
 }
 
 static void
+test_report_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+
+  demo (f);
+  cli (f, &run, "report", "list", "CSPR-2026-001", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "DOCUMENT");
+  assert_contains (run.out, "chronology");
+  assert_contains (run.out, "Merged multi-agency chronology");
+  assert_contains (run.out, "internal");
+  cli (f, &run, "report", "list", "CSPR-2099-001", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "report", "list", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_report_render (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *pdf = g_build_filename (f->dir, "chronology.pdf", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.pdf", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize n_first, n_second;
+
+  demo (f);
+  cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", "-o", pdf, "--anonymised",
+       "--final", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "chronology.pdf: ");
+  assert_contains (run.out, " pages\n");
+  g_assert_true (g_file_get_contents (pdf, &first, &n_first, NULL));
+  g_assert_true (g_str_has_prefix (first, "%PDF-"));
+  /* The same clock (CASEWISE_NOW), the same file. */
+  cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", "-o", again, "--anonymised",
+       "--final", NULL);
+  assert_ok (&run);
+  g_assert_true (g_file_get_contents (again, &second, &n_second, NULL));
+  g_assert_cmpmem (first, n_first, second, n_second);
+  /* The full version differs: names, DRAFT. */
+  cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", "-o", again, NULL);
+  assert_ok (&run);
+  g_clear_pointer (&second, g_free);
+  g_assert_true (g_file_get_contents (again, &second, &n_second, NULL));
+  g_assert_false (n_first == n_second && memcmp (first, second, n_first) == 0);
+  /* Usage errors: no -o, a document there is not; data errors: a file
+   * that is not a PDF, a review there is not. */
+  cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "-o FILE.pdf");
+  cli (f, &run, "report", "render", "CSPR-2026-001", "minutes", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "the documents are: chronology");
+  cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", "-o", "x.docx", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "report", "render", "CSPR-2099-001", "chronology", "-o", pdf, NULL);
+  assert_data_error (&run);
+  /* Never into the backups (cw_store_output_new() keeps the database too). */
+  {
+    g_autofree char *backups = g_build_filename (f->dir, "casewise-backups", "r.pdf", NULL);
+
+    cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", "-o", backups, NULL);
+    assert_data_error (&run);
+    assert_contains (run.err, "backups folder");
+    g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
 add (const char *name,
      void (*func) (Fixture *, gconstpointer))
 {
@@ -2054,6 +2127,8 @@ main (int   argc,
   add ("/cli/chronology/export", test_chronology_export);
   add ("/cli/timeline/render", test_timeline_render);
   add ("/cli/timeline/default-sizes", test_timeline_default_sizes);
+  add ("/cli/report/list", test_report_list);
+  add ("/cli/report/render", test_report_render);
   add ("/cli/output/refuses-database", test_output_refuses_database);
 #ifdef G_OS_UNIX
   add ("/cli/output/failure-leaves-files", test_output_failure_leaves_files);

@@ -73,6 +73,10 @@ static const CwCliCommand commands[] = {
   { NULL, "trace", "REF", "[--entry ID] [--json]",
     N_("From each recommendation back to its findings, episodes, factors and entries, with "
        "gaps flagged; or what one entry supports"), cw_cli_trace },
+  { "report", "list", "REF", NULL,
+    N_("List the documents Casewise makes of a review"), cw_cli_report_list },
+  { "report", "render", "REF DOCUMENT", "-o FILE.pdf [--anonymised] [--final]",
+    N_("Write one of the review's documents as a PDF"), cw_cli_report_render },
   { NULL, "demo", NULL, NULL,
     N_("Add the sample review and print its reference"), cw_cli_demo },
   { "backup", "create", NULL, NULL,

@@ -136,6 +136,10 @@ gboolean cw_cli_recommendation_list (CwCli *cli, const CwCliCommand *command, GS
                                      GError **error);
 gboolean cw_cli_trace          (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
+gboolean cw_cli_report_list        (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
+gboolean cw_cli_report_render      (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
 gboolean cw_cli_demo           (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_backup_create  (CwCli *cli, const CwCliCommand *command, GStrv *args,
