@@ -473,6 +473,56 @@ test_typing_across_autosave (Ui *ui, gconstpointer data)
   wait_for (stored_value_is (ui->store, &cw_entity_review, id, "title", "Title with space end"));
 }
 
+/* A real name of the register typed where only pseudonyms belong: the
+ * value is kept, and a warning under the field says whose name it is by
+ * pseudonym, never the name. */
+static void
+test_real_name_warned (Ui *ui, gconstpointer data)
+{
+  CwOverviewPage *overview = CW_OVERVIEW_PAGE (cw_review_view_get_part (review_view (ui),
+                                                                        "overview"));
+  CwRecordForm *review_form = CW_RECORD_FORM (cw_overview_page_get_form (overview, "review"));
+  CwRecordForm *decision_form = form (ui, "decision-form");
+  GtkWidget *title = cw_record_form_get_editor (review_form, "title");
+  GtkWidget *rationale = NULL;
+  g_autoptr (GListModel) reviews = NULL;
+  g_autoptr (CwRecord) review = NULL;
+  GtkTextBuffer *buffer;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
+  drain_events ();
+  reviews = cw_store_list (ui->store, &cw_entity_review, 0, NULL);
+  review = g_list_model_get_item (reviews, 0);
+  id = cw_record_get_id (review);
+  show_section (ui, "overview");
+  g_assert_null (cw_record_form_get_warning (review_form, "title"));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Review of Amelia’s injuries");
+  wait_for (cw_record_form_get_warning (review_form, "title") != NULL);
+  g_assert_nonnull (strstr (cw_record_form_get_warning (review_form, "title"), "Child A"));
+  g_assert_null (strstr (cw_record_form_get_warning (review_form, "title"), "Amelia"));
+  g_assert_null (cw_record_form_get_error (review_form, "title"));
+  g_assert_true (stored_value_is (ui->store, &cw_entity_review, id, "title",
+                                  "Review of Amelia’s injuries"));
+  /* Written with the pseudonym, the warning goes. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Review of Child A’s injuries");
+  wait_for (stored_value_is (ui->store, &cw_entity_review, id, "title",
+                             "Review of Child A’s injuries"));
+  drain_events ();
+  g_assert_null (cw_record_form_get_warning (review_form, "title"));
+
+  /* The decision's rationale, a long text, likewise. */
+  show_section (ui, "referral");
+  rationale = cw_record_form_get_editor (decision_form, "rationale");
+  buffer = gtk_text_view_get_buffer (
+    GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (rationale))));
+  gtk_text_buffer_set_text (buffer, "Dean Collier’s account differs from the mother’s.", -1);
+  wait_for (cw_record_form_get_warning (decision_form, "rationale") != NULL);
+  g_assert_nonnull (strstr (cw_record_form_get_warning (decision_form, "rationale"),
+                            "Mother's partner"));
+  g_assert_null (strstr (cw_record_form_get_warning (decision_form, "rationale"), "Dean"));
+}
+
 static CwPreferencesWindow *
 open_preferences (Ui *ui)
 {
@@ -1023,6 +1073,7 @@ main (int argc, char *argv[])
   ADD ("preferences", test_preferences);
   ADD ("phase-buttons-clicked-in-turn", test_phase_buttons_clicked_in_turn);
   ADD ("typing-across-autosave", test_typing_across_autosave);
+  ADD ("real-name-warned", test_real_name_warned);
   ADD ("chronology-import-through-dialog", test_chronology_import_through_dialog);
   ADD ("chronology-mark-delete-undo", test_chronology_mark_delete_undo);
   ADD ("history-follows-chronology", test_history_follows_chronology);

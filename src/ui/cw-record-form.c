@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-privacy.h"
 #include "cw-record-form.h"
 #include "cw-store-watch.h"
 
@@ -93,14 +94,23 @@ row_value (Row *row)
     }
 }
 
+/* Under the field: why a value was refused, else what the core warns
+ * about the value kept (a real name where pseudonyms belong), else the
+ * field's hint. */
 static void
-show_message (Row        *row,
-              const char *error)
+show_messages (Row        *row,
+               const char *error,
+               const char *warning)
 {
   const char *hint = row->field->hint ? _(row->field->hint) : NULL;
+  const char *shown = error ? error : warning ? warning : hint;
 
-  gtk_label_set_text (GTK_LABEL (row->message), error ? error : hint ? hint : "");
-  gtk_widget_set_visible (row->message, error != NULL || hint != NULL);
+  gtk_label_set_text (GTK_LABEL (row->message), shown ? shown : "");
+  gtk_widget_set_visible (row->message, shown != NULL);
+  if (error == NULL && warning != NULL)
+    gtk_widget_add_css_class (row->message, "warning");
+  else
+    gtk_widget_remove_css_class (row->message, "warning");
   if (error != NULL)
     {
       gtk_widget_add_css_class (row->message, "error");
@@ -111,6 +121,27 @@ show_message (Row        *row,
       gtk_widget_remove_css_class (row->message, "error");
       gtk_widget_remove_css_class (row->editor, "error");
     }
+}
+
+static void
+show_message (Row        *row,
+              const char *error)
+{
+  show_messages (row, error, NULL);
+}
+
+/* The core says whether @value may stay in the field as it is. */
+static void
+show_warning (Row        *row,
+              const char *value)
+{
+  CwRecordForm *self = row->form;
+  g_autofree char *warning = NULL;
+
+  if (self->store != NULL && self->id != 0)
+    warning = cw_privacy_record_warning (self->store, self->entity, self->id, row->field->name,
+                                         value);
+  show_messages (row, NULL, warning);
 }
 
 static void
@@ -127,7 +158,7 @@ save_row (Row *row)
   if (!cw_store_update (self->store, self->entity, self->id, row->field->name, value, &error))
     show_message (row, error->message);
   else
-    show_message (row, NULL);
+    show_warning (row, value);
 }
 
 static gboolean
@@ -348,6 +379,9 @@ load_row (Row      *row,
   /* Leave alone what the user is editing or has not saved yet. */
   if (row->timeout_id != 0 || focus_within (row->editor))
     return;
+  if (cw_privacy_is_name_free (row->form->entity, row->field->name)
+      && !gtk_widget_has_css_class (row->message, "error"))
+    show_warning (row, value);
   switch (row->field->type)
     {
     case CW_FIELD_LONG_TEXT:
@@ -395,7 +429,9 @@ on_store_changed (CwRecordForm *self,
                   const char   *table,
                   gint64        id)
 {
-  if (g_str_equal (table, "*") || (g_str_equal (table, self->entity->table) && id == self->id))
+  /* A person's real name changed: what the fields hold may now be one. */
+  if (g_str_equal (table, "*") || (g_str_equal (table, self->entity->table) && id == self->id)
+      || g_str_equal (table, cw_entity_person.table))
     reload (self);
 }
 
@@ -567,6 +603,22 @@ cw_record_form_get_editor (CwRecordForm *self,
 
   g_return_val_if_fail (CW_IS_RECORD_FORM (self), NULL);
   return row ? row->editor : NULL;
+}
+
+/**
+ * cw_record_form_get_warning:
+ * Returns: (nullable): the warning shown under @field about the value it
+ *   keeps, such as a real name where only pseudonyms belong
+ */
+const char *
+cw_record_form_get_warning (CwRecordForm *self,
+                            const char   *field)
+{
+  Row *row = find_row (self, field);
+
+  if (row == NULL || !gtk_widget_has_css_class (row->message, "warning"))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (row->message));
 }
 
 /**

@@ -20,6 +20,8 @@ gint64     cw_record_form_get_id      (CwRecordForm      *self);
 void       cw_record_form_flush       (CwRecordForm      *self);
 GtkWidget *cw_record_form_get_editor  (CwRecordForm      *self,
                                        const char        *field);
+const char *cw_record_form_get_warning (CwRecordForm     *self,
+                                        const char       *field);
 const char *cw_record_form_get_error  (CwRecordForm      *self,
                                        const char        *field);
 
