@@ -6,7 +6,6 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <poppler.h>
 #include <string.h>
 #ifdef G_OS_UNIX
 #include <signal.h>
@@ -17,6 +16,7 @@
 #include "cw-review.h"
 #include "cw-store-private.h"
 #include "test-files.h"
+#include "test-pdf.h"
 #include "test-tree.h"
 
 /* casewise-cli driven as a user would: the built executable, its output,
@@ -1851,28 +1851,6 @@ test_chronology_anonymised (Fixture       *f,
   assert_contains (run.out, "Amelia");
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-      g_free (page_text);
-      g_object_unref (page);
-    }
-  g_object_unref (document);
-  return g_string_free (text, FALSE);
-}
-
 static void
 test_timeline_anonymised (Fixture       *f,
                           gconstpointer  data)
@@ -1886,12 +1864,12 @@ test_timeline_anonymised (Fixture       *f,
   add_landlord (f);
   cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", pdf, "--width", "1600", NULL);
   assert_ok (&run);
-  full = pdf_text (pdf);
+  full = test_pdf_text (pdf);
   assert_contains (full, "Hartleys' landlord");
   cli (f, &run, "timeline", "render", "CSPR-2026-001", "-o", pdf, "--width", "1600",
        "--anonymised", NULL);
   assert_ok (&run);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf);
   /* The lane of an agency named after the family, and the title. */
   assert_contains (text, "The [name]s' landlord");
   assert_contains (text, "CSPR-2026-001");

@@ -25,6 +25,7 @@
 #include "cw-undo-bar.h"
 #include "cw-preferences-window.h"
 #include "cw-window.h"
+#include "test-pdf.h"
 #include "test-ui-helpers.h"
 
 static CwRecord *
@@ -938,6 +939,71 @@ open_sample_timeline (Ui *ui)
   return timeline;
 }
 
+/* The save dialog of every export offers pseudonyms only, not chosen
+ * until the user chooses it; cancelled, it writes nothing. */
+static void
+assert_export_offers_anonymised (Ui         *ui,
+                                 const char *action,
+                                 const char *target)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronology_view (ui)), action, "s",
+                                             target));
+  wait_for ((dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "anonymised"), ==,
+                   "false");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_for (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+}
+
+/* Exports chosen with pseudonyms only hold no real name; without the
+ * choice they do; the table keeps showing the texts as written. */
+static void
+test_export_anonymised (Ui *ui, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *full = g_build_filename (ui->dir, "full.csv", NULL);
+  g_autofree char *csv = g_build_filename (ui->dir, "anonymised.csv", NULL);
+  g_autofree char *pdf = g_build_filename (ui->dir, "anonymised.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  CwChronologyView *view;
+  CwChronologyModel *model;
+  gboolean named = FALSE;
+
+  open_sample_timeline (ui);
+  view = chronology_view (ui);
+  assert_export_offers_anonymised (ui, "chronology.export", "csv");
+  assert_export_offers_anonymised (ui, "chronology.export-timeline", "whole");
+
+  g_assert_true (cw_chronology_view_export (view, full, FALSE, FALSE, &error));
+  g_assert_true (g_file_get_contents (full, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Amelia"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (cw_chronology_view_export (view, csv, FALSE, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Amelia"));
+  g_assert_null (strstr (contents, "Hartley"));
+  g_assert_nonnull (strstr (contents, "Child A"));
+  model = cw_chronology_view_get_model (view);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)) && !named; i++)
+    {
+      g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *description = cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION);
+      named = description != NULL && strstr (description, "Amelia") != NULL;
+    }
+  g_assert_true (named);
+
+  g_assert_true (cw_chronology_view_export_timeline (view, pdf, "a4", TRUE, TRUE, &error));
+  g_assert_no_error (error);
+  text = test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Child A"));
+  g_assert_null (strstr (text, "Amelia"));
+  g_assert_null (strstr (text, "Hartley"));
+}
+
 static void
 test_timeline_zoom_and_pan (Ui *ui, gconstpointer data)
 {
@@ -1079,6 +1145,7 @@ main (int argc, char *argv[])
   ADD ("history-follows-chronology", test_history_follows_chronology);
   ADD ("chronology-search-refused", test_chronology_search_refused);
   ADD ("timeline-zoom-and-pan", test_timeline_zoom_and_pan);
+  ADD ("export-anonymised", test_export_anonymised);
   ADD ("timeline-selection-follows", test_timeline_selection_follows);
 #undef ADD
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "cw-import-dialog.h"
 #include "cw-new-entry-dialog.h"
 #include "cw-page-size.h"
+#include "cw-privacy.h"
 #include "cw-review.h"
 #include "cw-timeline-view.h"
 
@@ -107,6 +108,61 @@ add_activated (GtkWidget  *widget,
 
 /* Exporting the table */
 
+/* Whether the user asked for pseudonyms only in an export. */
+static gboolean
+chose_anonymised (GtkNativeDialog *chooser)
+{
+  return g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "anonymised"),
+                    "true") == 0;
+}
+
+/* The list as shown, anonymised: a list of its own, so that the table
+ * keeps showing the texts as written. */
+static CwChronologyModel *
+anonymised_model (CwChronologyView  *self,
+                  GError           **error)
+{
+  g_auto (CwChronologyFilter) filter = { 0 };
+  g_autoptr (CwChronologyModel) model = cw_chronology_model_new (self->store, self->review_id);
+  g_autoptr (CwRedactor) redactor = cw_redactor_new_for_review (self->store, self->review_id,
+                                                                error);
+
+  if (redactor == NULL)
+    return NULL;
+  cw_chronology_model_set_redactor (model, redactor);
+  cw_chronology_view_read_filter (self, &filter);
+  if (!cw_chronology_model_refresh (model, &filter, error))
+    return NULL;
+  return g_steal_pointer (&model);
+}
+
+/**
+ * cw_chronology_view_export:
+ * @path: the file to write
+ * @json: JSON rather than CSV
+ * @anonymised: every text through the review's redactor
+ *
+ * Writes the list as shown (its filters apply); the table keeps showing
+ * the texts as written.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+cw_chronology_view_export (CwChronologyView  *self,
+                           const char        *path,
+                           gboolean           json,
+                           gboolean           anonymised,
+                           GError           **error)
+{
+  g_autoptr (CwChronologyModel) model = NULL;
+
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_VIEW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL && path != NULL, FALSE);
+
+  model = anonymised ? anonymised_model (self, error) : g_object_ref (self->model);
+  return model != NULL && cw_chronology_export_to_file (model, path, json, NULL, error);
+}
+
 static void
 on_export_chosen (GtkNativeDialog  *chooser,
                   int               response,
@@ -122,8 +178,8 @@ on_export_chosen (GtkNativeDialog  *chooser,
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
     {
       name = g_file_get_basename (file);
-      if (cw_chronology_export_to_file (self->model, g_file_peek_path (file), json, NULL,
-                                        &error))
+      if (cw_chronology_view_export (self, g_file_peek_path (file), json,
+                                     chose_anonymised (chooser), &error))
         message = g_strdup_printf (_("Exported the chronology to %s"), name);
       else
         message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);
@@ -149,6 +205,11 @@ export_chooser (CwChronologyView *self,
     _("_Export"), _("_Cancel"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Every export may leave the machine: real names can be left out. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "anonymised",
+                               _("Pseudonyms only: no real names, dates of birth, postcodes, "
+                                 "NHS or phone numbers, or email addresses"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "anonymised", "false");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", on_response, self);
   return chooser;
@@ -210,39 +271,44 @@ size_of (const char      *choice,
   frame->height = size->height;
 }
 
-static void
-on_timeline_file_chosen (GtkNativeDialog  *chooser,
-                         int               response,
-                         CwChronologyView *self)
+/**
+ * cw_chronology_view_export_timeline:
+ * @path: the file to write: .png, .svg or .pdf
+ * @size: (nullable): a page size's id (cw_page_sizes ()) or "shown"
+ * @whole: the whole case rather than the days shown
+ * @anonymised: every text drawn through the review's redactor
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+cw_chronology_view_export_timeline (CwChronologyView  *self,
+                                    const char        *path,
+                                    const char        *size,
+                                    gboolean           whole,
+                                    gboolean           anonymised,
+                                    GError           **error)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
+  CwTimeline *timeline = cw_timeline_view_get_timeline (self->timeline_view);
   g_autoptr (CwRecord) review = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr (CwRedactor) redactor = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-  gboolean whole = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cw-whole"));
-  CwTimeline *timeline = cw_timeline_view_get_timeline (self->timeline_view);
   CwTimelineFrame frame = { 0 };
   double first, last;
 
-  if (response != GTK_RESPONSE_ACCEPT || timeline == NULL
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
-      || (path = g_file_get_path (file)) == NULL)
-    {
-      g_object_unref (chooser);
-      return;
-    }
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_VIEW (self), FALSE);
+  g_return_val_if_fail (timeline != NULL && path != NULL, FALSE);
+
+  if (anonymised
+      && (redactor = cw_redactor_new_for_review (self->store, self->review_id, error)) == NULL)
+    return FALSE;
   review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
-  title = review ? cw_timeline_title (review, FALSE) : NULL;
-  name = g_file_get_basename (file);
+  title = review ? cw_timeline_title (review, anonymised) : NULL;
   lower = g_ascii_strdown (path, -1);
-  size_of (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size"), lower,
-           gtk_widget_get_width (GTK_WIDGET (self->timeline_view)),
+  size_of (size, lower, gtk_widget_get_width (GTK_WIDGET (self->timeline_view)),
            gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), &frame);
   frame.title = title;
+  frame.redactor = redactor;
   frame.scale = *cw_timeline_view_get_scale (self->timeline_view);
   if (whole && cw_timeline_get_extent (timeline, &first, &last))
     cw_timeline_scale_fit (&frame.scale, first, last, frame.width - CW_TIMELINE_LANE_LABELS);
@@ -253,7 +319,33 @@ on_timeline_file_chosen (GtkNativeDialog  *chooser,
       cw_timeline_scale_fit (&frame.scale, frame.scale.start, frame.scale.start + shown,
                              frame.width - CW_TIMELINE_LANE_LABELS);
     }
-  if (cw_timeline_export (timeline, &frame, path, &error))
+  return cw_timeline_export (timeline, &frame, path, error);
+}
+
+static void
+on_timeline_file_chosen (GtkNativeDialog  *chooser,
+                         int               response,
+                         CwChronologyView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gboolean whole = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cw-whole"));
+
+  if (response != GTK_RESPONSE_ACCEPT
+      || cw_timeline_view_get_timeline (self->timeline_view) == NULL
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
+      || (path = g_file_get_path (file)) == NULL)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+  name = g_file_get_basename (file);
+  if (cw_chronology_view_export_timeline (
+        self, path, gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size"), whole,
+        chose_anonymised (chooser), &error))
     message = g_strdup_printf (_("Exported the timeline to %s"), name);
   else
     message = g_strdup_printf (_("Could not export the timeline: %s"), error->message);

@@ -19,5 +19,16 @@ CwChronologyModel *cw_chronology_view_get_model    (CwChronologyView *self);
 void               cw_chronology_view_select_entry (CwChronologyView *self,
                                                     gint64            entry_id);
 CwTimelineView    *cw_chronology_view_get_timeline (CwChronologyView *self);
+gboolean           cw_chronology_view_export       (CwChronologyView *self,
+                                                    const char       *path,
+                                                    gboolean          json,
+                                                    gboolean          anonymised,
+                                                    GError          **error);
+gboolean           cw_chronology_view_export_timeline (CwChronologyView *self,
+                                                       const char       *path,
+                                                       const char       *size,
+                                                       gboolean          whole,
+                                                       gboolean          anonymised,
+                                                       GError          **error);
 
 G_END_DECLS
