@@ -591,6 +591,8 @@ static const UsageCase value_cases[] = {
     "--width" },
   { { "review", "decide", "CSPR-2026-001", "--proceed", "--date", "32/1/2026", NULL },
     "32/1/2026" },
+  { { "trace", "CSPR-2026-001", "--entry", "0", NULL }, "--entry takes an id" },
+  { { "trace", "CSPR-2026-001", "--entry", "seven", NULL }, "--entry takes an id" },
 };
 
 static void

@@ -649,15 +649,17 @@ cw_cli_trace (CwCli               *cli,
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (GPtrArray) trace = NULL;
   gboolean json = FALSE;
+  g_autofree char *entry_text = NULL;
   gint64 entry = 0;
   const GOptionEntry entries[] = {
-    { "entry", 0, 0, G_OPTION_ARG_INT64, &entry,
+    { "entry", 0, 0, G_OPTION_ARG_STRING, &entry_text,
       N_("What one chronology entry supports, instead of the whole review"), N_("ID") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL },
   };
 
   if (!cw_cli_parse (cli, command, entries, args, error)
+      || !cw_cli_parse_id ("--entry", entry_text, &entry, error)
       || (review = find_review_of (cli, args, FALSE, error)) == NULL)
     return FALSE;
   trace = entry > 0 ? cw_trace_entry (cli->store, cw_record_get_id (review), entry, error)

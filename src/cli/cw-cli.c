@@ -154,6 +154,30 @@ cw_cli_parse_int (const char  *option,
   return TRUE;
 }
 
+/**
+ * cw_cli_parse_id:
+ * @option: the option, for the message: "--entry"
+ * @text: (nullable): what was given; %NULL leaves @out as it is
+ *
+ * Reads the id of a row as `--json` output gives it: a whole number from 1.
+ */
+gboolean
+cw_cli_parse_id (const char  *option,
+                 const char  *text,
+                 gint64      *out,
+                 GError     **error)
+{
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &value, NULL))
+    return cw_cli_value_error (error, _("%s takes an id, a whole number from 1 (as --json output "
+                                        "gives it), not “%s”"), option, text);
+  *out = value;
+  return TRUE;
+}
+
 static char *
 command_words (const CwCliCommand *command)
 {

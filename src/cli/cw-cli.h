@@ -63,6 +63,10 @@ gboolean  cw_cli_parse_int        (const char          *option,
                                    int                  max,
                                    int                 *out,
                                    GError             **error);
+gboolean  cw_cli_parse_id         (const char          *option,
+                                   const char          *text,
+                                   gint64              *out,
+                                   GError             **error);
 char     *cw_cli_command_usage    (const CwCliCommand  *command);
 gboolean  cw_cli_parse            (CwCli               *cli,
                                    const CwCliCommand  *command,
