@@ -20,8 +20,10 @@
 #include "cw-record-form.h"
 #include "cw-record-table.h"
 #include "cw-review-list.h"
+#include "cw-review-section.h"
 #include "cw-review-view.h"
 #include "cw-review.h"
+#include "cw-terms-page.h"
 #include "cw-undo-bar.h"
 #include "cw-preferences-window.h"
 #include "cw-window.h"
@@ -1092,6 +1094,124 @@ flag_is_set (gpointer data)
   return *(gboolean *) data;
 }
 
+/* Whether the shortcuts window under @widget has a line with @accel and @title. */
+static gboolean
+shortcut_listed (GtkWidget  *widget,
+                 const char *accel,
+                 const char *title)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *its_accel = NULL;
+      g_autofree char *its_title = NULL;
+
+      g_object_get (widget, "accelerator", &its_accel, "title", &its_title, NULL);
+      return g_strcmp0 (its_accel, accel) == 0 && g_strcmp0 (its_title, title) == 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shortcut_listed (child, accel, title))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkStack *
+sections_stack (CwReviewView *view)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), CW_TYPE_REVIEW_VIEW,
+                                                   "stack"));
+}
+
+/* Each section of the list is a page of the review, in the list's order,
+ * with its title, its key and its line in the shortcuts window. The keys
+ * people learnt stay, and Returns & context has one too. */
+static void
+test_sections_from_the_list (Ui *ui, gconstpointer data)
+{
+  static const struct { const char *name, *accel; } keys[] = {
+    { "overview", "<Alt>1" }, { "referral", "<Alt>2" }, { "people", "<Alt>3" },
+    { "chronology", "<Alt>4" }, { "terms", "<Alt>5" }, { "history", "<Alt>6" },
+    { "returns", "<Alt>7" },
+  };
+  g_autofree char *reference = create_review_through_dialog (ui, "Sections", "Child N");
+  g_autoptr (GListModel) pages = NULL;
+  GtkWidget *overlay = GTK_WIDGET (
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (ui->window)));
+  guint n = 0;
+
+  pages = G_LIST_MODEL (gtk_stack_get_pages (sections_stack (review_view (ui))));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *action = g_strconcat ("win.section::", keys[i].name, NULL);
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ui->app),
+                                                                    action);
+
+      g_assert_cmpstr (accels[0], ==, keys[i].accel);
+      g_assert_null (accels[1]);
+      show_section (ui, keys[i].name);
+    }
+  g_assert_nonnull (overlay);
+  for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
+       section++, n++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (pages, n);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+
+      g_assert_nonnull (item);
+      g_assert_cmpstr (gtk_stack_page_get_name (page), ==, section->name);
+      g_assert_cmpstr (gtk_stack_page_get_title (page), ==, section->title);
+      g_assert_true (shortcut_listed (overlay, section->accel, section->title));
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (keys));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, n);
+  /* The group's own lines follow the sections'. */
+  g_assert_true (shortcut_listed (overlay, "<Control>bracketright", "Move to the next phase"));
+}
+
+static gboolean
+past_referral (const char *phase)
+{
+  return !g_str_equal (phase, "referral");
+}
+
+/* A section may show in some phases only: hidden, it cannot be chosen;
+ * it shows once the review moves into them, and goes when it leaves. */
+static void
+test_section_shows_in_its_phases (Ui *ui, gconstpointer data)
+{
+  static const CwReviewSectionInfo sections[] = {
+    { .name = "overview", .title = "Overview", .accel = "<Alt>1",
+      .get_type = cw_overview_page_get_type, .scrolled = TRUE },
+    { .name = "terms", .title = "Terms", .accel = "<Alt>2", .get_type = cw_terms_page_get_type,
+      .shows_in = past_referral },
+    { NULL },
+  };
+  g_autofree char *reference = create_review_through_dialog (ui, "Phases", "Child P");
+  g_autoptr (CwRecord) review = cw_store_find_review (ui->store, reference, NULL);
+  gint64 id = cw_record_get_id (review);
+  CwReviewView *view = CW_REVIEW_VIEW (g_object_ref_sink (cw_review_view_new (sections)));
+  GtkStack *stack = sections_stack (view);
+  GtkStackPage *terms = gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, "terms"));
+  g_autoptr (GError) error = NULL;
+
+  cw_review_view_set_review (view, ui->store, id);
+  g_assert_false (gtk_stack_page_get_visible (terms));
+  cw_review_view_show_section (view, "terms");
+  g_assert_cmpstr (cw_review_view_get_section (view), ==, "overview");
+  g_assert_true (cw_store_move_phase (ui->store, id, "decision", &error));
+  g_assert_no_error (error);
+  drain_events ();
+  g_assert_true (gtk_stack_page_get_visible (terms));
+  cw_review_view_show_section (view, "terms");
+  g_assert_cmpstr (cw_review_view_get_section (view), ==, "terms");
+  g_assert_true (cw_store_move_phase (ui->store, id, "referral", &error));
+  g_assert_no_error (error);
+  drain_events ();
+  g_assert_false (gtk_stack_page_get_visible (terms));
+  g_assert_cmpstr (cw_review_view_get_section (view), ==, "overview");
+  g_object_unref (view);
+}
+
 /* The waits themselves: they return once the condition holds, and fail
  * the test, naming what they waited for, when it never does. */
 static void
@@ -1147,6 +1267,8 @@ main (int argc, char *argv[])
   ADD ("timeline-zoom-and-pan", test_timeline_zoom_and_pan);
   ADD ("export-anonymised", test_export_anonymised);
   ADD ("timeline-selection-follows", test_timeline_selection_follows);
+  ADD ("sections-from-the-list", test_sections_from_the_list);
+  ADD ("section-shows-in-its-phases", test_section_shows_in_its_phases);
 #undef ADD
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "cw-application.h"
 #include "cw-preferences-window.h"
+#include "cw-review-section.h"
 #include "cw-window.h"
 
 /* The application: opens the one database (default, or --database PATH),
@@ -203,17 +204,25 @@ static const struct
   /* Not Ctrl+Shift+Right or Ctrl+Delete: text fields need those. */
   { "win.next-phase", { "<Control>bracketright", NULL } },
   { "win.previous-phase", { "<Control>bracketleft", NULL } },
-  { "win.section::overview", { "<Alt>1", NULL } },
-  { "win.section::referral", { "<Alt>2", NULL } },
-  { "win.section::people", { "<Alt>3", NULL } },
-  { "win.section::chronology", { "<Alt>4", NULL } },
-  { "win.section::terms", { "<Alt>5", NULL } },
-  { "win.section::history", { "<Alt>6", NULL } },
   { "win.chronology::import", { "<Control>i", NULL } },
   { "win.chronology::focus-search", { "<Control><Shift>f", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
+
+/* Each section of a review has its own, from the list of sections. */
+static void
+set_section_accels (CwApplication *self)
+{
+  for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
+       section++)
+    {
+      g_autofree char *action = g_strconcat ("win.section::", section->name, NULL);
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), action,
+                                             (const char *const[]) { section->accel, NULL });
+    }
+}
 
 static void
 load_style (void)
@@ -240,6 +249,7 @@ cw_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
+  set_section_accels (self);
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
     self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_icon_name (APPLICATION_ID);

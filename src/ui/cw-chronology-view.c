@@ -7,6 +7,7 @@
 
 #include "cw-chronology-view-private.h"
 #include "cw-chronology.h"
+#include "cw-review-section.h"
 #include "cw-review.h"
 #include "cw-store-watch.h"
 #include "cw-timeline-view.h"
@@ -17,7 +18,11 @@
  * searches; this shows. This file holds the widget, its layout and its
  * refreshing; cw-chronology-view-private.h says where the rest is. */
 
-G_DEFINE_FINAL_TYPE (CwChronologyView, cw_chronology_view, GTK_TYPE_WIDGET)
+static void cw_chronology_view_section_init (CwReviewSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwChronologyView, cw_chronology_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CW_TYPE_REVIEW_SECTION,
+                                                      cw_chronology_view_section_init))
 
 /* The selection */
 
@@ -325,6 +330,29 @@ cw_chronology_view_flush (CwChronologyView *self)
 {
   g_return_if_fail (CW_IS_CHRONOLOGY_VIEW (self));
   cw_record_form_flush (self->entry_form);
+}
+
+/* As a section of the review view */
+
+static void
+section_set_review (CwReviewSection *section,
+                    CwStore         *store,
+                    gint64           id)
+{
+  cw_chronology_view_set_review (CW_CHRONOLOGY_VIEW (section), store, id);
+}
+
+static void
+section_flush (CwReviewSection *section)
+{
+  cw_chronology_view_flush (CW_CHRONOLOGY_VIEW (section));
+}
+
+static void
+cw_chronology_view_section_init (CwReviewSectionInterface *iface)
+{
+  iface->set_review = section_set_review;
+  iface->flush = section_flush;
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "cw-store-watch.h"
 
 #include "cw-history-view.h"
+#include "cw-review-section.h"
 
 /* A review's audit trail as a table, in the words of the core's history
  * (cw-history.c), which the command line and reports use too. */
@@ -23,7 +24,11 @@ struct _CwHistoryView
   gulong         changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (CwHistoryView, cw_history_view, GTK_TYPE_WIDGET)
+static void cw_history_view_section_init (CwReviewSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwHistoryView, cw_history_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CW_TYPE_REVIEW_SECTION,
+                                                      cw_history_view_section_init))
 
 /* Keeps the lines that are still the same, so that the view does not
  * jump when a change adds a line at the top. */
@@ -93,6 +98,22 @@ cw_history_view_set_review (CwHistoryView *self,
   self->id = id;
   g_list_store_remove_all (self->entries);
   refresh (self);
+}
+
+/* As a section of the review view */
+
+static void
+section_set_review (CwReviewSection *section,
+                    CwStore         *store,
+                    gint64           id)
+{
+  cw_history_view_set_review (CW_HISTORY_VIEW (section), store, id);
+}
+
+static void
+cw_history_view_section_init (CwReviewSectionInterface *iface)
+{
+  iface->set_review = section_set_review;
 }
 
 /**

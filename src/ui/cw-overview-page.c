@@ -8,6 +8,7 @@
 #include "cw-store-watch.h"
 
 #include "cw-overview-page.h"
+#include "cw-review-section.h"
 #include "cw-record-form.h"
 #include "cw-review.h"
 
@@ -35,7 +36,11 @@ struct _CwOverviewPage
   guint         refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (CwOverviewPage, cw_overview_page, GTK_TYPE_WIDGET)
+static void cw_overview_page_section_init (CwReviewSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwOverviewPage, cw_overview_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CW_TYPE_REVIEW_SECTION,
+                                                      cw_overview_page_section_init))
 
 static const char *const review_fields[] = {
   "title", "kind", "methodology", "profile", "subject_pseudonym", "summary", NULL,
@@ -231,6 +236,29 @@ cw_overview_page_flush (CwOverviewPage *self)
 
   cw_record_form_flush (self->review_form);
   cw_record_form_flush (self->dates_form);
+}
+
+/* As a section of the review view */
+
+static void
+section_set_review (CwReviewSection *section,
+                    CwStore         *store,
+                    gint64           id)
+{
+  cw_overview_page_set_review (CW_OVERVIEW_PAGE (section), store, id);
+}
+
+static void
+section_flush (CwReviewSection *section)
+{
+  cw_overview_page_flush (CW_OVERVIEW_PAGE (section));
+}
+
+static void
+cw_overview_page_section_init (CwReviewSectionInterface *iface)
+{
+  iface->set_review = section_set_review;
+  iface->flush = section_flush;
 }
 
 /**

@@ -7,81 +7,65 @@
 
 #include "cw-store-watch.h"
 
-#include "cw-chronology.h"
-#include "cw-chronology-view.h"
-#include "cw-history-view.h"
 #include "cw-overview-page.h"
-#include "cw-record-form.h"
-#include "cw-record-table.h"
+#include "cw-review-section.h"
 #include "cw-review.h"
 #include "cw-review-view.h"
 
 /* One review: a header that always shows the reference, kind, pseudonym
- * (never the real name), phase and next deadline, and its sections. Only
- * sections that work are shown. */
+ * (never the real name), phase and next deadline, and its sections, one
+ * page each, made from the list of sections (cw-review-section.c). */
 
 struct _CwReviewView
 {
-  GtkWidget        parent_instance;
-  GtkLabel        *title_label;
-  GtkLabel        *phase_label;
-  GtkLabel        *deadline_label;
-  GtkStack        *stack;
-  CwOverviewPage  *overview_page;
-  CwRecordForm    *referral_form;
-  CwRecordForm    *decision_form;
-  CwRecordTable   *people_table;
-  CwRecordTable   *agencies_table;
-  CwRecordTable   *agency_register_table;
-  CwRecordTable   *returns_table;
-  CwRecordTable   *periods_table;
-  CwRecordTable   *review_group_table;
-  CwRecordTable   *case_group_table;
-  CwRecordTable   *terms_table;
-  CwHistoryView   *history_view;
-  CwChronologyView *chronology_view;
-  GtkScrolledWindow *overview_scroller;
-  GtkScrolledWindow *referral_scroller;
-  CwStore         *store;
-  gint64           id;
-  gulong           changed_id;
+  GtkWidget                  parent_instance;
+  GtkLabel                  *title_label;
+  GtkLabel                  *phase_label;
+  GtkLabel                  *deadline_label;
+  GtkStack                  *stack;
+  const CwReviewSectionInfo *sections;
+  GPtrArray                 *pages; /* CwReviewSection, one per section */
+  CwStore                   *store;
+  gint64                     id;
+  gulong                     changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CwReviewView, cw_review_view, GTK_TYPE_WIDGET)
 
-static const char *const referral_fields[] = {
-  "referrer_name", "service_team", "submitted_on", "child_name", "swis_number",
-  "parents_carers", "household", "agencies_involved", "grounds", "grounds_other",
-  "circumstances", "key_facts", "reasons", "worker_signed_on", "manager_signed_on", NULL,
-};
+enum { PROP_0, PROP_SECTIONS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
-static const char *const decision_fields[] = {
-  "discussed_on", "decision", "rationale", "key_objectives", "lead_reviewer", "timescale",
-  "further_actions", NULL,
-};
+static CwReviewSection *
+page_of (CwReviewView *self,
+         const char   *name)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    if (g_str_equal (self->sections[i].name, name))
+      return self->pages->pdata[i];
+  return NULL;
+}
+
+/* The sections that show in the review's phase. */
+static void
+show_sections_for (CwReviewView *self,
+                   const char   *phase)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *child = gtk_stack_get_child_by_name (self->stack, self->sections[i].name);
+
+      gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, child),
+                                  cw_review_section_info_shows_in (&self->sections[i], phase));
+    }
+}
 
 static void
-update_header (CwReviewView *self)
+show_deadline (CwReviewView *self)
 {
-  g_autoptr (CwRecord) review = NULL;
-  g_autoptr (GPtrArray) deadlines = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr (GPtrArray) deadlines = cw_store_list_deadlines (self->store, self->id, NULL, NULL);
   g_autofree char *next = NULL;
   const CwDeadlineInfo *open = NULL;
-  const char *subject;
 
-  if (self->store == NULL || self->id == 0
-      || (review = cw_store_get (self->store, &cw_entity_review, self->id, NULL)) == NULL)
-    return;
-  subject = cw_record_get (review, "subject_pseudonym");
-  title = g_strdup_printf ("%s · %s%s%s", cw_record_get (review, "reference"),
-                           cw_record_get (review, "kind__label"), subject ? " · " : "",
-                           subject ? subject : "");
-  gtk_label_set_text (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), cw_record_get (review, "title"));
-  gtk_label_set_text (self->phase_label,
-                      cw_choice_label (cw_phases, cw_record_get (review, "phase")));
-  deadlines = cw_store_list_deadlines (self->store, self->id, NULL, NULL);
   for (guint i = 0; deadlines != NULL && i < deadlines->len && open == NULL; i++)
     {
       const CwDeadlineInfo *info = deadlines->pdata[i];
@@ -99,6 +83,28 @@ update_header (CwReviewView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "overdue");
+}
+
+static void
+update_header (CwReviewView *self)
+{
+  g_autoptr (CwRecord) review = NULL;
+  g_autofree char *title = NULL;
+  const char *subject;
+
+  if (self->store == NULL || self->id == 0
+      || (review = cw_store_get (self->store, &cw_entity_review, self->id, NULL)) == NULL)
+    return;
+  subject = cw_record_get (review, "subject_pseudonym");
+  title = g_strdup_printf ("%s · %s%s%s", cw_record_get (review, "reference"),
+                           cw_record_get (review, "kind__label"), subject ? " · " : "",
+                           subject ? subject : "");
+  gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), cw_record_get (review, "title"));
+  gtk_label_set_text (self->phase_label,
+                      cw_choice_label (cw_phases, cw_record_get (review, "phase")));
+  show_deadline (self);
+  show_sections_for (self, cw_record_get (review, "phase"));
 }
 
 static void
@@ -122,11 +128,13 @@ cw_review_view_activate_chronology (CwReviewView *self,
                                     const char   *action)
 {
   g_autofree char *name = g_strconcat ("chronology.", action, NULL);
+  CwReviewSection *chronology;
 
   g_return_if_fail (CW_IS_REVIEW_VIEW (self));
 
   cw_review_view_show_section (self, "chronology");
-  gtk_widget_activate_action (GTK_WIDGET (self->chronology_view), name, NULL);
+  if ((chronology = page_of (self, "chronology")) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (chronology), name, NULL);
 }
 
 void
@@ -134,23 +142,22 @@ cw_review_view_flush (CwReviewView *self)
 {
   g_return_if_fail (CW_IS_REVIEW_VIEW (self));
 
-  cw_overview_page_flush (self->overview_page);
-  cw_record_form_flush (self->referral_form);
-  cw_record_form_flush (self->decision_form);
-  cw_chronology_view_flush (self->chronology_view);
+  for (guint i = 0; i < self->pages->len; i++)
+    cw_review_section_flush (self->pages->pdata[i]);
 }
 
+/* Another review starts at the top of each section. */
 static void
-set_referral (CwReviewView *self)
+scroll_to_top (CwReviewView *self)
 {
-  g_autoptr (CwRecord) referral = NULL;
-  gint64 referral_id = 0;
+  for (guint i = 0; i < self->pages->len; i++)
+    if (self->sections[i].scrolled)
+      {
+        GtkWidget *scroller = gtk_stack_get_child_by_name (self->stack, self->sections[i].name);
 
-  if (self->store != NULL && self->id != 0
-      && (referral = cw_store_get_referral (self->store, self->id, NULL)) != NULL)
-    referral_id = cw_record_get_id (referral);
-  cw_record_form_set_record (self->referral_form, self->store, referral_id);
-  cw_record_form_set_record (self->decision_form, self->store, referral_id);
+        gtk_adjustment_set_value (
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+      }
 }
 
 /**
@@ -169,32 +176,24 @@ cw_review_view_set_review (CwReviewView *self,
   cw_review_view_flush (self);
   cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
   self->id = id;
-  /* Another review starts at the top of each section. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->overview_scroller), 0);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->referral_scroller), 0);
-  cw_overview_page_set_review (self->overview_page, store, id);
-  set_referral (self);
-  cw_record_table_set_review (self->people_table, store, id);
-  cw_record_table_set_review (self->agencies_table, store, id);
-  cw_record_table_set_review (self->agency_register_table, store, 0);
-  cw_record_table_set_review (self->returns_table, store, id);
-  cw_record_table_set_review (self->periods_table, store, id);
-  cw_record_table_set_review (self->review_group_table, store, id);
-  cw_record_table_set_review (self->case_group_table, store, id);
-  cw_record_table_set_review (self->terms_table, store, id);
-  cw_history_view_set_review (self->history_view, store, id);
-  cw_chronology_view_set_review (self->chronology_view, store, id);
+  scroll_to_top (self);
+  for (guint i = 0; i < self->pages->len; i++)
+    cw_review_section_set_review (self->pages->pdata[i], store, id);
   update_header (self);
 }
 
+/* Shows the section called @name, if the review's phase shows it. */
 void
 cw_review_view_show_section (CwReviewView *self,
                              const char   *name)
 {
+  GtkWidget *child;
+
   g_return_if_fail (CW_IS_REVIEW_VIEW (self));
 
-  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
-    gtk_stack_set_visible_child_name (self->stack, name);
+  child = gtk_stack_get_child_by_name (self->stack, name);
+  if (child != NULL && gtk_stack_page_get_visible (gtk_stack_get_page (self->stack, child)))
+    gtk_stack_set_visible_child (self->stack, child);
 }
 
 const char *
@@ -212,15 +211,18 @@ void
 cw_review_view_move_phase_step (CwReviewView *self,
                                 gboolean      forward)
 {
+  CwReviewSection *overview;
+
   g_return_if_fail (CW_IS_REVIEW_VIEW (self));
   cw_review_view_flush (self);
-  cw_overview_page_move_phase_step (self->overview_page, forward);
+  if ((overview = page_of (self, "overview")) != NULL)
+    cw_overview_page_move_phase_step (CW_OVERVIEW_PAGE (overview), forward);
 }
 
 /**
  * cw_review_view_get_part:
- * @name: "overview", "referral-form", "decision-form", "people", "agencies",
- *   "review-group", "case-group", "terms", "history" or "chronology"
+ * @name: a part of a section ("referral-form", "people", "terms"...), or
+ *   a section's name for its page ("overview", "chronology", "history")
  *
  * Returns: (transfer none) (nullable): that part, for tests and screenshots
  */
@@ -228,71 +230,95 @@ GtkWidget *
 cw_review_view_get_part (CwReviewView *self,
                          const char   *name)
 {
-  const struct { const char *name; gpointer widget; } parts[] = {
-    { "overview", self->overview_page }, { "referral-form", self->referral_form },
-    { "decision-form", self->decision_form }, { "people", self->people_table },
-    { "agencies", self->agencies_table }, { "agency-register", self->agency_register_table },
-    { "review-group", self->review_group_table }, { "case-group", self->case_group_table },
-    { "terms", self->terms_table }, { "history", self->history_view },
-    { "chronology", self->chronology_view }, { "returns", self->returns_table },
-    { "context", self->periods_table },
-  };
+  CwReviewSection *page;
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (g_str_equal (parts[i].name, name))
-      return parts[i].widget;
-  return NULL;
+  g_return_val_if_fail (CW_IS_REVIEW_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *part = cw_review_section_get_part (self->pages->pdata[i], name);
+      if (part != NULL)
+        return part;
+    }
+  page = page_of (self, name);
+  return page != NULL ? GTK_WIDGET (page) : NULL;
+}
+
+/* The pages */
+
+/* The page in a vertical scroller, when the section asks for one. */
+static GtkWidget *
+stack_child (const CwReviewSectionInfo *section,
+             GtkWidget                 *page)
+{
+  GtkWidget *scroller;
+
+  if (!section->scrolled)
+    return page;
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+  return scroller;
 }
 
 static void
-setup_tables (CwReviewView *self)
+add_pages (CwReviewView *self)
 {
-  cw_record_form_set_fields (self->referral_form, &cw_entity_referral, referral_fields);
-  cw_record_form_set_fields (self->decision_form, &cw_entity_referral, decision_fields);
-  cw_record_table_setup (self->people_table, &cw_entity_person, _("People register"),
-                         _("Everyone the review is about: the child, family and household. "
-                           "Each has a pseudonym; real names stay private."),
-                         (const char *[]) { "pseudonym", "role", NULL },
-                         (const char *[]) { "pseudonym", _("New person"), NULL });
-  cw_record_table_setup (self->agencies_table, &cw_entity_review_agency,
-                         _("Agencies involved in this review"),
-                         _("No agencies yet. Add the agencies that worked with the family; "
-                           "new agencies are added to the register below first."),
-                         (const char *[]) { "agency_id", "involvement", NULL }, NULL);
-  cw_record_table_setup (self->returns_table, &cw_entity_agency_return,
-                         _("Agency returns: chronologies requested and received"),
-                         _("No returns yet. Add one for each agency asked for its chronology, "
-                           "with the date it is due; importing a return records it here."),
-                         (const char *[]) { "agency_id", "status", "due_on", NULL },
-                         (const char *[]) { "status", "requested", NULL });
-  cw_record_table_setup (self->periods_table, &cw_entity_period,
-                         _("The child’s context: periods shown on the timeline"),
-                         _("No periods yet. Add the child protection or child in need plans, "
-                           "stays in hospital or in care, and changes in the household."),
-                         (const char *[]) { "label", "start_date", "end_date", NULL },
-                         (const char *[]) { "kind", "other", NULL });
-  cw_record_table_setup (self->agency_register_table, &cw_entity_agency,
-                         _("Agency register (shared by all reviews)"),
-                         _("No agencies registered yet."),
-                         (const char *[]) { "name", "sector", NULL },
-                         (const char *[]) { "name", _("New agency"), NULL });
-  cw_record_table_setup (self->review_group_table, &cw_entity_member, _("Review group"),
-                         _("The chair, lead reviewer and agency representatives who oversee "
-                           "the review."),
-                         (const char *[]) { "name", "role", "agency_id", NULL },
-                         (const char *[]) { "name", _("New member"), NULL });
-  cw_record_table_set_filter (self->review_group_table, "group_kind", "review");
-  cw_record_table_setup (self->case_group_table, &cw_entity_member, _("Case group"),
-                         _("The practitioners and managers who worked with the family."),
-                         (const char *[]) { "name", "role", "agency_id", NULL },
-                         (const char *[]) { "name", _("New member"), NULL });
-  cw_record_table_set_filter (self->case_group_table, "group_kind", "case");
-  cw_record_table_setup (self->terms_table, &cw_entity_tor_item,
-                         _("Terms of reference and key lines of enquiry"),
-                         _("Set out the scope of the review and the questions it will answer."),
-                         (const char *[]) { "kind", "text", NULL },
-                         (const char *[]) { "kind", "term", "text",
-                                            _("New term of reference"), NULL });
+  for (const CwReviewSectionInfo *section = self->sections; section->name != NULL; section++)
+    {
+      GtkWidget *page = g_object_new (section->get_type (), NULL);
+      GtkStackPage *stack_page;
+
+      g_assert (CW_IS_REVIEW_SECTION (page));
+      stack_page = gtk_stack_add_titled (self->stack, stack_child (section, page), section->name,
+                                         _(section->title));
+      if (section->icon_name != NULL)
+        g_object_set (stack_page, "icon-name", section->icon_name, NULL);
+      g_ptr_array_add (self->pages, page);
+    }
+}
+
+/**
+ * cw_review_view_new:
+ * @sections: (nullable): the sections to show, ended by one whose name is
+ *   %NULL; %NULL for the application's, cw_review_sections()
+ */
+GtkWidget *
+cw_review_view_new (const CwReviewSectionInfo *sections)
+{
+  return g_object_new (CW_TYPE_REVIEW_VIEW, "sections", sections, NULL);
+}
+
+/* GObject */
+
+static void
+cw_review_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CwReviewView *self = CW_REVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTIONS:
+      self->sections = g_value_get_pointer (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_review_view_constructed (GObject *object)
+{
+  CwReviewView *self = CW_REVIEW_VIEW (object);
+
+  G_OBJECT_CLASS (cw_review_view_parent_class)->constructed (object);
+  if (self->sections == NULL)
+    self->sections = cw_review_sections ();
+  add_pages (self);
 }
 
 static void
@@ -302,6 +328,8 @@ cw_review_view_dispose (GObject *object)
   GtkWidget *child;
 
   cw_store_unwatch (&self->store, &self->changed_id);
+  /* The stack owns the pages, and is going. */
+  g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_REVIEW_VIEW);
   /* The template's root is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -310,40 +338,32 @@ cw_review_view_dispose (GObject *object)
 }
 
 static void
+cw_review_view_finalize (GObject *object)
+{
+  g_ptr_array_unref (CW_REVIEW_VIEW (object)->pages);
+  G_OBJECT_CLASS (cw_review_view_parent_class)->finalize (object);
+}
+
+static void
 cw_review_view_class_init (CwReviewViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->set_property = cw_review_view_set_property;
+  object_class->constructed = cw_review_view_constructed;
   object_class->dispose = cw_review_view_dispose;
-  g_type_ensure (CW_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (CW_TYPE_RECORD_FORM);
-  g_type_ensure (CW_TYPE_RECORD_TABLE);
-  g_type_ensure (CW_TYPE_HISTORY_VIEW);
-  g_type_ensure (CW_TYPE_CHRONOLOGY_VIEW);
+  object_class->finalize = cw_review_view_finalize;
+  properties[PROP_SECTIONS] = g_param_spec_pointer (
+    "sections", NULL, NULL,
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/casewise/Casewise/ui/cw-review-view.ui");
-#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CwReviewView, name)
-  BIND (title_label);
-  BIND (phase_label);
-  BIND (deadline_label);
-  BIND (stack);
-  BIND (chronology_view);
-  BIND (returns_table);
-  BIND (periods_table);
-  BIND (overview_page);
-  BIND (referral_form);
-  BIND (decision_form);
-  BIND (people_table);
-  BIND (agencies_table);
-  BIND (agency_register_table);
-  BIND (review_group_table);
-  BIND (case_group_table);
-  BIND (terms_table);
-  BIND (history_view);
-  BIND (overview_scroller);
-  BIND (referral_scroller);
-#undef BIND
+  gtk_widget_class_bind_template_child (widget_class, CwReviewView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CwReviewView, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, CwReviewView, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, CwReviewView, stack);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -351,5 +371,5 @@ static void
 cw_review_view_init (CwReviewView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  setup_tables (self);
+  self->pages = g_ptr_array_new ();
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cw-review-section.h"
 #include "cw-store.h"
 
 G_BEGIN_DECLS
@@ -10,6 +11,7 @@ G_BEGIN_DECLS
 #define CW_TYPE_REVIEW_VIEW (cw_review_view_get_type ())
 G_DECLARE_FINAL_TYPE (CwReviewView, cw_review_view, CW, REVIEW_VIEW, GtkWidget)
 
+GtkWidget  *cw_review_view_new                 (const CwReviewSectionInfo *sections);
 void        cw_review_view_set_review          (CwReviewView *self,
                                                 CwStore      *store,
                                                 gint64        id);

@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cw-demo.h"
 #include "cw-new-review-dialog.h"
 #include "cw-review.h"
 #include "cw-review-list.h"
+#include "cw-review-section.h"
 #include "cw-review-view.h"
 #include "cw-undo-bar.h"
 #include "cw-window.h"
@@ -227,6 +229,46 @@ previous_phase_activated (GtkWidget  *widget,
   cw_review_view_move_phase_step (CW_WINDOW (widget)->review_view, FALSE);
 }
 
+/* The shortcuts window */
+
+/* Its description, with a line for each section of a review at the top
+ * of the group "review_group": the list of sections is the one place
+ * that names them and their keys. */
+static char *
+help_overlay_ui (void)
+{
+  g_autoptr (GBytes) bytes = g_resources_lookup_data ("/org/casewise/Casewise/ui/help-overlay.ui",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  const char *ui = g_bytes_get_data (bytes, NULL);
+  const char *group = strstr (ui, "id=\"review_group\"");
+  const char *after_title = strstr (group, "</property>") + strlen ("</property>");
+  GString *text = g_string_new_len (ui, after_title - ui);
+
+  for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
+       section++)
+    {
+      g_autofree char *line = g_markup_printf_escaped (
+        "<child><object class=\"GtkShortcutsShortcut\">"
+        "<property name=\"accelerator\">%s</property><property name=\"title\">%s</property>"
+        "</object></child>",
+        section->accel, _(section->title));
+      g_string_append (text, line);
+    }
+  g_string_append_len (text, after_title, g_bytes_get_size (bytes) - (after_title - ui));
+  return g_string_free (text, FALSE);
+}
+
+static void
+set_help_overlay (CwWindow *self)
+{
+  g_autofree char *ui = help_overlay_ui ();
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_string (ui, -1);
+
+  gtk_application_window_set_help_overlay (
+    GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                               "help_overlay")));
+}
+
 /* Window state */
 
 static void
@@ -335,6 +377,7 @@ static void
 cw_window_init (CwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_help_overlay (self);
   g_signal_connect_swapped (self->undo_bar, "undone", G_CALLBACK (on_undone), self);
 }
 

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casewise-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-chronology-view.h"
+#include "cw-history-view.h"
+#include "cw-overview-page.h"
+#include "cw-people-page.h"
+#include "cw-referral-page.h"
+#include "cw-returns-page.h"
+#include "cw-review-section.h"
+#include "cw-terms-page.h"
+
+/* The sections of a review, in the sidebar's order. The review view
+ * makes a page of each, the application gives each its shortcut, and
+ * the shortcuts window lists them: a new section is one entry here
+ * (and its page). The shortcuts are kept as people learnt them, so
+ * Returns & context, added later, has Alt+7. */
+static const CwReviewSectionInfo sections[] = {
+  { .name = "overview", .title = N_("Overview"), .accel = "<Alt>1",
+    .get_type = cw_overview_page_get_type, .scrolled = TRUE },
+  { .name = "referral", .title = N_("Referral & decision"), .accel = "<Alt>2",
+    .get_type = cw_referral_page_get_type, .scrolled = TRUE },
+  { .name = "people", .title = N_("People & agencies"), .accel = "<Alt>3",
+    .get_type = cw_people_page_get_type },
+  { .name = "chronology", .title = N_("Chronology"), .accel = "<Alt>4",
+    .get_type = cw_chronology_view_get_type },
+  { .name = "returns", .title = N_("Returns & context"), .accel = "<Alt>7",
+    .get_type = cw_returns_page_get_type },
+  { .name = "terms", .title = N_("Terms of reference"), .accel = "<Alt>5",
+    .get_type = cw_terms_page_get_type },
+  { .name = "history", .title = N_("History"), .accel = "<Alt>6",
+    .get_type = cw_history_view_get_type },
+  { NULL },
+};
+
+/**
+ * cw_review_sections:
+ *
+ * Returns: (transfer none): the sections, in order, ended by one whose
+ *   name is %NULL
+ */
+const CwReviewSectionInfo *
+cw_review_sections (void)
+{
+  return sections;
+}
+
+/* Whether the section shows for a review in @phase. */
+gboolean
+cw_review_section_info_shows_in (const CwReviewSectionInfo *info,
+                                 const char                *phase)
+{
+  g_return_val_if_fail (info != NULL, FALSE);
+  return info->shows_in == NULL || phase == NULL || info->shows_in (phase);
+}
+
+/* The interface its pages implement */
+
+G_DEFINE_INTERFACE (CwReviewSection, cw_review_section, GTK_TYPE_WIDGET)
+
+static void
+cw_review_section_default_init (CwReviewSectionInterface *iface)
+{
+}
+
+void
+cw_review_section_set_review (CwReviewSection *self,
+                              CwStore         *store,
+                              gint64           id)
+{
+  g_return_if_fail (CW_IS_REVIEW_SECTION (self));
+  CW_REVIEW_SECTION_GET_IFACE (self)->set_review (self, store, id);
+}
+
+void
+cw_review_section_flush (CwReviewSection *self)
+{
+  CwReviewSectionInterface *iface;
+
+  g_return_if_fail (CW_IS_REVIEW_SECTION (self));
+  iface = CW_REVIEW_SECTION_GET_IFACE (self);
+  if (iface->flush != NULL)
+    iface->flush (self);
+}
+
+/**
+ * cw_review_section_get_part:
+ *
+ * Returns: (transfer none) (nullable): the part of the page called @name
+ */
+GtkWidget *
+cw_review_section_get_part (CwReviewSection *self,
+                            const char      *name)
+{
+  CwReviewSectionInterface *iface;
+
+  g_return_val_if_fail (CW_IS_REVIEW_SECTION (self), NULL);
+  iface = CW_REVIEW_SECTION_GET_IFACE (self);
+  return iface->get_part != NULL ? iface->get_part (self, name) : NULL;
+}
