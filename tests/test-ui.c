@@ -12,6 +12,7 @@
 #include "cw-chronology.h"
 #include "cw-chronology-view.h"
 #include "cw-import-dialog.h"
+#include "cw-new-entry-dialog.h"
 #include "cw-timeline-view.h"
 #include "cw-history-view.h"
 #include "cw-history.h"
@@ -613,6 +614,27 @@ static const char police_return[] =
   "31/02/2025,CAD 102,PC Benn,A date that does not exist,\n"
   "14/09/2025,CAD 103,PC Benn,\"Second call-out, partner left before arrival\",Yes\n";
 
+/* What the import dialog shows of the police return: the agency guessed
+ * from the file's name, and the row left out, by row and column. */
+static void
+check_import_dialog_shows (CwImportDialog *dialog)
+{
+  GtkDropDown *agency = GTK_DROP_DOWN (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CW_TYPE_IMPORT_DIALOG, "agency"));
+  GListModel *problems = G_LIST_MODEL (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CW_TYPE_IMPORT_DIALOG, "problems"));
+  GtkWidget *problems_box = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CW_TYPE_IMPORT_DIALOG, "problems_box"));
+  g_autoptr (GtkStringObject) problem = NULL;
+
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (agency)), ==,
+                   "Northshire Police");
+  g_assert_true (gtk_widget_get_visible (problems_box));
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_nonnull (strstr (gtk_string_object_get_string (problem), "31/02/2025"));
+}
+
 static gint64
 import_police_return (Ui *ui)
 {
@@ -636,6 +658,7 @@ import_police_return (Ui *ui)
   /* Read, headings found under the title row, every row checked. */
   g_assert_nonnull (strstr (cw_import_dialog_get_summary (dialog), "3 entries are ready"));
   g_assert_nonnull (strstr (cw_import_dialog_get_summary (dialog), "1 row has errors"));
+  check_import_dialog_shows (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
   /* Written in a thread; the dialog closes when it is done. */
   wait_for (find_import_dialog () == NULL);
@@ -1094,6 +1117,77 @@ flag_is_set (gpointer data)
   return *(gboolean *) data;
 }
 
+static GtkWidget *
+dialog_part (GtkWindow  *dialog,
+             GType       type,
+             const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), type, name));
+}
+
+/* Adding an entry by hand: the dialog's fields, the core's word on a date
+ * that does not exist shown under them, and the entry selected in the
+ * table once added. */
+static void
+test_chronology_add_entry_through_dialog (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "By hand", "Child H");
+  gint64 review = cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list")));
+  const char *police[] = { "name", "Northshire Police", NULL };
+  gint64 agency = cw_store_insert (ui->store, &cw_entity_agency, 0, police, NULL);
+  g_autofree char *agency_id = g_strdup_printf ("%" G_GINT64_FORMAT, agency);
+  const char *involved[] = { "agency_id", agency_id, NULL };
+  CwChronologyModel *model;
+  GtkWindow *dialog;
+  GtkWidget *message;
+  g_autoptr (CwChronologyItem) item = NULL;
+  gint64 id;
+
+  g_assert_cmpint (cw_store_insert (ui->store, &cw_entity_review_agency, review, involved, NULL),
+                   >, 0);
+  show_section (ui, "chronology");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronology_view (ui)), "chronology.add",
+                                             NULL));
+  wait_for ((dialog = find_toplevel (CW_TYPE_NEW_ENTRY_DIALOG)) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (
+                      dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "agency")))), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "date")),
+                         "31/02/2025");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "source")),
+                         "Visit 1");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                              dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "description"))),
+                            "Home visit after the referral", -1);
+  gtk_drop_down_set_selected (
+    GTK_DROP_DOWN (dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "significance")), 2);
+  g_signal_emit_by_name (dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "add_button"), "clicked");
+  drain_events ();
+  message = dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "message");
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "31/02/2025"));
+  g_assert_true (find_toplevel (CW_TYPE_NEW_ENTRY_DIALOG) == dialog);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "date")),
+                         "14/09/2025");
+  g_signal_emit_by_name (dialog_part (dialog, CW_TYPE_NEW_ENTRY_DIALOG, "add_button"), "clicked");
+  wait_for (find_toplevel (CW_TYPE_NEW_ENTRY_DIALOG) == NULL);
+  drain_events ();
+  model = cw_chronology_view_get_model (chronology_view (ui));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 1);
+  id = cw_chronology_model_get_entry_id (model, 0);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION), ==,
+                   "Home visit after the referral");
+  g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE), ==, "Visit 1");
+  g_assert_cmpstr (cw_chronology_item_get_agency (item), ==, "Northshire Police");
+  g_assert_cmpint (cw_chronology_item_get_significance (item), ==, CW_CHRONO_SIGNIFICANCE_KEY);
+  /* Added, it is the one selected, to go on with it beside the table. */
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (gtk_selection_model_is_selected (
+    gtk_column_view_get_model (GTK_COLUMN_VIEW (gtk_widget_get_template_child (
+      GTK_WIDGET (chronology_view (ui)), CW_TYPE_CHRONOLOGY_VIEW, "column_view"))),
+    cw_chronology_model_find (model, id)));
+}
+
 /* Whether the shortcuts window under @widget has a line with @accel and @title. */
 static gboolean
 shortcut_listed (GtkWidget  *widget,
@@ -1267,6 +1361,7 @@ main (int argc, char *argv[])
   ADD ("timeline-zoom-and-pan", test_timeline_zoom_and_pan);
   ADD ("export-anonymised", test_export_anonymised);
   ADD ("timeline-selection-follows", test_timeline_selection_follows);
+  ADD ("chronology-add-entry-through-dialog", test_chronology_add_entry_through_dialog);
   ADD ("sections-from-the-list", test_sections_from_the_list);
   ADD ("section-shows-in-its-phases", test_section_shows_in_its_phases);
 #undef ADD

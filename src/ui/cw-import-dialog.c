@@ -613,67 +613,7 @@ on_cancel (CwImportDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Building */
-
-static GtkWidget *
-labelled (GtkGrid    *grid,
-          int         row,
-          const char *text,
-          GtkWidget  *widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, widget, 1, row, 1, 1);
-  return label;
-}
-
-static GtkWidget *
-build_settings (CwImportDialog *self)
-{
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  const char *orders[] = { _("Day first (UK)"), _("Month first (US)"), _("Year first"), NULL };
-
-  gtk_grid_set_row_spacing (grid, 8);
-  gtk_grid_set_column_spacing (grid, 12);
-  self->agency = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_drop_down_set_enable_search (self->agency, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->agency), TRUE);
-  labelled (grid, 0, _("_Agency"), GTK_WIDGET (self->agency));
-  self->sheet = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  self->sheet_label = labelled (grid, 1, _("_Sheet"), GTK_WIDGET (self->sheet));
-  self->order = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (orders));
-  labelled (grid, 2, _("_Dates"), GTK_WIDGET (self->order));
-  self->order_note = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->order_note, TRUE);
-  gtk_label_set_xalign (self->order_note, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->order_note), "warning");
-  gtk_widget_set_visible (GTK_WIDGET (self->order_note), FALSE);
-  gtk_grid_attach (grid, GTK_WIDGET (self->order_note), 1, 3, 1, 1);
-  g_signal_connect_swapped (self->agency, "notify::selected", G_CALLBACK (on_agency_chosen),
-                            self);
-  g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (on_sheet_chosen), self);
-  g_signal_connect_swapped (self->order, "notify::selected", G_CALLBACK (on_order_chosen), self);
-  return GTK_WIDGET (grid);
-}
-
-static GtkWidget *
-scrolled (GtkWidget *child,
-          int        height)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), height);
-  gtk_widget_add_css_class (scroller, "frame");
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
-}
+/* The list of problems, one label per line */
 
 static void
 setup_problem (GtkSignalListItemFactory *factory,
@@ -695,120 +635,6 @@ bind_problem (GtkSignalListItemFactory *factory,
                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
-static GtkWidget *
-build_problems (CwImportDialog *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *list;
-
-  self->problems = gtk_string_list_new (NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_problem), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_problem), NULL);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
-                              G_LIST_MODEL (g_object_ref (self->problems)))), factory);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problems found"), -1);
-  return scrolled (list, 110);
-}
-
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static GtkWidget *
-build_mapping (CwImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-
-  self->settings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_box_append (GTK_BOX (self->settings), build_settings (self));
-  gtk_box_append (GTK_BOX (self->settings),
-                  heading (_("Columns: which field each holds, with its first values")));
-  self->columns = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (self->columns, 4);
-  gtk_grid_set_column_spacing (self->columns, 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->columns), 8);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->columns), 8);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->columns), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->columns), 6);
-  gtk_box_append (GTK_BOX (self->settings), scrolled (GTK_WIDGET (self->columns), 200));
-  gtk_box_append (GTK_BOX (box), self->settings);
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0.0);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
-  self->replace_note = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->replace_note, TRUE);
-  gtk_label_set_xalign (self->replace_note, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->replace_note), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->replace_note), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->replace_note));
-  self->problems_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_box_append (GTK_BOX (self->problems_box),
-                  heading (_("Problems: each row with its column and reason")));
-  gtk_box_append (GTK_BOX (self->problems_box), build_problems (self));
-  gtk_widget_set_visible (self->problems_box, FALSE);
-  gtk_widget_set_vexpand (self->problems_box, TRUE);
-  gtk_box_append (GTK_BOX (box), self->problems_box);
-  return box;
-}
-
-static GtkWidget *
-build_loading (CwImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  self->loading_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->loading_label, TRUE);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->loading_label));
-  return box;
-}
-
-static GtkWidget *
-build_buttons (CwImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
-  gtk_widget_add_css_class (self->import_button, "suggested-action");
-  gtk_widget_set_halign (self->import_button, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
-  gtk_box_append (GTK_BOX (box), self->cancel_button);
-  gtk_box_append (GTK_BOX (box), self->import_button);
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel), self);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "import.run");
-  return box;
-}
-
-static void
-build (CwImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, build_loading (self), "loading");
-  gtk_stack_add_named (self->stack, build_mapping (self), "mapping");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  gtk_box_append (GTK_BOX (box), build_buttons (self));
-  gtk_window_set_child (GTK_WINDOW (self), box);
-}
-
 /**
  * cw_import_dialog_new:
  * @file: the return to import
@@ -822,8 +648,7 @@ cw_import_dialog_new (GtkWindow *parent,
                       gint64     review_id,
                       GFile     *file)
 {
-  CwImportDialog *self = g_object_new (CW_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal",
-                                       TRUE, "default-width", 760, "default-height", 640, NULL);
+  CwImportDialog *self = g_object_new (CW_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   g_autoptr (GTask) task = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *reading = g_strdup_printf (_("Reading %s…"), name);
@@ -831,7 +656,6 @@ cw_import_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->review_id = review_id;
   self->file = g_object_ref (file);
-  gtk_window_set_title (GTK_WINDOW (self), _("Import a Return"));
   gtk_label_set_text (self->loading_label, reading);
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, read_done, NULL);
@@ -880,10 +704,10 @@ cw_import_dialog_dispose (GObject *object)
   CwImportDialog *self = CW_IMPORT_DIALOG (object);
 
   g_clear_handle_id (&self->progress_timer, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->file);
-  g_clear_object (&self->problems);
   g_clear_pointer (&self->import, cw_chronology_import_free);
   g_clear_pointer (&self->agency_ids, g_ptr_array_unref);
   g_clear_pointer (&self->result_summary, g_free);
@@ -902,11 +726,38 @@ cw_import_dialog_class_init (CwImportDialogClass *klass)
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "import.run", NULL, run_activated);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/casewise/Casewise/ui/cw-import-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CwImportDialog, name)
+  BIND (stack);
+  BIND (loading_label);
+  BIND (agency);
+  BIND (sheet);
+  BIND (sheet_label);
+  BIND (order);
+  BIND (order_note);
+  BIND (columns);
+  BIND (summary);
+  BIND (replace_note);
+  BIND (problems_box);
+  BIND (problems);
+  BIND (progress);
+  BIND (import_button);
+  BIND (cancel_button);
+  BIND (settings);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, setup_problem);
+  gtk_widget_class_bind_template_callback (widget_class, bind_problem);
 }
 
 static void
 cw_import_dialog_init (CwImportDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->agency_ids = g_ptr_array_new ();
-  build (self);
+  g_signal_connect_swapped (self->agency, "notify::selected", G_CALLBACK (on_agency_chosen),
+                            self);
+  g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (on_sheet_chosen), self);
+  g_signal_connect_swapped (self->order, "notify::selected", G_CALLBACK (on_order_chosen), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel), self);
 }

@@ -22,6 +22,7 @@ struct _CwNewEntryDialog
   GtkWidget *description;
   GtkWidget *significance;
   GtkWidget *message;
+  GtkWidget *cancel_button;
   GtkWidget *add_button;
   GPtrArray *agency_ids; /* char*, in the drop-down's order */
   CwStore   *store;
@@ -73,25 +74,6 @@ on_add (CwNewEntryDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static GtkWidget *
-add_row (GtkGrid    *grid,
-         int         row,
-         const char *label_text,
-         GtkWidget  *editor)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_set_valign (label, GTK_IS_SCROLLED_WINDOW (editor) ? GTK_ALIGN_START
-                                                                  : GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), editor);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, editor, 1, row, 1, 1);
-  gtk_widget_set_hexpand (editor, TRUE);
-  return editor;
-}
-
 static void
 fill_agencies (CwNewEntryDialog *self)
 {
@@ -111,56 +93,16 @@ fill_agencies (CwNewEntryDialog *self)
   g_object_unref (names);
 }
 
-static GtkWidget *
-build_form (CwNewEntryDialog *self)
+/* The drop-down's choices are the core's words for each significance. */
+static void
+fill_significances (CwNewEntryDialog *self)
 {
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   const char *significances[] = { _(cw_significances[0].label), _(cw_significances[1].label),
                                   _(cw_significances[2].label), NULL };
+  GtkStringList *labels = gtk_string_list_new (significances);
 
-  gtk_grid_set_row_spacing (grid, 8);
-  gtk_grid_set_column_spacing (grid, 12);
-  self->agency = add_row (grid, 0, _("_Agency"), gtk_drop_down_new (NULL, NULL));
-  self->date = add_row (grid, 1, _("_Date"), gtk_entry_new ());
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->date), _("e.g. 3/4/2021 14:30, or c. May 2016"));
-  self->source = add_row (grid, 2, _("_Record reference"), gtk_entry_new ());
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->source), _("Case note, crime or incident number"));
-  self->description = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->description), GTK_WRAP_WORD_CHAR);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->description);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 100);
-  gtk_widget_add_css_class (scroller, "frame");
-  add_row (grid, 3, _("D_escription"), scroller);
-  gtk_label_set_mnemonic_widget (
-    GTK_LABEL (gtk_grid_get_child_at (grid, 0, 3)), self->description);
-  self->significance = add_row (grid, 4, _("_Significance"),
-                                gtk_drop_down_new_from_strings (significances));
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0.0);
-  gtk_widget_add_css_class (self->message, "error");
-  gtk_widget_set_visible (self->message, FALSE);
-  gtk_grid_attach (grid, self->message, 1, 5, 1, 1);
-  g_signal_connect_swapped (self->date, "activate", G_CALLBACK (on_add), self);
-  g_signal_connect_swapped (self->source, "activate", G_CALLBACK (on_add), self);
-  return GTK_WIDGET (grid);
-}
-
-static GtkWidget *
-build_buttons (CwNewEntryDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-
-  self->add_button = gtk_button_new_with_mnemonic (_("A_dd Entry"));
-  gtk_widget_add_css_class (self->add_button, "suggested-action");
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (box), cancel);
-  gtk_box_append (GTK_BOX (box), self->add_button);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add), self);
-  return box;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->significance), G_LIST_MODEL (labels));
+  g_object_unref (labels);
 }
 
 /**
@@ -173,20 +115,10 @@ cw_new_entry_dialog_new (GtkWindow *parent,
                          CwStore   *store,
                          gint64     review_id)
 {
-  CwNewEntryDialog *self = g_object_new (CW_TYPE_NEW_ENTRY_DIALOG, "transient-for", parent,
-                                         "modal", TRUE, "title", _("Add a Chronology Entry"),
-                                         "default-width", 560, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  CwNewEntryDialog *self = g_object_new (CW_TYPE_NEW_ENTRY_DIALOG, "transient-for", parent, NULL);
 
   self->store = g_object_ref (store);
   self->review_id = review_id;
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_box_append (GTK_BOX (box), build_form (self));
-  gtk_box_append (GTK_BOX (box), build_buttons (self));
-  gtk_window_set_child (GTK_WINDOW (self), box);
   fill_agencies (self);
   gtk_widget_grab_focus (self->date);
   return GTK_WIDGET (self);
@@ -197,6 +129,7 @@ cw_new_entry_dialog_dispose (GObject *object)
 {
   CwNewEntryDialog *self = CW_NEW_ENTRY_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_NEW_ENTRY_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->agency_ids, g_ptr_array_unref);
   G_OBJECT_CLASS (cw_new_entry_dialog_parent_class)->dispose (object);
@@ -212,10 +145,28 @@ cw_new_entry_dialog_class_init (CwNewEntryDialogClass *klass)
   signals[ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/casewise/Casewise/ui/cw-new-entry-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CwNewEntryDialog, name)
+  BIND (agency);
+  BIND (date);
+  BIND (source);
+  BIND (description);
+  BIND (significance);
+  BIND (message);
+  BIND (cancel_button);
+  BIND (add_button);
+#undef BIND
 }
 
 static void
 cw_new_entry_dialog_init (CwNewEntryDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->agency_ids = g_ptr_array_new_with_free_func (g_free);
+  fill_significances (self);
+  g_signal_connect_swapped (self->date, "activate", G_CALLBACK (on_add), self);
+  g_signal_connect_swapped (self->source, "activate", G_CALLBACK (on_add), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add), self);
 }
