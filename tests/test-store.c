@@ -9,6 +9,7 @@
 
 #include "cw-core.h"
 #include "cw-demo.h"
+#include "cw-store-migrations.h"
 #include "cw-store-private.h"
 #include "test-helpers.h"
 #include "test-sleeps.h"
@@ -170,6 +171,9 @@ test_migrations (void)
       store = cw_store_open (path, &error);
       g_assert_no_error (error);
       g_assert_cmpint (cw_store_get_schema_version (store), ==, CW_SCHEMA_VERSION);
+      /* The guards of the audit trail each migration made are as opening
+       * expects them: nothing was put right. */
+      g_assert_null (cw_store_get_notices (store)[0]);
       review = cw_store_find_review (store, "LR-2025-007", &error);
       g_assert_no_error (error);
       g_assert_cmpstr (cw_record_get (review, "title"), ==, "An old review");
@@ -414,6 +418,43 @@ test_audit_keeps_length_of_long_text (Fixture *f, gconstpointer data)
   /* Short values stay readable. */
   g_assert_true (cw_store_update (f->store, &cw_entity_review, review, "title", "Tee", &error));
   g_assert_true (history_mentions (f, review, "Tee"));
+}
+
+/* The migrations' files in the program's resources: one per schema
+ * version from 1 to CW_SCHEMA_VERSION, without a gap or one too many, each
+ * whole statements; and every .sql file of src/core/store/migrations is
+ * in them (listed in migrations.gresource.xml). */
+static void
+test_migration_files (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names = g_resource_enumerate_children (cw_store_migrations_get_resource (),
+                                                        CW_STORE_MIGRATIONS_PATH,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "..", "src", "core", "store",
+                                                   "migrations", NULL);
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, CW_SCHEMA_VERSION);
+  for (int version = 1; version <= CW_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = cw_store_migration_path (version);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autoptr (GBytes) sql = g_resource_lookup_data (cw_store_migrations_get_resource (), path,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_strv_contains ((const char *const *) names, base));
+      g_assert_cmpuint (g_bytes_get_size (sql), >, 0);
+      g_assert_true (sqlite3_complete (g_bytes_get_data (sql, NULL)));
+    }
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".sql"))
+      g_assert_true (g_strv_contains ((const char *const *) names, name));
 }
 
 /* A migration that fails says which file. */
@@ -1147,6 +1188,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuses-other-program", test_refuses_other_program);
   g_test_add_func ("/store/refuses-damaged", test_refuses_damaged);
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/migration-files", test_migration_files);
   g_test_add_func ("/store/migration-error-names-file", test_migration_error_names_file);
   g_test_add_func ("/store/busy-is-not-damaged", test_busy_is_not_damaged);
   g_test_add_func ("/store/open-waits-for-a-writer", test_open_waits_for_a_writer);

@@ -65,6 +65,10 @@ char         *cw_store_text_for_id    (CwStore      *self,
 gboolean      cw_store_migrate        (CwStore      *self,
                                        int           target,
                                        GError      **error);
+/* The migrations' SQL in the program's resources (cw-store-schema.c):
+ * cw_store_migrations_get_resource () of cw-store-migrations.h */
+#define CW_STORE_MIGRATIONS_PATH "/org/casewise/Casewise/migrations/"
+char         *cw_store_migration_path (int           version);
 char         *cw_store_real_path      (const char   *path);
 gboolean      cw_store_same_file      (const char   *a,
                                        const char   *b);
