@@ -77,6 +77,20 @@ static const CwCliCommand commands[] = {
     N_("List the documents Casewise makes of a review"), cw_cli_report_list },
   { "report", "render", "REF DOCUMENT", "-o FILE.pdf [--anonymised] [--final]",
     N_("Write one of the review's documents as a PDF"), cw_cli_report_render },
+  { "action", "list", "[REF]",
+    "[--overdue] [--due-within DAYS] [--agency NAME] [--status STATUS] [--all] [--json]",
+    N_("List the open actions of a review, or of every review, overdue first"),
+    cw_cli_action_list },
+  { "action", "add", "REF",
+    "--recommendation N --description TEXT [--due DATE] [--agency NAME] [--body NAME] "
+    "[--person ROLE] [--measure TEXT]",
+    N_("Add an action for a recommendation; prints its id"), cw_cli_action_add },
+  { "action", "update", "ID",
+    "[--status STATUS] [--narrative TEXT] [--date DATE] [--reporter NAME] [--due DATE] "
+    "[--evidence TEXT]",
+    N_("Record progress on an action, moving its status"), cw_cli_action_update },
+  { "action", "close", "ID", "--body NAME --reason TEXT",
+    N_("Close an action for the monitoring body, with the reason"), cw_cli_action_close },
   { NULL, "demo", NULL, NULL,
     N_("Add the sample review and print its reference"), cw_cli_demo },
   { "backup", "create", NULL, NULL,
@@ -251,7 +265,12 @@ cw_cli_parse (CwCli               *cli,
   g_autoptr (GOptionContext) context = g_option_context_new (g_strstrip (params));
   g_auto (GStrv) positional = g_strsplit (command->arg ? command->arg : "", " ", -1);
   guint wanted = command->arg != NULL ? g_strv_length (positional) : 0;
+  guint required = 0;
   guint n;
+
+  /* "[REF]": an argument that may be left out, after those that may not. */
+  while (required < wanted && positional[required][0] != '[')
+    required++;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(command->summary));
@@ -261,7 +280,7 @@ cw_cli_parse (CwCli               *cli,
   if (!parse_options (context, args, error))
     return FALSE;
   n = g_strv_length (*args) - 1;
-  if (n < wanted)
+  if (n < required)
     return cw_cli_usage_error (error, _("%s is missing"), positional[n]);
   if (n > wanted)
     return cw_cli_usage_error (error, _("unexpected argument “%s”"), (*args)[wanted + 1]);

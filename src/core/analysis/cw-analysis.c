@@ -625,3 +625,61 @@ cw_analysis_list_factors (CwStore  *store,
   return read_all (store, factors_sql, review_id, read_factor, (GDestroyNotify) cw_factor_free,
                    error);
 }
+
+/**
+ * cw_analysis_find_named:
+ * @entity: a shared list with a name: %cw_entity_body or %cw_entity_theme
+ * @name: the name, or enough of it to name one row alone, in any case
+ *
+ * Returns: the row's id, or 0 with @error set, listing the names there are
+ */
+gint64
+cw_analysis_find_named (CwStore         *store,
+                        const CwEntity  *entity,
+                        const char      *name,
+                        GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, name FROM %s WHERE deleted = 0"
+                                          " ORDER BY name", entity->table);
+  g_autofree char *wanted = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gint64 exact = 0, partial = 0;
+  guint n_partial = 0;
+
+  g_return_val_if_fail (CW_IS_STORE (store), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if ((stmt = cw_store_prepare (store, sql, error)) == NULL)
+    return 0;
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (name));
+    wanted = g_utf8_casefold (trimmed, -1);
+  }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *row = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *folded = g_utf8_casefold (row, -1);
+
+      g_string_append_printf (names, "%s%s", names->len ? "; " : "", row);
+      if (g_str_equal (folded, wanted))
+        exact = sqlite3_column_int64 (stmt, 0);
+      else if (*wanted != '\0' && strstr (folded, wanted) != NULL && ++n_partial == 1)
+        partial = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  if (exact != 0)
+    return exact;
+  if (n_partial == 1)
+    return partial;
+  {
+    g_autofree char *what = g_utf8_strdown (_(entity->label), -1);
+
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                 n_partial > 1 ? _("“%s” names more than one %s; give more of the name. "
+                                   "There are: %s")
+                               : _("No %2$s is named “%1$s”. There are: %3$s"),
+                 name, what, names->len ? names->str : _("none yet"));
+  }
+  return 0;
+}

@@ -125,6 +125,11 @@ gboolean    cw_analysis_move_to              (CwStore          *store,
                                               guint             position,
                                               GError          **error);
 
+gint64      cw_analysis_find_named           (CwStore          *store,
+                                              const CwEntity   *entity,
+                                              const char       *name,
+                                              GError          **error);
+
 GPtrArray  *cw_analysis_list_episodes        (CwStore          *store,
                                               gint64            review_id,
                                               GError          **error);
