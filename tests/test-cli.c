@@ -921,6 +921,78 @@ test_analysis_commands (Fixture       *f,
   assert_data_error (&run);
 }
 
+/* action list|add|update|close, on the sample review's plan. Today is
+ * fixed (CASEWISE_NOW), so the ratings are too. */
+static void
+test_action_commands (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = NULL;
+  g_autofree char *id = NULL;
+
+  cli (f, &run, "demo", NULL);
+  assert_ok (&run);
+  ref = g_strstrip (g_steal_pointer (&run.out));
+
+  cli (f, &run, "action", "list", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "RATING");
+  assert_contains (run.out, "Add health visiting and the GP");
+  cli (f, &run, "action", "list", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"rag\": ");
+  assert_contains (run.out, "\"rating\": ");
+
+  /* Added to recommendation 2, due in the past: overdue. */
+  cli (f, &run, "action", "add", ref, "--recommendation", "2", "--description",
+       "Rewrite the was-not-brought procedure", "--due", "1/1/2026", "--agency",
+       "health visiting", "--measure", "Every missed review followed up in 4 weeks", NULL);
+  assert_ok (&run);
+  id = g_strstrip (g_steal_pointer (&run.out));
+  cli (f, &run, "action", "list", ref, "--overdue", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Rewrite the was-not-brought procedure");
+  assert_contains (run.out, "⚠ Overdue");
+  cli (f, &run, "action", "list", "--agency", "police", "--json", NULL);
+  assert_ok (&run);
+  assert_lacks (run.out, "Rewrite the was-not-brought procedure");
+  cli (f, &run, "action", "list", "--due-within", "5000", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "action", "add", ref, "--recommendation", "9", "--description", "x", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "action", "add", ref, "--description", "x", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* Progress, one step at a time. */
+  cli (f, &run, "action", "update", id, "--status", "in-progress", "--narrative",
+       "Draft out for comment", "--reporter", "Head of safeguarding", NULL);
+  assert_ok (&run);
+  cli (f, &run, "action", "list", ref, "--json", NULL);
+  assert_contains (run.out, "Draft out for comment");
+  cli (f, &run, "action", "update", id, "--status", "embedded", NULL);
+  assert_ok (&run);
+  cli (f, &run, "action", "list", ref, "--all", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"status\": \"embedded\"");
+  cli (f, &run, "action", "update", id, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (f, &run, "action", "update", "nine", "--status", "completed", NULL);
+  assert_data_error (&run);
+
+  /* Closing needs the body and the reason. */
+  cli (f, &run, "action", "close", "4", "--body", "performance", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (f, &run, "action", "close", "4", "--body", "Nobody", "--reason", "x", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "action", "close", "4", "--body", "performance", "--reason",
+       "Covered by the hospital's own training plan", NULL);
+  assert_ok (&run);
+  cli (f, &run, "action", "list", ref, NULL);
+  assert_ok (&run);
+  assert_lacks (run.out, "Train emergency department staff");
+}
+
 static void
 test_show_sections (Fixture       *f,
                     gconstpointer  data)
@@ -2089,6 +2161,7 @@ main (int   argc,
   add ("/cli/private-names", test_private_names);
   add ("/cli/show/sections", test_show_sections);
   add ("/cli/analysis", test_analysis_commands);
+  add ("/cli/actions", test_action_commands);
   add ("/cli/backup/round-trip", test_backup_round_trip);
   add ("/cli/backup/restore-verifies", test_backup_restore_verifies);
   add ("/cli/backup/restore-other-database", test_backup_restore_other_database);

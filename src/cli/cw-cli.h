@@ -144,6 +144,14 @@ gboolean cw_cli_report_list        (CwCli *cli, const CwCliCommand *command, GSt
                                     GError **error);
 gboolean cw_cli_report_render      (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                     GError **error);
+gboolean cw_cli_action_list    (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_action_add     (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_action_update  (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_action_close   (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
 gboolean cw_cli_demo           (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_backup_create  (CwCli *cli, const CwCliCommand *command, GStrv *args,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-actions.h"
 #include "cw-analysis.h"
 #include "cw-demo-private.h"
 #include "cw-register-entities.h"
@@ -495,6 +496,96 @@ add_urgent_issue (CwStore     *self,
   return cw_store_insert (self, &cw_entity_urgent_issue, review, pairs, error) != 0;
 }
 
+/* The action plan: what the agencies said they would do about the two
+ * agreed recommendations, and how far they have got. */
+typedef struct
+{
+  int         recommendation;
+  const char *description, *agency, *person, *measure, *audit, *status, *update;
+  int         due; /* days from today */
+} DemoAction;
+
+static const DemoAction demo_actions[] = {
+  { 1, "Add health visiting and the GP to the recipients of every police domestic abuse "
+       "notification where a child under five lives in the household.",
+    "Northshire Police", "MASH detective sergeant",
+    "Every notification about a household with a child under five reaches health within two "
+    "working days", "Monthly dip sample of 20 notifications by the MASH health practitioner",
+    "in-progress", "Recipients agreed with health; the system change is booked.", -6 },
+  { 1, "Fill the MASH health practitioner post, and cover it while vacant.",
+    "Northshire Community Health (health visiting)", "Head of safeguarding",
+    "Health checks made for every notification screened", NULL, "completed",
+    "Post filled from 1 November; cover rota in place.", -20 },
+  { 3, "Build the paediatric liaison list from every attendance of a child under two, not from "
+       "the electronic flag.",
+    "Northshire General Hospital (emergency department)", "Paediatric liaison nurse",
+    "No attendance of a child under two missing from the list in a quarterly audit",
+    "Quarterly audit against the department's attendance records", "not-started", NULL, 21 },
+  { 3, "Train emergency department staff in the bruising protocol for children who are not "
+       "mobile, and add a prompt to the record.",
+    "Northshire General Hospital (emergency department)", "Named nurse",
+    "The protocol followed in every case in the six-monthly audit", NULL, "not-started", NULL,
+    75 },
+};
+
+static gint64
+recommendation_numbered (CwStore  *self,
+                         gint64    review,
+                         int       number)
+{
+  g_autoptr (GPtrArray) all = cw_analysis_list_recommendations (self, review, NULL);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (((CwRecommendation *) all->pdata[i])->position == number)
+      return ((CwRecommendation *) all->pdata[i])->id;
+  return 0;
+}
+
+static gboolean
+add_actions (CwStore      *self,
+             gint64        review,
+             GHashTable   *agency_ids,
+             const GDate  *today,
+             GError      **error)
+{
+  gint64 plan = cw_actions_ensure_plan (self, review, error);
+  g_autofree char *owner = id_text (find_named (self, &cw_entity_body, "Case review subgroup"));
+  g_autofree char *via = id_text (find_named (self, &cw_entity_body, "Business group"));
+  g_autofree char *monitor = id_text (find_named (self, &cw_entity_body,
+                                                  "Performance and quality assurance subgroup"));
+
+  if (plan == 0
+      || !cw_store_update (self, &cw_entity_action_plan, plan, "owner_body", owner, error)
+      || !cw_store_update (self, &cw_entity_action_plan, plan, "via_body", via, error)
+      || !cw_store_update (self, &cw_entity_action_plan, plan, "monitoring_body", monitor, error)
+      || !cw_store_update (self, &cw_entity_action_plan, plan, "monitoring_process",
+                           "Quarterly report to the subgroup; embedding checked by audit six "
+                           "months after each action is completed.", error)
+      || !cw_store_update (self, &cw_entity_action_plan, plan, "status", "agreed", error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_actions); i++)
+    {
+      const DemoAction *d = &demo_actions[i];
+      g_autofree char *due = cw_demo_iso_days_from (today, d->due);
+      g_autofree char *updated = cw_demo_iso_days_from (today, -3);
+      gint64 id = cw_actions_add (self, recommendation_numbered (self, review, d->recommendation),
+                                  d->description, error);
+
+      if (id == 0
+          || !update (self, &cw_entity_action, id, "owner_agency",
+                      agency_id (agency_ids, d->agency), error)
+          || !update (self, &cw_entity_action, id, "owner_person", d->person, error)
+          || !update (self, &cw_entity_action, id, "due_on", due, error)
+          || !update (self, &cw_entity_action, id, "impact_measure", d->measure, error)
+          || !update (self, &cw_entity_action, id, "audit_method", d->audit, error)
+          || (d->update != NULL
+              && cw_actions_add_update (self, id, updated, d->person, d->status, d->update,
+                                        error) == 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cw_demo_add_analysis:
  *
@@ -528,5 +619,6 @@ cw_demo_add_analysis (CwStore      *self,
          && add_findings (self, review, episodes, factors, findings, error)
          && add_recommendations (self, review, findings, agency_ids, error)
          && add_learning_event (self, review, today, error)
-         && add_urgent_issue (self, review, agency_ids, today, error);
+         && add_urgent_issue (self, review, agency_ids, today, error)
+         && add_actions (self, review, agency_ids, today, error);
 }
