@@ -14,7 +14,8 @@ run. Meson then counts each case (tools/test prints the counts).
 
 The plan line is printed last, once the number of results is known; the
 exit status is 1 when a case failed, as GLib's own with -k. To debug one
-case, run the program itself: build/tests/test-store -p /store/migrations.
+case, run the program itself under gdb, with G_TEST_SRCDIR=tests for the
+tests that read files: build/tests/test-store -p /store/migrations.
 """
 
 import re
