@@ -11,12 +11,14 @@
  *
  * Plain text in scripts written left to right with spaces between words
  * (Latin, Greek, Cyrillic: every chronology cell in practice) is cut into
- * words, each shaped by Pango once per document and kept with its glyphs;
- * lines are filled at spaces and after hyphens and slashes, and drawn from
- * the kept glyphs with their text, so that a PDF reader copies and finds
- * the words. Pango shapes a paragraph again at each line it breaks, so a
- * table of 5,000 entries would be shaped two or three times over; this
- * shapes each distinct word once.
+ * words, each shaped by Pango once per document (without ligatures, one
+ * glyph for each character, so that a PDF reader copies and finds the
+ * words through the font's own map) and kept with its glyphs; lines are
+ * filled at spaces and after hyphens and slashes, and drawn from the kept
+ * glyphs, a page's glyphs of one font in one call. Pango shapes a
+ * paragraph again at each line it breaks, so a table of 5,000 entries
+ * would be shaped two or three times over; this shapes each distinct word
+ * once.
  *
  * Anything else (markup, right-to-left or complex scripts, format
  * characters, a word wider than its column, a character no font has) is
@@ -51,12 +53,10 @@ static const struct
 /* The glyphs of one font in a word, x from the word's start. */
 typedef struct
 {
-  PangoFont            *font;
-  cairo_glyph_t        *glyphs;
-  int                   n_glyphs;
-  cairo_text_cluster_t *clusters;
-  int                   n_clusters;
-  double                width;
+  PangoFont     *font;
+  cairo_glyph_t *glyphs;
+  int            n_glyphs;
+  double         width;
 } Run;
 
 typedef struct
@@ -139,7 +139,6 @@ word_free (gpointer data)
     {
       g_object_unref (word->runs[i].font);
       g_free (word->runs[i].glyphs);
-      g_free (word->runs[i].clusters);
     }
   g_free (word->runs);
   g_free ((char *) word->key.text);
@@ -168,15 +167,13 @@ run_from_item (Run            *run,
                                          info->geometry.y_offset / (double) PANGO_SCALE };
       run->width += info->geometry.width / (double) PANGO_SCALE;
     }
-  run->clusters = g_new (cairo_text_cluster_t, MAX (glyphs->num_glyphs, 1));
-  for (gboolean more = pango_glyph_item_iter_init_start (&iter, item, text); more;
+  /* One glyph for each character, so that a reader finds the character
+   * from the glyph alone (the font's own map, which cairo writes in the
+   * PDF): a word that needs more goes to Pango. */
+  for (gboolean more = pango_glyph_item_iter_init_start (&iter, item, text); more && drawable;
        more = pango_glyph_item_iter_next_cluster (&iter))
-    {
-      if (run->n_clusters == glyphs->num_glyphs)
-        return FALSE;
-      run->clusters[run->n_clusters++] = (cairo_text_cluster_t) {
-        iter.end_index - iter.start_index, iter.end_glyph - iter.start_glyph };
-    }
+    drawable = iter.end_glyph - iter.start_glyph == 1
+               && g_utf8_next_char (text + iter.start_index) == text + iter.end_index;
   return drawable;
 }
 
@@ -223,6 +220,7 @@ face_init (Face         *face,
            PangoContext *context,
            CwReportFont  font)
 {
+  PangoAttrList *attributes;
   PangoRectangle logical;
 
   face->description = pango_font_description_new ();
@@ -233,6 +231,12 @@ face_init (Face         *face,
   pango_font_description_set_stretch (face->description, specs[font].stretch);
   face->shaper = pango_layout_new (context);
   pango_layout_set_font_description (face->shaper, face->description);
+  /* No ligatures: "ffi" stays three glyphs, which readers copy and find as
+   * the letters they are. */
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_font_features_new ("liga 0, clig 0, dlig 0"));
+  pango_layout_set_attributes (face->shaper, attributes);
+  pango_attr_list_unref (attributes);
   face->words = g_hash_table_new_full (key_hash, key_equal, NULL, word_free);
   pango_layout_set_text (face->shaper, "Xg", -1);
   pango_layout_get_extents (face->shaper, NULL, &logical);
@@ -561,14 +565,13 @@ cw_report_text_lines_fitting (CwReportText *self,
 
 /* Glyphs gathered across lines and cells, written in one call per run of
  * one font: cairo records, checks and writes each call on its own, so a
- * page of a table is a few calls rather than hundreds. */
+ * page of a table is a few calls rather than hundreds. Each glyph is one
+ * character (see run_from_item()), so no text needs to go with them. */
 struct _CwReportPen
 {
   cairo_t   *cr;
   PangoFont *font;
-  GArray    *glyphs;   /* cairo_glyph_t */
-  GArray    *clusters; /* cairo_text_cluster_t */
-  GString   *text;
+  GArray    *glyphs; /* cairo_glyph_t */
 };
 
 CwReportPen *
@@ -578,8 +581,6 @@ cw_report_pen_new (cairo_t *cr)
 
   self->cr = cairo_reference (cr);
   self->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 4096);
-  self->clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), 4096);
-  self->text = g_string_sized_new (4096);
   return self;
 }
 
@@ -591,14 +592,10 @@ cw_report_pen_flush (CwReportPen *self)
     {
       cairo_set_scaled_font (self->cr,
                              pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->font)));
-      cairo_show_text_glyphs (self->cr, self->text->str, (int) self->text->len,
-                              (cairo_glyph_t *) self->glyphs->data, (int) self->glyphs->len,
-                              (cairo_text_cluster_t *) self->clusters->data,
-                              (int) self->clusters->len, 0);
+      cairo_show_glyphs (self->cr, (cairo_glyph_t *) self->glyphs->data,
+                         (int) self->glyphs->len);
     }
   g_array_set_size (self->glyphs, 0);
-  g_array_set_size (self->clusters, 0);
-  g_string_truncate (self->text, 0);
 }
 
 void
@@ -609,16 +606,12 @@ cw_report_pen_free (CwReportPen *self)
   cw_report_pen_flush (self);
   cairo_destroy (self->cr);
   g_array_unref (self->glyphs);
-  g_array_unref (self->clusters);
-  g_string_free (self->text, TRUE);
   g_free (self);
 }
 
 static void
 pen_add (CwReportPen *pen,
          const Run   *run,
-         const char  *text,
-         gsize        length,
          double       x,
          double       y)
 {
@@ -635,29 +628,18 @@ pen_add (CwReportPen *pen,
       glyph.y += y;
       g_array_append_val (pen->glyphs, glyph);
     }
-  g_array_append_vals (pen->clusters, run->clusters, run->n_clusters);
-  g_string_append_len (pen->text, text, length);
 }
 
 static void
 add_word (CwReportPen *pen,
           const Word  *word,
-          const char  *text,
           double      *x,
           double       y)
 {
-  gsize offset = 0;
-
   for (guint r = 0; r < word->n_runs; r++)
     {
-      const Run *run = &word->runs[r];
-      gsize length = 0;
-
-      for (int c = 0; c < run->n_clusters; c++)
-        length += run->clusters[c].num_bytes;
-      pen_add (pen, run, text + offset, length, *x, y);
-      offset += length;
-      *x += run->width;
+      pen_add (pen, &word->runs[r], *x, y);
+      *x += word->runs[r].width;
     }
 }
 
@@ -679,12 +661,12 @@ draw_line (CwReportText *self,
       const char *q = is_blank (*p) ? p + 1 : segment_end (p, end);
 
       if (is_blank (*p))
-        add_word (pen, self->face->space, p, &x, baseline);
+        add_word (pen, self->face->space, &x, baseline);
       else if (is_numeric (p, q - p))
         for (const char *c = p; c < q; c++)
-          add_word (pen, face_word (self->face, c, 1), c, &x, baseline);
+          add_word (pen, face_word (self->face, c, 1), &x, baseline);
       else
-        add_word (pen, face_word (self->face, p, q - p), p, &x, baseline);
+        add_word (pen, face_word (self->face, p, q - p), &x, baseline);
       p = q;
     }
 }
