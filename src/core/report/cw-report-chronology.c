@@ -48,7 +48,9 @@ add_title_page (CwReportDocument         *document,
   guint n = 0;
 
   /* TRANSLATORS: on a report's title page: entries and agencies */
-  counts = g_strdup_printf (_("%u from %u agencies"), self->n_entries, self->n_agencies);
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u from %u agency",
+                                         "%u from %u agencies", self->n_agencies),
+                            self->n_entries, self->n_agencies);
   /* TRANSLATORS: on a report's title page: gaps longer than the review's threshold */
   gaps = g_strdup_printf (_("%u, each longer than %u days"), self->n_gaps, self->gap_days);
   pairs[n++] = _("Reference");

@@ -88,6 +88,7 @@ struct _CwReportFonts
 {
   PangoContext *context;
   Face          faces[CW_REPORT_N_FONTS];
+  GArray       *lines; /* Line: where a text's lines are filled, then copied */
 };
 
 typedef struct
@@ -101,7 +102,7 @@ struct _CwReportText
   Face          *face;
   const char    *text;     /* borrowed */
   PangoLayout   *layout;   /* the other way */
-  GArray        *lines;    /* Line, the simple way */
+  Line          *lines;    /* the simple way */
   double        *tops;     /* the other way: each line's top, then the bottom */
   guint          n_lines;
   double         width;
@@ -268,6 +269,7 @@ cw_report_fonts_new (void)
   pango_context_set_language (self->context, pango_language_from_string ("en-gb"));
   for (guint i = 0; i < CW_REPORT_N_FONTS; i++)
     face_init (&self->faces[i], self->context, i);
+  self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   return self;
 }
 
@@ -283,6 +285,7 @@ cw_report_fonts_free (CwReportFonts *self)
       pango_font_description_free (self->faces[i].description);
     }
   g_object_unref (self->context);
+  g_array_unref (self->lines);
   g_free (self);
 }
 
@@ -384,11 +387,11 @@ segment_width (Face       *face,
 }
 
 static void
-end_line (CwReportText *self,
-          Line         *line,
-          gboolean     *open)
+end_line (GArray   *lines,
+          Line     *line,
+          gboolean *open)
 {
-  g_array_append_val (self->lines, *line);
+  g_array_append_val (lines, *line);
   *line = (Line) { 0, 0, 0 };
   *open = FALSE;
 }
@@ -396,7 +399,8 @@ end_line (CwReportText *self,
 /* Lines filled greedily; FALSE when a word is wider than the text or has a
  * character no font draws: Pango does those. */
 static gboolean
-fill_lines (CwReportText *self)
+fill_lines (CwReportText *self,
+            GArray       *lines)
 {
   const char *text = self->text, *end = text + strlen (text), *p = text;
   Line line = { 0, 0, 0 };
@@ -411,7 +415,7 @@ fill_lines (CwReportText *self)
       if (*p == '\n' || is_blank (*p))
         {
           if (*p == '\n')
-            end_line (self, &line, &open);
+            end_line (lines, &line, &open);
           spaces += *p != '\n';
           p++;
           continue;
@@ -422,7 +426,7 @@ fill_lines (CwReportText *self)
         return FALSE;
       gap = open ? spaces * self->face->space->width : 0;
       if (open && line.width + gap + width > self->width)
-        end_line (self, &line, &open), gap = 0;
+        end_line (lines, &line, &open), gap = 0;
       if (!open)
         line.start = p - text;
       line.width += gap + width;
@@ -431,8 +435,8 @@ fill_lines (CwReportText *self)
       spaces = 0;
       p = q;
     }
-  if (open || self->lines->len == 0 || (end > text && end[-1] == '\n'))
-    g_array_append_val (self->lines, line);
+  if (open || lines->len == 0 || (end > text && end[-1] == '\n'))
+    g_array_append_val (lines, line);
   return TRUE;
 }
 
@@ -492,13 +496,13 @@ cw_report_text_new (CwReportFonts  *fonts,
   self->alignment = alignment;
   if (!markup && is_simple (self->text))
     {
-      self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
-      if (fill_lines (self))
+      g_array_set_size (fonts->lines, 0);
+      if (fill_lines (self, fonts->lines))
         {
-          self->n_lines = self->lines->len;
+          self->n_lines = fonts->lines->len;
+          self->lines = g_memdup2 (fonts->lines->data, self->n_lines * sizeof (Line));
           return self;
         }
-      g_clear_pointer (&self->lines, g_array_unref);
     }
   measure_layout (self, fonts->context, markup);
   return self;
@@ -510,7 +514,7 @@ cw_report_text_free (CwReportText *self)
   if (self == NULL)
     return;
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->lines, g_array_unref);
+  g_free (self->lines);
   g_free (self->tops);
   g_free (self);
 }
@@ -615,19 +619,20 @@ pen_add (CwReportPen *pen,
          double       x,
          double       y)
 {
+  guint base = pen->glyphs->len;
+  cairo_glyph_t *glyphs;
+
   if (pen->font != run->font)
     {
       cw_report_pen_flush (pen);
       pen->font = run->font;
+      base = 0;
     }
+  g_array_set_size (pen->glyphs, base + run->n_glyphs);
+  glyphs = &g_array_index (pen->glyphs, cairo_glyph_t, base);
   for (int i = 0; i < run->n_glyphs; i++)
-    {
-      cairo_glyph_t glyph = run->glyphs[i];
-
-      glyph.x += x;
-      glyph.y += y;
-      g_array_append_val (pen->glyphs, glyph);
-    }
+    glyphs[i] = (cairo_glyph_t) { run->glyphs[i].index, run->glyphs[i].x + x,
+                                  run->glyphs[i].y + y };
 }
 
 static void
@@ -680,7 +685,7 @@ draw_simple (CwReportText *self,
              guint         end)
 {
   for (guint i = first; i < end; i++)
-    draw_line (self, pen, &g_array_index (self->lines, Line, i),
+    draw_line (self, pen, &self->lines[i],
                x, y + (i - first) * self->face->line_height + self->face->ascent);
 }
 
