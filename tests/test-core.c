@@ -61,6 +61,66 @@ test_domains_registered (void)
   g_assert_null (cw_entity_lookup ("audit"));
 }
 
+/* What forms and tables show comes from the descriptions: every field a
+ * description names is one of its entity's. */
+static void
+test_descriptions_name_their_fields (void)
+{
+  const CwEntity *const *all;
+
+  cw_core_init ();
+  all = cw_entities_all ();
+  for (guint i = 0; all[i] != NULL; i++)
+    {
+      const CwEntity *entity = all[i];
+
+      g_test_message ("%s", entity->table);
+      g_assert_nonnull (cw_entity_find_field (entity, entity->label_field));
+      for (guint j = 0; entity->list_fields != NULL && entity->list_fields[j] != NULL; j++)
+        g_assert_nonnull (cw_entity_find_field (entity, entity->list_fields[j]));
+      if (entity->bulk_label != NULL)
+        g_assert_nonnull (entity->bulk_table);
+    }
+}
+
+static char *
+part_of (const CwEntity *entity,
+         const char     *part)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (g_strcmp0 (entity->fields[i].part, part) == 0
+        && !(entity->fields[i].flags & (CW_FIELD_READONLY | CW_FIELD_HIDDEN)))
+      g_string_append_printf (names, "%s%s", names->len ? " " : "", entity->fields[i].name);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The review's and the referral's forms are parts of one entity each: the
+ * same fields, in the same order, as the forms showed when they listed
+ * them by hand. */
+static void
+test_form_parts (void)
+{
+  g_autofree char *review = part_of (&cw_entity_review, NULL);
+  g_autofree char *dates = part_of (&cw_entity_review, "dates");
+  g_autofree char *referral = part_of (&cw_entity_referral, "referral");
+  g_autofree char *decision = part_of (&cw_entity_referral, "decision");
+  g_autofree char *none = part_of (&cw_entity_referral, NULL);
+
+  g_assert_cmpstr (review, ==, "title kind methodology profile subject_pseudonym summary");
+  g_assert_cmpstr (dates, ==, "incident_date notification_date referral_date decision_date "
+                              "learning_event_date report_date action_plan_date "
+                              "publication_date");
+  g_assert_cmpstr (referral, ==, "referrer_name service_team submitted_on child_name swis_number "
+                                 "parents_carers household agencies_involved grounds "
+                                 "grounds_other circumstances key_facts reasons "
+                                 "worker_signed_on manager_signed_on");
+  g_assert_cmpstr (decision, ==, "discussed_on decision rationale key_objectives lead_reviewer "
+                                 "timescale further_actions");
+  g_assert_cmpstr (none, ==, "");
+}
+
 static guint
 position_in (GStrv       order,
              const char *table)
@@ -142,6 +202,8 @@ main (int argc, char *argv[])
   /* No cw_core_init () here: the first test needs a process without it. */
   g_test_add_func ("/core/store-refuses-without-domains", test_store_refuses_without_domains);
   g_test_add_func ("/core/domains-registered", test_domains_registered);
+  g_test_add_func ("/core/descriptions-name-their-fields", test_descriptions_name_their_fields);
+  g_test_add_func ("/core/form-parts", test_form_parts);
   g_test_add_func ("/core/purge-order-from-references", test_purge_order_from_references);
   g_test_add_func ("/core/purge-follows-the-order", test_purge_follows_the_order);
   return g_test_run ();

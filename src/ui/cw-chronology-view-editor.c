@@ -188,7 +188,7 @@ cw_chronology_view_class_init_editor (GtkWidgetClass *widget_class)
 void
 cw_chronology_view_init_editor (CwChronologyView *self)
 {
-  cw_record_form_set_fields (self->entry_form, &cw_entity_chronology_entry, NULL);
+  cw_record_form_set_part (self->entry_form, &cw_entity_chronology_entry, NULL);
   g_signal_connect_swapped (self->tag_entry, "activate", G_CALLBACK (on_tag_activate), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
   g_signal_connect_swapped (self->timeline_view, "activate-entry",

@@ -42,15 +42,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CwOverviewPage, cw_overview_page, GTK_TYPE_WIDGET
                                G_IMPLEMENT_INTERFACE (CW_TYPE_REVIEW_SECTION,
                                                       cw_overview_page_section_init))
 
-static const char *const review_fields[] = {
-  "title", "kind", "methodology", "profile", "subject_pseudonym", "summary", NULL,
-};
-
-static const char *const date_fields[] = {
-  "incident_date", "notification_date", "referral_date", "decision_date",
-  "learning_event_date", "report_date", "action_plan_date", "publication_date", NULL,
-};
-
 static void
 show_phase_message (CwOverviewPage *self,
                     const char     *message)
@@ -349,6 +340,6 @@ static void
 cw_overview_page_init (CwOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cw_record_form_set_fields (self->review_form, &cw_entity_review, review_fields);
-  cw_record_form_set_fields (self->dates_form, &cw_entity_review, date_fields);
+  cw_record_form_set_part (self->review_form, &cw_entity_review, NULL);
+  cw_record_form_set_part (self->dates_form, &cw_entity_review, "dates");
 }

@@ -74,27 +74,23 @@ setup_tables (CwPeoplePage *self)
   cw_record_table_setup (self->people_table, &cw_entity_person, _("People register"),
                          _("Everyone the review is about: the child, family and household. "
                            "Each has a pseudonym; real names stay private."),
-                         (const char *[]) { "pseudonym", "role", NULL },
                          (const char *[]) { "pseudonym", _("New person"), NULL });
   cw_record_table_setup (self->agencies_table, &cw_entity_review_agency,
                          _("Agencies involved in this review"),
                          _("No agencies yet. Add the agencies that worked with the family; "
                            "new agencies are added to the register below first."),
-                         (const char *[]) { "agency_id", "involvement", NULL }, NULL);
+                         NULL);
   cw_record_table_setup (self->agency_register_table, &cw_entity_agency,
                          _("Agency register (shared by all reviews)"),
                          _("No agencies registered yet."),
-                         (const char *[]) { "name", "sector", NULL },
                          (const char *[]) { "name", _("New agency"), NULL });
   cw_record_table_setup (self->review_group_table, &cw_entity_member, _("Review group"),
                          _("The chair, lead reviewer and agency representatives who oversee "
                            "the review."),
-                         (const char *[]) { "name", "role", "agency_id", NULL },
                          (const char *[]) { "name", _("New member"), NULL });
   cw_record_table_set_filter (self->review_group_table, "group_kind", "review");
   cw_record_table_setup (self->case_group_table, &cw_entity_member, _("Case group"),
                          _("The practitioners and managers who worked with the family."),
-                         (const char *[]) { "name", "role", "agency_id", NULL },
                          (const char *[]) { "name", _("New member"), NULL });
   cw_record_table_set_filter (self->case_group_table, "group_kind", "case");
 }

@@ -426,11 +426,8 @@ on_store_reset (CwPreferencesWindow *self)
 static void
 setup_tables (CwPreferencesWindow *self)
 {
-  static const char *const rule_columns[] = { "name", "amount", "unit", "anchor", NULL };
   static const char *const new_rule[] = { "name", N_("New deadline"), "amount", "1",
                                           "unit", "months", "anchor", "decision", NULL };
-  static const char *const agency_columns[] = { "name", "sector", NULL };
-  static const char *const kind_columns[] = { "name", "prefix", NULL };
   const char *new_kind[] = { "name", _("New kind"), "prefix", "NEW", NULL };
   const char *new_rule_values[G_N_ELEMENTS (new_rule)];
   const char *new_agency[] = { "name", _("New agency"), NULL };
@@ -440,15 +437,15 @@ setup_tables (CwPreferencesWindow *self)
   cw_record_table_setup (self->rules_table, &cw_entity_deadline_rule, _("Deadline rules"),
                          _("These rules set no deadlines yet. Add one with the Add button or "
                            "Insert."),
-                         rule_columns, new_rule_values);
+                         new_rule_values);
   cw_record_table_setup (self->agencies_table, &cw_entity_agency, _("Agencies"),
                          _("No agencies yet. Add the organisations that take part in reviews "
                            "with the Add button or Insert."),
-                         agency_columns, new_agency);
+                         new_agency);
   /* The core gives each new kind its identifier. */
   cw_record_table_setup (self->kinds_table, &cw_entity_review_kind, _("Kinds of review"),
                          _("There are no kinds of review. Add one with the Add button or Insert."),
-                         kind_columns, new_kind);
+                         new_kind);
 }
 
 static void

@@ -481,14 +481,18 @@ add_row (CwRecordForm  *self,
 }
 
 /**
- * cw_record_form_set_fields:
- * @fields: (nullable) (array zero-terminated=1): the fields to show, in
- *   order; %NULL for every field forms may edit
+ * cw_record_form_set_part:
+ * @part: (nullable): which part of the entity's fields to show (the
+ *   fields' part in the entity description, e.g. "decision"); %NULL for
+ *   the fields in no part
+ *
+ * Shows the fields of @entity forms may edit (not read-only, not hidden)
+ * in that part, in the entity's order.
  */
 void
-cw_record_form_set_fields (CwRecordForm      *self,
-                           const CwEntity    *entity,
-                           const char *const *fields)
+cw_record_form_set_part (CwRecordForm   *self,
+                         const CwEntity *entity,
+                         const char     *part)
 {
   int line = 0;
 
@@ -500,16 +504,13 @@ cw_record_form_set_fields (CwRecordForm      *self,
   self->entity = entity;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(entity->label), -1);
-  if (fields != NULL)
-    for (guint i = 0; fields[i] != NULL; i++, line += 2)
-      add_row (self, cw_entity_find_field (entity, fields[i]), line);
-  else
-    for (guint i = 0; i < entity->n_fields; i++)
-      if (!(entity->fields[i].flags & (CW_FIELD_READONLY | CW_FIELD_HIDDEN)))
-        {
-          add_row (self, &entity->fields[i], line);
-          line += 2;
-        }
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (!(entity->fields[i].flags & (CW_FIELD_READONLY | CW_FIELD_HIDDEN))
+        && g_strcmp0 (entity->fields[i].part, part) == 0)
+      {
+        add_row (self, &entity->fields[i], line);
+        line += 2;
+      }
   reload (self);
 }
 

@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 #define CW_TYPE_RECORD_FORM (cw_record_form_get_type ())
 G_DECLARE_FINAL_TYPE (CwRecordForm, cw_record_form, CW, RECORD_FORM, GtkWidget)
 
-void       cw_record_form_set_fields  (CwRecordForm      *self,
+void       cw_record_form_set_part    (CwRecordForm      *self,
                                        const CwEntity    *entity,
-                                       const char *const *fields);
+                                       const char        *part);
 void       cw_record_form_set_record  (CwRecordForm      *self,
                                        CwStore           *store,
                                        gint64             id);

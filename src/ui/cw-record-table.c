@@ -306,7 +306,8 @@ delete_activated (GtkWidget  *widget,
 
 /**
  * cw_record_table_setup:
- * @columns: (array zero-terminated=1): fields shown as columns
+ * @entity: an entity whose description names the fields a table of its
+ *   rows shows (list_fields)
  * @new_values: (array zero-terminated=1) (nullable): field/value pairs for
  *   a new row; required fields need a value here
  */
@@ -315,12 +316,14 @@ cw_record_table_setup (CwRecordTable     *self,
                        const CwEntity    *entity,
                        const char        *title,
                        const char        *empty_text,
-                       const char *const *columns,
                        const char *const *new_values)
 {
-  g_return_if_fail (CW_IS_RECORD_TABLE (self));
-  g_return_if_fail (entity != NULL && columns != NULL);
+  const char *const *columns;
 
+  g_return_if_fail (CW_IS_RECORD_TABLE (self));
+  g_return_if_fail (entity != NULL && entity->list_fields != NULL);
+
+  columns = entity->list_fields;
   self->entity = entity;
   g_strfreev (self->new_values);
   self->new_values = g_strdupv ((char **) (new_values ? new_values : (const char *[]) { NULL }));
@@ -328,7 +331,7 @@ cw_record_table_setup (CwRecordTable     *self,
   gtk_label_set_text (self->empty_label, empty_text);
   for (guint i = 0; columns[i] != NULL; i++)
     add_column (self, cw_entity_find_field (entity, columns[i]), i == 0);
-  cw_record_form_set_fields (self->form, entity, NULL);
+  cw_record_form_set_part (self->form, entity, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);

@@ -14,7 +14,6 @@ void        cw_record_table_setup       (CwRecordTable     *self,
                                          const CwEntity    *entity,
                                          const char        *title,
                                          const char        *empty_text,
-                                         const char *const *columns,
                                          const char *const *new_values);
 void        cw_record_table_set_filter  (CwRecordTable     *self,
                                          const char        *field,

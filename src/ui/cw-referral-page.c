@@ -26,17 +26,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CwReferralPage, cw_referral_page, GTK_TYPE_WIDGET
                                G_IMPLEMENT_INTERFACE (CW_TYPE_REVIEW_SECTION,
                                                       cw_referral_page_section_init))
 
-static const char *const referral_fields[] = {
-  "referrer_name", "service_team", "submitted_on", "child_name", "swis_number",
-  "parents_carers", "household", "agencies_involved", "grounds", "grounds_other",
-  "circumstances", "key_facts", "reasons", "worker_signed_on", "manager_signed_on", NULL,
-};
-
-static const char *const decision_fields[] = {
-  "discussed_on", "decision", "rationale", "key_objectives", "lead_reviewer", "timescale",
-  "further_actions", NULL,
-};
-
 static void
 cw_referral_page_set_review (CwReviewSection *section,
                              CwStore         *store,
@@ -112,6 +101,6 @@ static void
 cw_referral_page_init (CwReferralPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cw_record_form_set_fields (self->referral_form, &cw_entity_referral, referral_fields);
-  cw_record_form_set_fields (self->decision_form, &cw_entity_referral, decision_fields);
+  cw_record_form_set_part (self->referral_form, &cw_entity_referral, "referral");
+  cw_record_form_set_part (self->decision_form, &cw_entity_referral, "decision");
 }

@@ -65,13 +65,11 @@ setup_tables (CwReturnsPage *self)
                          _("Agency returns: chronologies requested and received"),
                          _("No returns yet. Add one for each agency asked for its chronology, "
                            "with the date it is due; importing a return records it here."),
-                         (const char *[]) { "agency_id", "status", "due_on", NULL },
                          (const char *[]) { "status", "requested", NULL });
   cw_record_table_setup (self->periods_table, &cw_entity_period,
                          _("The child’s context: periods shown on the timeline"),
                          _("No periods yet. Add the child protection or child in need plans, "
                            "stays in hospital or in care, and changes in the household."),
-                         (const char *[]) { "label", "start_date", "end_date", NULL },
                          (const char *[]) { "kind", "other", NULL });
 }
 

@@ -79,7 +79,6 @@ cw_terms_page_init (CwTermsPage *self)
   cw_record_table_setup (self->terms_table, &cw_entity_tor_item,
                          _("Terms of reference and key lines of enquiry"),
                          _("Set out the scope of the review and the questions it will answer."),
-                         (const char *[]) { "kind", "text", NULL },
                          (const char *[]) { "kind", "term", "text",
                                             _("New term of reference"), NULL });
 }
