@@ -12,6 +12,24 @@
 /* The composition of the core: the store knows no domain until
  * cw_core_init() hands them over, and refuses to open before. */
 
+/* How many entities the domains added hold, counted domain by domain: a
+ * domain added later (analysis, actions) changes it. */
+static guint
+n_domain_entities (void)
+{
+  GPtrArray *domains = cw_store_get_domains ();
+  guint n = 0;
+
+  for (guint i = 0; domains != NULL && i < domains->len; i++)
+    {
+      const CwDomain *domain = g_ptr_array_index (domains, i);
+
+      for (guint j = 0; domain->entities[j] != NULL; j++)
+        n++;
+    }
+  return n;
+}
+
 /* Runs first and in a subprocess that never calls cw_core_init(). */
 static void
 test_store_refuses_without_domains (void)
@@ -53,7 +71,7 @@ test_domains_registered (void)
       g_assert_true (cw_store_exec (store, sql, &error));
       g_assert_no_error (error);
     }
-  g_assert_cmpuint (n, ==, 33);
+  g_assert_cmpuint (n, ==, n_domain_entities ());
   g_assert_true (cw_entity_lookup ("review") == &cw_entity_review);
   g_assert_true (cw_entity_lookup ("episode")->parent == &cw_entity_review);
   g_assert_true (cw_entity_lookup ("chronology_entry") == &cw_entity_chronology_entry);
@@ -145,7 +163,7 @@ test_purge_order_from_references (void)
   g_assert_no_error (error);
   order = cw_store_purge_order (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (order), ==, 33);
+  g_assert_cmpuint (g_strv_length (order), ==, n_domain_entities ());
   /* A factor names an agency; a recommendation the body it is addressed to. */
   g_assert_cmpuint (position_in (order, "factor"), <, position_in (order, "agency"));
   g_assert_cmpuint (position_in (order, "recommendation"), <, position_in (order, "body"));
