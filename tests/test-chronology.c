@@ -375,6 +375,46 @@ test_rows_with_errors (Chrono        *c,
   g_assert_cmpuint (result.rejected, ==, 2);
 }
 
+/* An import through a connection of its own (the app's runs in a job)
+ * reports the tables it wrote; told to the app's connection, its
+ * chronology is read again. */
+static void
+test_import_reports_tables (Chrono        *c,
+                            gconstpointer  data)
+{
+  g_autoptr (CwChronologyImport) import =
+    import_of ("Date,Record ref,Details\n03/04/2025,A,x\n04/04/2025,B,y\n", "police.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwStore) worker = cw_store_open (c->base.path, &error);
+  g_autoptr (CwChronologyModel) model = model_of (c, NULL);
+  g_autoptr (GArray) changes = NULL;
+  g_autoptr (GPtrArray) tables = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  CwImportResult result;
+
+  g_assert_no_error (error);
+  cw_store_keep_changes (worker);
+  g_assert_true (cw_chronology_import_run (import, worker, c->review, c->police,
+                                           CW_IMPORT_VALID_ROWS, NULL, NULL, NULL, &result,
+                                           &error));
+  g_assert_no_error (error);
+  changes = cw_store_take_changes (worker);
+  for (guint i = 0; i < changes->len; i++)
+    g_ptr_array_add (tables, (gpointer) g_array_index (changes, CwStoreChange, i).table);
+  g_ptr_array_add (tables, NULL);
+  joined = g_strjoinv (" ", (char **) tables->pdata);
+  /* In the order first written, once each. */
+  g_assert_cmpstr (joined, ==, "review_agency audit agency_return agency chronology_entry "
+                               "chronology_import");
+
+  /* The app's list, read before, is read again once told. */
+  g_assert_true (cw_chronology_model_refresh (model, NULL, &error));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 0);
+  cw_store_announce_changes (c->base.store, changes);
+  g_assert_true (cw_chronology_model_refresh (model, NULL, &error));
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (model), ==, 2);
+}
+
 static void
 test_nothing_valid (Chrono        *c,
                     gconstpointer  data)
@@ -1804,6 +1844,7 @@ main (int   argc,
   ADD ("disk-full", test_disk_full);
   ADD ("rows-with-errors", test_rows_with_errors);
   ADD ("nothing-valid", test_nothing_valid);
+  ADD ("import-reports-tables", test_import_reports_tables);
   ADD ("cancel-leaves-nothing", test_cancel_leaves_nothing);
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("dry-run", test_dry_run);

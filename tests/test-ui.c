@@ -780,6 +780,44 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
   }
 }
 
+/* The chronology listens to the tables it shows: typing a review's title
+ * (saved as the user pauses) does not read it again, as it once did at
+ * every save; a change of what it shows does. */
+static void
+test_chronology_ignores_title_typing (Ui *ui, gconstpointer data)
+{
+  CwOverviewPage *overview;
+  GtkWidget *title;
+  CwChronologyView *view;
+  gint64 id;
+  guint refreshes;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
+  drain_events ();
+  id = cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list")));
+  view = chronology_view (ui);
+  show_section (ui, "chronology");
+  g_assert_cmpuint (cw_chronology_model_get_n_entries (cw_chronology_view_get_model (view)), >,
+                    0);
+  refreshes = cw_chronology_view_get_n_refreshes (view);
+
+  show_section (ui, "overview");
+  overview = CW_OVERVIEW_PAGE (cw_review_view_get_part (review_view (ui), "overview"));
+  title = cw_record_form_get_editor (CW_RECORD_FORM (cw_overview_page_get_form (overview,
+                                                                                "review")),
+                                     "title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Renamed while the chronology is open");
+  wait_for (stored_value_is (ui->store, &cw_entity_review, id, "title",
+                             "Renamed while the chronology is open"));
+  drain_events ();
+  g_assert_cmpuint (cw_chronology_view_get_n_refreshes (view), ==, refreshes);
+
+  /* The threshold for gaps is the review's too, and is shown: read again. */
+  g_assert_true (cw_chronology_set_gap_days (ui->store, id, 40, NULL));
+  drain_events ();
+  g_assert_cmpuint (cw_chronology_view_get_n_refreshes (view), ==, refreshes + 1);
+}
+
 static void
 test_chronology_mark_delete_undo (Ui *ui, gconstpointer data)
 {
@@ -1357,6 +1395,7 @@ main (int argc, char *argv[])
   ADD ("chronology-import-through-dialog", test_chronology_import_through_dialog);
   ADD ("chronology-mark-delete-undo", test_chronology_mark_delete_undo);
   ADD ("history-follows-chronology", test_history_follows_chronology);
+  ADD ("chronology-ignores-title-typing", test_chronology_ignores_title_typing);
   ADD ("chronology-search-refused", test_chronology_search_refused);
   ADD ("timeline-zoom-and-pan", test_timeline_zoom_and_pan);
   ADD ("export-anonymised", test_export_anonymised);

@@ -46,7 +46,7 @@ struct _CwChronologyView
   GtkLabel          *provenance_label;
   CwStore           *store;
   gint64             review_id;
-  gulong             changed_id;
+  guint              n_refreshes; /* for tests */
   CwChronologyModel *model;
   GtkMultiSelection *selection;
   GHashTable        *hidden_agencies; /* gint64 ids the user unticked */

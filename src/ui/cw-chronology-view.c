@@ -122,6 +122,7 @@ cw_chronology_view_refresh (CwChronologyView *self)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->store == NULL || self->review_id == 0)
     return;
+  self->n_refreshes++;
   ids = cw_chronology_view_selected_ids (self);
   cw_chronology_view_read_filter (self, &filter);
   gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
@@ -166,18 +167,30 @@ cw_chronology_view_queue_refresh (CwChronologyView *self)
     self->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_now, self, NULL);
 }
 
+/* Of the review itself, the table shows only its threshold for gaps: a
+ * title being typed is no reason to read the chronology again. */
+static gboolean
+gap_days_changed (CwChronologyView *self,
+                  gint64            review_id)
+{
+  return (review_id == self->review_id || review_id == 0) && self->model != NULL
+         && cw_chronology_get_gap_days (self->store, self->review_id)
+              != cw_chronology_model_get_gap_days (self->model);
+}
+
 static void
 on_store_changed (CwChronologyView *self,
                   const char       *table,
                   gint64            id)
 {
-  if (g_str_equal (table, "*") || g_str_equal (table, "review_agency")
+  if (self->review_id == 0)
+    return;
+  if (g_str_equal (table, CW_STORE_EVERYTHING) || g_str_equal (table, "review_agency")
       || g_str_equal (table, "agency"))
     cw_chronology_view_fill_agencies (self);
-  if (g_str_equal (table, "*") || g_str_equal (table, "chronology_entry")
-      || g_str_equal (table, "agency") || g_str_equal (table, "review")
-      || g_str_equal (table, "agency_return") || g_str_equal (table, "period")
-      || g_str_equal (table, "setting"))
+  if (g_str_equal (table, "agency_return"))
+    update_overdue (self);
+  else if (!g_str_equal (table, "review") || gap_days_changed (self, id))
     cw_chronology_view_queue_refresh (self);
 }
 
@@ -302,7 +315,10 @@ cw_chronology_view_set_review (CwChronologyView *self,
     return;
   cw_record_form_flush (self->entry_form);
   cw_record_form_set_record (self->entry_form, NULL, 0);
-  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  cw_store_watch (&self->store, store,
+                  (const char *const[]) { "chronology_entry", "agency", "review_agency",
+                                          "agency_return", "review", NULL },
+                  G_CALLBACK (on_store_changed), self);
   self->review_id = id;
   cw_chronology_view_reset_agencies (self);
   g_clear_object (&self->model);
@@ -390,6 +406,18 @@ cw_chronology_view_select_entry (CwChronologyView *self,
 }
 
 /**
+ * cw_chronology_view_get_n_refreshes:
+ *
+ * Returns: how many times the view has read its chronology again, for tests
+ */
+guint
+cw_chronology_view_get_n_refreshes (CwChronologyView *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_VIEW (self), 0);
+  return self->n_refreshes;
+}
+
+/**
  * cw_chronology_view_get_timeline:
  *
  * Returns: (transfer none): the timeline widget, for tests
@@ -410,7 +438,7 @@ cw_chronology_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  cw_store_unwatch (&self->store, &self->changed_id);
+  cw_store_unwatch (&self->store, G_CALLBACK (on_store_changed), self);
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->hidden_agencies, g_hash_table_unref);

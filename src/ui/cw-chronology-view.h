@@ -30,5 +30,6 @@ gboolean           cw_chronology_view_export_timeline (CwChronologyView *self,
                                                        gboolean          whole,
                                                        gboolean          anonymised,
                                                        GError          **error);
+guint              cw_chronology_view_get_n_refreshes (CwChronologyView *self);
 
 G_END_DECLS

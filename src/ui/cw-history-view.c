@@ -21,7 +21,6 @@ struct _CwHistoryView
   GListStore    *entries;
   CwStore       *store;
   gint64         id;
-  gulong         changed_id;
 };
 
 static void cw_history_view_section_init (CwReviewSectionInterface *iface);
@@ -94,7 +93,9 @@ cw_history_view_set_review (CwHistoryView *self,
 {
   g_return_if_fail (CW_IS_HISTORY_VIEW (self));
 
-  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  /* Every change to a review's data writes its audit rows. */
+  cw_store_watch (&self->store, store, (const char *const[]) { "audit", NULL },
+                  G_CALLBACK (on_store_changed), self);
   self->id = id;
   g_list_store_remove_all (self->entries);
   refresh (self);
@@ -191,7 +192,7 @@ cw_history_view_dispose (GObject *object)
   CwHistoryView *self = CW_HISTORY_VIEW (object);
   GtkWidget *child;
 
-  cw_store_unwatch (&self->store, &self->changed_id);
+  cw_store_unwatch (&self->store, G_CALLBACK (on_store_changed), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_HISTORY_VIEW);
   /* The template's root is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -500,6 +500,7 @@ typedef struct
   gint64          review_id;
   gint64          agency_id;
   CwImportResult  result;
+  GArray         *changes; /* CwStoreChange: what the thread's connection committed */
 } Write;
 
 static void
@@ -507,6 +508,7 @@ write_free (Write *w)
 {
   g_free (w->path);
   g_free (w->actor);
+  g_clear_pointer (&w->changes, g_array_unref);
   g_free (w);
 }
 
@@ -522,14 +524,20 @@ write_thread (GTask        *task,
   g_autoptr (CwStore) store = cw_store_open (w->path, &error);
 
   if (store != NULL)
-    cw_store_set_actor (store, w->actor);
+    {
+      cw_store_set_actor (store, w->actor);
+      cw_store_keep_changes (store);
+    }
   if (store == NULL
       || !cw_chronology_import_run (self->import, store, w->review_id, w->agency_id,
                                     CW_IMPORT_VALID_ROWS, cancellable, on_progress, self,
                                     &w->result, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      w->changes = cw_store_take_changes (store);
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 static void
@@ -557,10 +565,8 @@ write_done (GObject      *source,
     _("Imported %s: %u entries added, %u updated, %u unchanged, %u removed; %u rows left out"),
     cw_chronology_import_get_file_name (self->import), w->result.added, w->result.updated,
     w->result.unchanged, w->result.removed, w->result.rejected);
-  /* The app's connection did not write it: tell its views. */
-  cw_store_emit_changed (self->store, "chronology_entry", 0);
-  cw_store_emit_changed (self->store, "agency_return", w->result.return_id);
-  cw_store_emit_changed (self->store, "review_agency", 0);
+  /* The app's connection did not write it: its views hear what the thread's did. */
+  cw_store_announce_changes (self->store, w->changes);
   g_signal_emit (self, signals[IMPORTED], 0, (gint64) 0);
   gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
                               "win.show-message", "s", self->result_summary);

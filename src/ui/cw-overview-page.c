@@ -29,7 +29,6 @@ struct _CwOverviewPage
   GtkLabel     *profile_label;
   CwStore      *store;
   gint64        id;
-  gulong        changed_id;
   char         *next_phase;
   char         *previous_phase;
   guint         n_deadlines;
@@ -199,9 +198,7 @@ on_store_changed (CwOverviewPage *self,
 {
   /* Later, not now: the change may come from one of the buttons this
    * rebuilds, still inside its click handler. */
-  if ((g_str_equal (table, "*") || g_str_equal (table, "review")
-       || g_str_equal (table, "referral") || g_str_equal (table, "deadline_rule"))
-      && self->refresh_id == 0)
+  if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
@@ -212,7 +209,9 @@ cw_overview_page_set_review (CwOverviewPage *self,
 {
   g_return_if_fail (CW_IS_OVERVIEW_PAGE (self));
 
-  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  cw_store_watch (&self->store, store,
+                  (const char *const[]) { "review", "referral", "deadline_rule", NULL },
+                  G_CALLBACK (on_store_changed), self);
   self->id = id;
   show_phase_message (self, NULL);
   cw_record_form_set_record (self->review_form, store, id);
@@ -304,7 +303,7 @@ cw_overview_page_dispose (GObject *object)
   CwOverviewPage *self = CW_OVERVIEW_PAGE (object);
   GtkWidget *child;
 
-  cw_store_unwatch (&self->store, &self->changed_id);
+  cw_store_unwatch (&self->store, G_CALLBACK (on_store_changed), self);
   g_clear_pointer (&self->next_phase, g_free);
   g_clear_pointer (&self->previous_phase, g_free);
   g_clear_handle_id (&self->refresh_id, g_source_remove);

@@ -36,7 +36,6 @@ struct _CwRecordForm
   CwStore        *store;
   gint64          id;
   GPtrArray      *rows;
-  gulong          changed_id;
   gboolean        loading;
 };
 
@@ -429,9 +428,9 @@ on_store_changed (CwRecordForm *self,
                   const char   *table,
                   gint64        id)
 {
-  /* A person's real name changed: what the fields hold may now be one. */
-  if (g_str_equal (table, "*") || (g_str_equal (table, self->entity->table) && id == self->id)
-      || g_str_equal (table, cw_entity_person.table))
+  /* This row, or several rows that may include it; or a person's real
+   * name changed: what the fields hold may now be one. */
+  if (id == self->id || id == 0 || g_str_equal (table, cw_entity_person.table))
     reload (self);
 }
 
@@ -548,7 +547,11 @@ cw_record_form_set_record (CwRecordForm *self,
   g_return_if_fail (CW_IS_RECORD_FORM (self));
 
   cw_record_form_flush (self);
-  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  cw_store_watch (&self->store, store,
+                  (const char *const[]) {
+                    self->entity->table,
+                    self->entity == &cw_entity_person ? NULL : cw_entity_person.table, NULL },
+                  G_CALLBACK (on_store_changed), self);
   self->id = id;
   rebuild_choices (self);
   for (guint i = 0; i < self->rows->len; i++)
@@ -645,7 +648,7 @@ cw_record_form_dispose (GObject *object)
 
   if (self->rows != NULL)
     cw_record_form_flush (self);
-  cw_store_unwatch (&self->store, &self->changed_id);
+  cw_store_unwatch (&self->store, G_CALLBACK (on_store_changed), self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_RECORD_FORM);
   /* The template's root is not a bound child: unparent it too. */

@@ -31,7 +31,6 @@ struct _CwRecordTable
   char               *filter_value;
   CwStore            *store;
   gint64              review_id;
-  gulong              changed_id;
   gboolean            syncing; /* the list is being refreshed: the selection may jump */
 };
 
@@ -169,15 +168,6 @@ refresh (CwRecordTable *self)
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (kept)) ? "list"
                                                                                  : "empty");
-}
-
-static void
-on_store_changed (CwRecordTable *self,
-                  const char    *table,
-                  gint64         id)
-{
-  if (g_str_equal (table, "*") || g_str_equal (table, self->entity->table))
-    refresh (self);
 }
 
 void
@@ -367,7 +357,8 @@ cw_record_table_set_review (CwRecordTable *self,
   g_return_if_fail (CW_IS_RECORD_TABLE (self));
 
   cw_record_form_flush (self->form);
-  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  cw_store_watch (&self->store, store, (const char *const[]) { self->entity->table, NULL },
+                  G_CALLBACK (refresh), self);
   self->review_id = review_id;
   g_list_store_remove_all (self->records);
   refresh (self);
@@ -403,7 +394,7 @@ cw_record_table_dispose (GObject *object)
   CwRecordTable *self = CW_RECORD_TABLE (object);
   GtkWidget *child;
 
-  cw_store_unwatch (&self->store, &self->changed_id);
+  cw_store_unwatch (&self->store, G_CALLBACK (refresh), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_RECORD_TABLE);
   /* The template's root is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

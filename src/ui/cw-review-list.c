@@ -29,7 +29,6 @@ struct _CwReviewList
   GtkSingleSelection *selection;
   GPtrArray          *kind_ids; /* kind dropdown index -> slug, "" for all */
   CwStore            *store;
-  gulong              changed_id;
   char               *sample_reference;
 };
 
@@ -217,10 +216,9 @@ on_store_changed (CwReviewList *self,
                   const char   *table,
                   gint64        id)
 {
-  if (g_str_equal (table, "*") || g_str_equal (table, "review_kind"))
+  if (g_str_equal (table, CW_STORE_EVERYTHING) || g_str_equal (table, "review_kind"))
     fill_kind_filter (self);
-  if (g_str_equal (table, "*") || g_str_equal (table, "review")
-      || g_str_equal (table, "deadline_rule") || g_str_equal (table, "profile"))
+  if (!g_str_equal (table, "review_kind"))
     refresh (self);
 }
 
@@ -231,8 +229,11 @@ cw_review_list_set_store (CwReviewList *self,
   g_return_if_fail (CW_IS_REVIEW_LIST (self));
   g_return_if_fail (CW_IS_STORE (store));
 
-  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
-  on_store_changed (self, "*", 0);
+  cw_store_watch (&self->store, store,
+                  (const char *const[]) { "review", "review_kind", "deadline_rule", "profile",
+                                          NULL },
+                  G_CALLBACK (on_store_changed), self);
+  on_store_changed (self, CW_STORE_EVERYTHING, 0);
 }
 
 gint64
@@ -354,7 +355,7 @@ cw_review_list_dispose (GObject *object)
   CwReviewList *self = CW_REVIEW_LIST (object);
   GtkWidget *child;
 
-  cw_store_unwatch (&self->store, &self->changed_id);
+  cw_store_unwatch (&self->store, G_CALLBACK (on_store_changed), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_REVIEW_LIST);
   /* The template's root is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -27,7 +27,6 @@ struct _CwReviewView
   GPtrArray                 *pages; /* CwReviewSection, one per section */
   CwStore                   *store;
   gint64                     id;
-  gulong                     changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CwReviewView, cw_review_view, GTK_TYPE_WIDGET)
@@ -107,16 +106,6 @@ update_header (CwReviewView *self)
   show_sections_for (self, cw_record_get (review, "phase"));
 }
 
-static void
-on_store_changed (CwReviewView *self,
-                  const char   *table,
-                  gint64        id)
-{
-  if (g_str_equal (table, "*") || g_str_equal (table, "review")
-      || g_str_equal (table, "deadline_rule") || g_str_equal (table, "review_kind"))
-    update_header (self);
-}
-
 /**
  * cw_review_view_activate_chronology:
  * @action: "import", "add" or "focus-search"
@@ -174,7 +163,9 @@ cw_review_view_set_review (CwReviewView *self,
   if (store == self->store && id == self->id)
     return;
   cw_review_view_flush (self);
-  cw_store_watch (&self->store, store, &self->changed_id, G_CALLBACK (on_store_changed), self);
+  cw_store_watch (&self->store, store,
+                  (const char *const[]) { "review", "deadline_rule", "review_kind", NULL },
+                  G_CALLBACK (update_header), self);
   self->id = id;
   scroll_to_top (self);
   for (guint i = 0; i < self->pages->len; i++)
@@ -327,7 +318,7 @@ cw_review_view_dispose (GObject *object)
   CwReviewView *self = CW_REVIEW_VIEW (object);
   GtkWidget *child;
 
-  cw_store_unwatch (&self->store, &self->changed_id);
+  cw_store_unwatch (&self->store, G_CALLBACK (update_header), self);
   /* The stack owns the pages, and is going. */
   g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_REVIEW_VIEW);

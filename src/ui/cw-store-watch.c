@@ -5,46 +5,49 @@
 
 #include "cw-store-watch.h"
 
-/* Widgets that show data keep a reference to the store and listen to its
- * "changed" signal (table, id), and the rows of their lists listen to their
- * record's; these keep that bookkeeping in one place. */
+/* Widgets that show data keep a reference to the store and listen to the
+ * changes of the tables they show (CwStore::changed, table by table), and
+ * the rows of their lists listen to their record's; these keep that
+ * bookkeeping in one place. */
 
 /**
  * cw_store_watch:
  * @slot: the widget's store pointer
  * @store: (nullable): the store to watch from now on
- * @handler_id: the widget's handler id
- * @on_changed: called swapped, as (data, table, id)
+ * @tables: (array zero-terminated=1): the tables the widget shows
+ * @on_changed: called swapped, as (data, table, id), for changes to
+ *   @tables and for a restored backup (table "*")
  *
- * Points @slot at @store, moving the handler with it. Nothing happens when
+ * Points @slot at @store, moving the handlers with it. Nothing happens when
  * @slot already holds @store.
  */
 void
-cw_store_watch (CwStore  **slot,
-                CwStore   *store,
-                gulong    *handler_id,
-                GCallback  on_changed,
-                gpointer   data)
+cw_store_watch (CwStore            **slot,
+                CwStore             *store,
+                const char *const   *tables,
+                GCallback            on_changed,
+                gpointer             data)
 {
-  g_return_if_fail (slot != NULL && handler_id != NULL);
+  g_return_if_fail (slot != NULL && tables != NULL);
 
   if (*slot == store)
     return;
-  cw_store_unwatch (slot, handler_id);
+  cw_store_unwatch (slot, on_changed, data);
   if (store == NULL)
     return;
   *slot = g_object_ref (store);
-  *handler_id = g_signal_connect_swapped (store, "changed", on_changed, data);
+  cw_store_connect_tables (store, tables, on_changed, data);
 }
 
 void
-cw_store_unwatch (CwStore **slot,
-                  gulong   *handler_id)
+cw_store_unwatch (CwStore   **slot,
+                  GCallback   on_changed,
+                  gpointer    data)
 {
-  g_return_if_fail (slot != NULL && handler_id != NULL);
+  g_return_if_fail (slot != NULL);
 
   if (*slot != NULL)
-    g_clear_signal_handler (handler_id, *slot);
+    cw_store_disconnect_tables (*slot, on_changed, data);
   g_clear_object (slot);
 }
 

@@ -7,13 +7,14 @@
 
 G_BEGIN_DECLS
 
-void cw_store_watch   (CwStore  **slot,
-                       CwStore   *store,
-                       gulong    *handler_id,
-                       GCallback  on_changed,
-                       gpointer   data);
-void cw_store_unwatch (CwStore  **slot,
-                       gulong    *handler_id);
+void cw_store_watch   (CwStore            **slot,
+                       CwStore             *store,
+                       const char *const   *tables,
+                       GCallback            on_changed,
+                       gpointer             data);
+void cw_store_unwatch (CwStore            **slot,
+                       GCallback            on_changed,
+                       gpointer             data);
 
 typedef void (*CwListItemUpdate) (GtkListItem *item);
 

@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "cw-store-watch.h"
 #include "cw-timeline-view.h"
 
 /* The visual timeline: the core lays it out and draws it (the very drawing
@@ -23,6 +24,7 @@ struct _CwTimelineView
 {
   GtkWidget          parent_instance;
   CwTimeline        *timeline;
+  CwStore           *store;    /* watched for the periods of the child's context */
   CwChronologyModel *model;
   GtkSelectionModel *selection;
   gulong             items_changed_id;
@@ -498,6 +500,9 @@ cw_timeline_view_set_chronology (CwTimelineView    *self,
   g_clear_pointer (&self->timeline, cw_timeline_free);
   self->selected = 0;
   self->fitted = TRUE;
+  /* The entries come with the list; the context lane's periods, from the store. */
+  cw_store_watch (&self->store, model != NULL ? store : NULL,
+                  (const char *const[]) { "period", NULL }, G_CALLBACK (reload), self);
   if (store == NULL || model == NULL)
     {
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -935,6 +940,7 @@ cw_timeline_view_dispose (GObject *object)
   g_clear_handle_id (&self->load_idle, g_source_remove);
   g_clear_signal_handler (&self->items_changed_id, self->model);
   g_clear_signal_handler (&self->selection_changed_id, self->selection);
+  cw_store_unwatch (&self->store, G_CALLBACK (reload), self);
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->timeline, cw_timeline_free);

@@ -29,7 +29,6 @@ struct _CwWindow
   CwUndoBar           *undo_bar;
   CwStore             *store;
   GSettings           *settings;
-  gulong               changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -49,14 +48,6 @@ update_title (CwWindow *self)
     title = g_strdup_printf (_("Casewise — %s%s%s"), cw_record_get (review, "reference"),
                              subject ? " " : "", subject ? subject : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-static void
-on_store_changed (CwWindow   *self,
-                  const char *table)
-{
-  if (g_str_equal (table, "*") || g_str_equal (table, cw_entity_review.table))
-    update_title (self);
 }
 
 static void
@@ -333,7 +324,7 @@ cw_window_dispose (GObject *object)
   CwWindow *self = CW_WINDOW (object);
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    cw_store_disconnect_tables (self->store, G_CALLBACK (update_title), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -390,8 +381,8 @@ cw_window_new (CwApplication *application)
   self->store = g_object_ref (cw_application_get_store (application));
   self->settings = settings ? g_object_ref (settings) : NULL;
   cw_undo_bar_set_store (self->undo_bar, self->store);
-  self->changed_id = g_signal_connect_swapped (self->store, "changed",
-                                               G_CALLBACK (on_store_changed), self);
+  cw_store_connect_tables (self->store, (const char *const[]) { cw_entity_review.table, NULL },
+                           G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->review_list, "notify::selected-id",
                             G_CALLBACK (update_main_page), self);
   g_signal_connect_swapped (self->review_list, "notify::n-reviews",

@@ -304,7 +304,7 @@ cw_actions_attach_file (CwStore     *store,
   if (!cw_store_step_done (store, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (store->db);
-  cw_store_emit_changed (store, "action_file", id);
+  cw_store_note_change (store, "action_file", id);
   return cw_transaction_commit (tx, error) ? id : 0;
 }
 

@@ -264,7 +264,7 @@ cw_analysis_move_to (CwStore         *store,
       if (!cw_store_step_done (store, stmt, error))
         return FALSE;
     }
-  cw_store_emit_changed (store, entity->table, 0);
+  cw_store_note_change (store, entity->table, 0);
   return cw_transaction_commit (tx, error);
 }
 

@@ -62,9 +62,9 @@ struct _CwChronologyModel
   GPtrArray *items; /* CwChronologyItem or NULL until asked for */
   guint      n_entries;
   guint      n_gaps;
+  guint      gap_days;  /* the review's threshold for gaps at the last refresh */
   GArray    *all;       /* Row: every entry in order, kept to filter in memory */
   gboolean   all_valid; /* until the store changes */
-  gulong     changed_id;
   CwRedactor *redactor; /* nullable: what items' texts go through */
 };
 
@@ -479,12 +479,20 @@ item_unref (gpointer item)
     g_object_unref (item);
 }
 
+/* A change to an entry or an agency (the order's third key) may move, add
+ * or remove entries: read them all again next. */
+static void
+invalidate (CwChronologyModel *self)
+{
+  self->all_valid = FALSE;
+}
+
 static void
 cw_chronology_model_finalize (GObject *object)
 {
   CwChronologyModel *self = CW_CHRONOLOGY_MODEL (object);
 
-  g_clear_signal_handler (&self->changed_id, self->store);
+  cw_store_disconnect_tables (self->store, G_CALLBACK (invalidate), self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->all, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
@@ -507,12 +515,6 @@ cw_chronology_model_init (CwChronologyModel *self)
   self->items = g_ptr_array_new_with_free_func (item_unref);
 }
 
-/* Any change may move, add or remove an entry: read them all again next. */
-static void
-invalidate (CwChronologyModel *self)
-{
-  self->all_valid = FALSE;
-}
 
 /**
  * cw_chronology_model_new:
@@ -531,7 +533,8 @@ cw_chronology_model_new (CwStore *store,
   self = g_object_new (CW_TYPE_CHRONOLOGY_MODEL, NULL);
   self->store = g_object_ref (store);
   self->review_id = review_id;
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (invalidate), self);
+  cw_store_connect_tables (store, (const char *const[]) { "chronology_entry", "agency", NULL },
+                           G_CALLBACK (invalidate), self);
   return self;
 }
 
@@ -1010,10 +1013,10 @@ cw_chronology_model_refresh (CwChronologyModel        *self,
     return FALSE;
   grouped = group_links (ordered);
   self->n_entries = grouped->len;
+  self->gap_days = cw_chronology_get_gap_days (self->store, self->review_id);
   if (shows_gaps (filter))
     {
-      g_autoptr (GArray) gaps = find_gaps (ordered, cw_chronology_get_gap_days (self->store,
-                                                                               self->review_id));
+      g_autoptr (GArray) gaps = find_gaps (ordered, self->gap_days);
       GArray *with_gaps = add_gaps (grouped, gaps);
 
       n_gaps = gaps->len;
@@ -1043,6 +1046,19 @@ cw_chronology_model_get_n_gaps (CwChronologyModel *self)
 {
   g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), 0);
   return self->n_gaps;
+}
+
+/**
+ * cw_chronology_model_get_gap_days:
+ *
+ * Returns: the review's threshold for gaps in contact when the list was
+ *   last refreshed: a refresh is due when the review's has changed since
+ */
+guint
+cw_chronology_model_get_gap_days (CwChronologyModel *self)
+{
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (self), 0);
+  return self->gap_days;
 }
 
 /**

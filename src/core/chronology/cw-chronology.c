@@ -527,11 +527,10 @@ cw_chronology_link (CwStore      *store,
                              "SELECT link_group FROM chronology_entry WHERE id = ?2)",
                       group, entry_ids, error)
       || !exec_with_ids (store, "UPDATE chronology_entry SET link_group = ?1 WHERE id = ?2", group,
-                         entry_ids, error)
-      || !cw_transaction_commit (tx, error))
+                         entry_ids, error))
     return FALSE;
-  cw_store_emit_changed (store, "chronology_entry", 0);
-  return TRUE;
+  cw_store_note_change (store, "chronology_entry", 0);
+  return cw_transaction_commit (tx, error);
 }
 
 /**
@@ -569,10 +568,10 @@ cw_chronology_unlink (CwStore      *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, ids->str, -1, SQLITE_TRANSIENT);
-  if (!cw_store_step_done (store, stmt, error) || !cw_transaction_commit (tx, error))
+  if (!cw_store_step_done (store, stmt, error))
     return FALSE;
-  cw_store_emit_changed (store, "chronology_entry", 0);
-  return TRUE;
+  cw_store_note_change (store, "chronology_entry", 0);
+  return cw_transaction_commit (tx, error);
 }
 
 /**

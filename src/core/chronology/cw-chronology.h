@@ -88,6 +88,7 @@ void                 cw_chronology_model_set_redactor  (CwChronologyModel  *self
                                                         CwRedactor         *redactor);
 guint                cw_chronology_model_get_n_entries (CwChronologyModel  *self);
 guint                cw_chronology_model_get_n_gaps    (CwChronologyModel  *self);
+guint                cw_chronology_model_get_gap_days  (CwChronologyModel  *self);
 guint                cw_chronology_model_find          (CwChronologyModel  *self,
                                                         gint64              entry_id);
 gint64               cw_chronology_model_get_entry_id  (CwChronologyModel  *self,

@@ -530,7 +530,10 @@ remember_mapping (Writer  *w,
     return FALSE;
   sqlite3_bind_text (stmt, 1, cw_chrono_mapping_to_string (w->import->mapping), -1, g_free);
   sqlite3_bind_int64 (stmt, 2, w->agency_id);
-  return cw_store_step_done (w->store, stmt, error);
+  if (!cw_store_step_done (w->store, stmt, error))
+    return FALSE;
+  cw_store_note_change (w->store, "agency", w->agency_id);
+  return TRUE;
 }
 
 static gboolean
@@ -988,12 +991,14 @@ cw_chronology_import_run (CwChronologyImport *self,
   /* A dry run rolls back what it wrote to see what it would do. */
   if (!ok || (flags & CW_IMPORT_DRY_RUN))
     return ok;
+  /* Written by statements of its own: listeners hear of it at the commit. */
+  cw_store_note_change (store, "chronology_entry", 0);
+  cw_store_note_change (store, "chronology_import", w.import_id);
   if (!cw_transaction_commit (tx, error))
     return FALSE;
   result->import_id = w.import_id;
   if (progress != NULL)
     progress (1.0, user_data);
-  cw_store_emit_changed (store, "chronology_entry", 0);
   return TRUE;
 }
 

@@ -521,6 +521,6 @@ cw_store_move_phase (CwStore     *self,
   sqlite3_bind_int64 (stmt, 2, review_id);
   if (!cw_store_step_done (self, stmt, error))
     return FALSE;
-  cw_store_emit_changed (self, "review", review_id);
+  cw_store_note_change (self, "review", review_id);
   return TRUE;
 }

@@ -24,6 +24,9 @@ struct _CwStore
   guint       wal_pending : 1; /* back in rollback mode until the log can come back */
   guint       repairing : 1;   /* putting the audit trail's guards back (cw-store-schema.c) */
   GPtrArray  *notices;    /* what opening put right, for the user (NULL-terminated) */
+  GArray     *changes;    /* CwStoreChange: written in the open transaction, in order */
+  GArray     *savepoints; /* guint: how many changes there were as each savepoint began */
+  GArray     *kept;       /* CwStoreChange: committed, for cw_store_take_changes(); or NULL */
 };
 
 /* How a bulk transaction writes (cw_store_begin_bulk()). */
@@ -56,6 +59,15 @@ void          cw_store_set_error      (CwStore      *self,
                                        GError      **error,
                                        const char   *what);
 void          cw_store_emit_reset     (CwStore      *self);
+void          cw_store_signal_changed (CwStore      *self,
+                                       const char   *table,
+                                       gint64        id);
+void          cw_store_note_change    (CwStore      *self,
+                                       const char   *table,
+                                       gint64        id);
+void          cw_store_changes_begin  (CwStore      *self);
+void          cw_store_changes_end    (CwStore      *self,
+                                       gboolean      committed);
 void          cw_store_refresh_actor  (CwStore      *self);
 char         *cw_store_column_text    (sqlite3_stmt *stmt,
                                        int           column);

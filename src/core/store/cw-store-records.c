@@ -238,7 +238,7 @@ cw_store_insert (CwStore            *self,
       return 0;
     }
   id = sqlite3_last_insert_rowid (self->db);
-  cw_store_emit_changed (self, entity->table, id);
+  cw_store_note_change (self, entity->table, id);
   return id;
 }
 
@@ -356,7 +356,7 @@ cw_store_update (CwStore         *self,
       explain_duplicate (self, entity, error);
       return FALSE;
     }
-  cw_store_emit_changed (self, entity->table, id);
+  cw_store_note_change (self, entity->table, id);
   return TRUE;
 }
 
@@ -372,7 +372,7 @@ set_deleted (CwStore         *self,
 
   if (!run_on_row (self, sql, deleted ? "1" : "0", id, error))
     return FALSE;
-  cw_store_emit_changed (self, entity->table, id);
+  cw_store_note_change (self, entity->table, id);
   return TRUE;
 }
 
@@ -713,6 +713,8 @@ cw_store_purge_deleted (CwStore  *self,
 
       if (!cw_store_exec (self, sql, error))
         return FALSE;
+      if (sqlite3_changes64 (self->db) > 0)
+        cw_store_note_change (self, order[i], 0);
     }
   if (sqlite3_total_changes64 (self->db) != changes && !forget_purged_text (self, error))
     return FALSE;
@@ -744,7 +746,7 @@ cw_store_purge (CwStore         *self,
   if (!cw_store_step_done (self, stmt, error)
       || (sqlite3_changes64 (self->db) > 0 && !forget_purged_text (self, error)))
     return FALSE;
-  cw_store_emit_changed (self, entity->table, id);
+  cw_store_note_change (self, entity->table, id);
   return TRUE;
 }
 

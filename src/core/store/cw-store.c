@@ -36,6 +36,9 @@ cw_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_array_unref);
+  g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->kept, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -53,11 +56,18 @@ cw_store_class_init (CwStoreClass *klass)
 
   /**
    * CwStore::changed:
-   * @table: the entity's table
-   * @id: the row, or 0 for many rows
+   * @table: the table written, or "*" when everything may have changed
+   * @id: the row, when one row of @table changed; 0 for several
+   *
+   * Emitted once per table a change wrote, when it is committed (a
+   * transaction's changes at its end; none when it is rolled back), with
+   * the table as the detail: connect to "changed::chronology_entry" to hear
+   * of that table only, and to "changed::*" for a restored backup
+   * (cw_store_connect_tables() does both).
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
   /**
    * CwStore::reset:
    *
@@ -79,13 +89,13 @@ cw_store_init (CwStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
+/* Tells the listeners to @table (cw-store-transaction.c decides when). */
 void
-cw_store_emit_changed (CwStore    *self,
-                       const char *table,
-                       gint64      id)
+cw_store_signal_changed (CwStore    *self,
+                         const char *table,
+                         gint64      id)
 {
-  if (self->depth == 0)
-    g_signal_emit (self, signals[CHANGED], 0, table, id);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, id);
 }
 
 void
@@ -93,7 +103,7 @@ cw_store_emit_reset (CwStore *self)
 {
   g_signal_emit (self, signals[RESET], 0);
   /* Listeners of "changed" need not also listen to "reset". */
-  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0);
+  cw_store_signal_changed (self, CW_STORE_EVERYTHING, 0);
 }
 
 void
@@ -274,6 +284,7 @@ cw_store_begin (CwStore  *self,
   if (!cw_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cw", error))
     return FALSE;
   self->depth++;
+  cw_store_changes_begin (self);
   return TRUE;
 }
 
@@ -423,11 +434,9 @@ cw_store_commit (CwStore  *self,
       cw_store_rollback (self);
       return FALSE;
     }
-  if (--self->depth == 0)
-    {
-      end_bulk (self);
-      g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0);
-    }
+  self->depth--;
+  end_bulk (self);
+  cw_store_changes_end (self, TRUE);
   return TRUE;
 }
 
@@ -443,6 +452,7 @@ cw_store_rollback (CwStore *self)
     sqlite3_exec (self->db, "ROLLBACK TO cw; RELEASE cw", NULL, NULL, NULL);
   self->depth--;
   end_bulk (self);
+  cw_store_changes_end (self, FALSE);
 }
 
 static void
@@ -914,7 +924,7 @@ cw_store_set_setting (CwStore     *self,
     return FALSE;
   if (g_str_equal (key, "reviewer-name"))
     cw_store_refresh_actor (self);
-  cw_store_emit_changed (self, "setting", 0);
+  cw_store_note_change (self, "setting", 0);
   return TRUE;
 }
 

@@ -55,11 +55,27 @@ gboolean    cw_store_set_setting       (CwStore     *self,
                                         const char  *value,
                                         GError     **error);
 int         cw_store_get_backup_retention (CwStore  *self);
-/* Tells listeners of "changed" about a change made through another
- * connection to the same file (an import written in a thread). */
-void        cw_store_emit_changed      (CwStore     *self,
-                                        const char  *table,
-                                        gint64       id);
+/* What a change wrote (CwStore::changed), as a connection of a job
+ * reports it to the app's (cw-store-transaction.c). */
+#define CW_STORE_EVERYTHING "*" /* a restored backup: every table */
+
+typedef struct
+{
+  const char *table; /* interned */
+  gint64      id;    /* the row, when one row changed; else 0 */
+} CwStoreChange;
+
+void        cw_store_connect_tables    (CwStore            *self,
+                                        const char *const  *tables,
+                                        GCallback           callback,
+                                        gpointer            data);
+void        cw_store_disconnect_tables (CwStore            *self,
+                                        GCallback           callback,
+                                        gpointer            data);
+void        cw_store_keep_changes      (CwStore            *self);
+GArray     *cw_store_take_changes      (CwStore            *self);
+void        cw_store_announce_changes  (CwStore            *self,
+                                        const GArray       *changes);
 
 /* Transactions (cw-store-transaction.c): g_autoptr (CwTransaction) rolls
  * back what is not committed when it goes out of scope. */
