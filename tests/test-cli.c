@@ -220,11 +220,13 @@ create (Fixture    *f,
 {
   g_auto (Run) run = { NULL };
 
+  /* The first one makes the database (--create: --database never makes
+   * one without it). */
   if (subject != NULL)
-    cli (f, &run, "review", "create", "--kind", kind, "--title", title, "--subject", subject,
-         NULL);
+    cli (f, &run, "--create", "review", "create", "--kind", kind, "--title", title, "--subject",
+         subject, NULL);
   else
-    cli (f, &run, "review", "create", "--kind", kind, "--title", title, NULL);
+    cli (f, &run, "--create", "review", "create", "--kind", kind, "--title", title, NULL);
   assert_ok (&run);
   return g_strstrip (g_steal_pointer (&run.out));
 }
@@ -248,7 +250,7 @@ test_create (Fixture       *f,
   g_autofree char *auto_backup = g_build_filename (f->dir, "casewise-backups", "casewise.db",
                                                    "casewise-2026-03-02.db", NULL);
 
-  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "First", NULL);
+  cli (f, &run, "--create", "review", "create", "--kind", "cspr", "--title", "First", NULL);
   assert_ok (&run);
   g_assert_true (g_regex_match_simple ("^CSPR-2026-001\n$", run.out, 0, 0));
   cli (f, &run, "review", "create", "--title", "Second", "--kind", "cspr", "--subject",
@@ -729,6 +731,152 @@ test_corrupt_database (Fixture       *f,
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
 }
 
+/* A change command does not make a database where a mistyped --database
+ * points: only with --create, and the message says so, naming the path. */
+static void
+test_create_needs_flag (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  static const char *const changes[][6] = {
+    { "review", "create", "--kind", "cspr", "--title", "T" },
+    { "agency", "add", "Northshire Police", NULL },
+    { "demo", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+      g_ptr_array_add (argv, "--database");
+      g_ptr_array_add (argv, f->db);
+      for (guint j = 0; j < G_N_ELEMENTS (changes[i]) && changes[i][j] != NULL; j++)
+        g_ptr_array_add (argv, (char *) changes[i][j]);
+      spawn (argv, &run);
+      assert_data_error (&run);
+      assert_contains (run.err, f->db);
+      assert_contains (run.err, "--create");
+      g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+    }
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "T", "--create", NULL);
+  assert_ok (&run);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+  /* Once made, no flag is needed. */
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "U", NULL);
+  assert_ok (&run);
+}
+
+/* A command that only reads creates nothing and writes no schema into an
+ * empty file or one of unknown content, with or without --create. */
+static void
+test_read_only_writes_nothing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  static const char *const reads[][4] = {
+    { "review", "list", NULL },
+    { "review", "show", "CSPR-2026-001", NULL },
+    { "chronology", "list", "CSPR-2026-001", NULL },
+    { "backup", "list", "--create", NULL },
+    { "review", "list", "--create", NULL },
+  };
+  g_autofree char *blank = g_build_filename (f->dir, "blank.db", NULL);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+
+  write_sqlite (blank, "CREATE TABLE t (x); DROP TABLE t");
+  for (guint round = 0; round < 3; round++)
+    {
+      gsize length = 0;
+      g_autofree char *before = NULL;
+
+      if (round == 1)
+        g_assert_true (g_file_set_contents (f->db, "", 0, NULL));
+      if (round == 2)
+        copy_file (blank, f->db);
+      before = bytes_of (f->db, &length);
+      for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+        {
+          g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+          g_autofree char *after = NULL;
+          gsize after_length;
+
+          g_ptr_array_add (argv, "--database");
+          g_ptr_array_add (argv, f->db);
+          for (guint j = 0; reads[i][j] != NULL; j++)
+            g_ptr_array_add (argv, (char *) reads[i][j]);
+          spawn (argv, &run);
+          if (g_str_equal (reads[i][0], "backup"))
+            {
+              /* A database that does not open still has its backups: none. */
+              assert_ok (&run);
+              g_assert_cmpstr (run.out, ==, "");
+            }
+          else
+            {
+              assert_data_error (&run);
+              assert_contains (run.err, f->db);
+              assert_contains (run.err, round == 0 ? "There is no database" : "is empty");
+            }
+          if (round == 0)
+            g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+          else
+            {
+              after = bytes_of (f->db, &after_length);
+              g_assert_cmpmem (before, length, after, after_length);
+            }
+          g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+        }
+    }
+  /* The empty file becomes a database when asked. */
+  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "T", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "--create");
+  cli (f, &run, "--create", "review", "create", "--kind", "cspr", "--title", "T", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "CSPR-2026-001\n");
+}
+
+#ifdef G_OS_UNIX
+static int
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A database and backups that others could read are made the user's alone
+ * on opening, with a notice on stderr that names files, never what is in
+ * them. */
+static void
+test_tightens_permissions (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = create (f, "cspr", "Amelia Hartley", "Child A");
+  g_autofree char *root = g_build_filename (f->dir, "casewise-backups", NULL);
+  g_autofree char *folder = g_build_filename (root, "casewise.db", NULL);
+
+  g_assert_cmpint (g_chmod (f->db, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (root, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0777), ==, 0);
+  cli (f, &run, "review", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, ref);
+  g_assert_true (g_str_has_prefix (run.err, "casewise-cli: notice: "));
+  assert_contains (run.err, f->db);
+  assert_contains (run.err, root);
+  assert_lacks (run.err, "Amelia");
+  assert_lacks (run.err, "Child A");
+  g_assert_cmpint (mode_of (f->db), ==, 0600);
+  g_assert_cmpint (mode_of (root), ==, 0700);
+  g_assert_cmpint (mode_of (folder), ==, 0700);
+  cli (f, &run, "review", "list", NULL);
+  assert_ok (&run);
+}
+#endif
+
 static void
 test_newer_database (Fixture       *f,
                      gconstpointer  data)
@@ -778,7 +926,7 @@ test_private_names (Fixture       *f,
   g_auto (Run) run = { NULL };
   g_autofree char *ref = NULL;
 
-  cli (f, &run, "demo", NULL);
+  cli (f, &run, "--create", "demo", NULL);
   assert_ok (&run);
   g_assert_true (g_regex_match_simple ("^[A-Z]+-2026-[0-9]{3}\n$", run.out, 0, 0));
   ref = g_strstrip (g_steal_pointer (&run.out));
@@ -1000,7 +1148,7 @@ test_show_sections (Fixture       *f,
   g_auto (Run) run = { NULL };
   g_autofree char *ref = NULL;
 
-  cli (f, &run, "demo", NULL);
+  cli (f, &run, "--create", "demo", NULL);
   assert_ok (&run);
   ref = g_strstrip (g_steal_pointer (&run.out));
   cli (f, &run, "review", "show", ref, NULL);
@@ -1138,7 +1286,7 @@ test_backup_restore_other_database (Fixture       *f,
   g_autofree char *other_backup = NULL;
   g_autofree char *mine = create (f, "cspr", "Mine", NULL);
 
-  cli_raw (&run, "--database", other_db, "review", "create", "--kind", "rapid",
+  cli_raw (&run, "--database", other_db, "--create", "review", "create", "--kind", "rapid",
            "--title", "Theirs", NULL);
   assert_ok (&run);
   cli_raw (&run, "--database", other_db, "backup", "create", NULL);
@@ -1349,7 +1497,7 @@ test_actor_and_options_anywhere (Fixture       *f,
 
   /* Global options may also follow the command. */
   cli_raw (&run, "review", "create", "--kind", "cspr", "--title", "Audited", "--database", f->db,
-           "--actor", "Test Reviewer", NULL);
+           "--create", "--actor", "Test Reviewer", NULL);
   assert_ok (&run);
   g_assert_cmpstr (run.out, ==, "CSPR-2026-001\n");
 
@@ -1379,7 +1527,7 @@ test_backup_failure_warns (Fixture       *f,
    * change goes ahead with a warning. */
   g_file_set_contents (blocker, "not a folder", -1, &error);
   g_assert_no_error (error);
-  cli (f, &run, "review", "create", "--kind", "cspr", "--title", "Still made", NULL);
+  cli (f, &run, "--create", "review", "create", "--kind", "cspr", "--title", "Still made", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "CSPR-2026-001\n");
   g_assert_true (g_str_has_prefix (run.err, "casewise-cli: warning: "));
@@ -1420,7 +1568,7 @@ demo (Fixture *f)
 {
   g_auto (Run) run = { NULL };
 
-  cli (f, &run, "demo", NULL);
+  cli (f, &run, "--create", "demo", NULL);
   assert_ok (&run);
   g_assert_cmpstr (run.out, ==, "CSPR-2026-001\n");
 }
@@ -1629,7 +1777,7 @@ test_agency (Fixture       *f,
 {
   g_auto (Run) run = { NULL };
 
-  cli (f, &run, "agency", "add", "Northshire Police", "--sector", "police", NULL);
+  cli (f, &run, "--create", "agency", "add", "Northshire Police", "--sector", "police", NULL);
   assert_ok (&run);
   cli (f, &run, "agency", "add", "northshire police", NULL);
   assert_data_error (&run);
@@ -2157,6 +2305,11 @@ main (int   argc,
   add ("/cli/unknown-review", test_unknown_review);
   add ("/cli/corrupt-database", test_corrupt_database);
   add ("/cli/newer-database", test_newer_database);
+  add ("/cli/database/create-needs-flag", test_create_needs_flag);
+  add ("/cli/database/read-only-writes-nothing", test_read_only_writes_nothing);
+#ifdef G_OS_UNIX
+  add ("/cli/database/tightens-permissions", test_tightens_permissions);
+#endif
   add ("/cli/audit-notice", test_audit_notice);
   add ("/cli/private-names", test_private_names);
   add ("/cli/show/sections", test_show_sections);

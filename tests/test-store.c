@@ -26,14 +26,15 @@ read_bytes (const char *path, gsize *len)
 }
 
 static void
-assert_untouched_after_refusal (const char   *path,
-                                CwStoreError  expected)
+assert_untouched_after_refusal_by (const char       *path,
+                                   CwStoreOpenFlags  flags,
+                                   CwStoreError      expected)
 {
   gsize before_len, after_len;
   g_autofree char *before = read_bytes (path, &before_len);
   g_autofree char *after = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CwStore) store = cw_store_open (path, &error);
+  g_autoptr (CwStore) store = cw_store_open_full (path, flags, &error);
 
   g_assert_null (store);
   g_assert_error (error, CW_STORE_ERROR, (int) expected);
@@ -41,6 +42,21 @@ assert_untouched_after_refusal (const char   *path,
   g_assert_nonnull (strstr (error->message, "not been changed"));
   after = read_bytes (path, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
+  /* Nor anything new beside it. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+assert_untouched_after_refusal (const char   *path,
+                                CwStoreError  expected)
+{
+  assert_untouched_after_refusal_by (path, CW_STORE_OPEN_CREATE, expected);
 }
 
 static void
@@ -134,6 +150,91 @@ test_refuses_damaged (void)
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
   assert_untouched_after_refusal (path, CW_STORE_ERROR_CORRUPT);
 }
+
+/* Without CW_STORE_OPEN_CREATE, a missing file is not created and an empty
+ * one (no bytes, or an SQLite file with nothing in it) gets no schema. */
+static void
+test_open_without_create (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("casewise-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *blank = g_build_filename (dir, "blank.db", NULL);
+  const char *files[] = { empty, blank };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (cw_store_open_full (missing, CW_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (blank, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); DROP TABLE t", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (db);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      assert_untouched_after_refusal_by (files[i], CW_STORE_OPEN_DEFAULT,
+                                         CW_STORE_ERROR_NOT_FOUND);
+      {
+        g_autoptr (CwStore) store = cw_store_open_full (files[i], CW_STORE_OPEN_CREATE, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (cw_store_get_schema_version (store), ==, CW_SCHEMA_VERSION);
+      }
+    }
+  remove_tree (dir);
+}
+
+#ifdef G_OS_UNIX
+static int
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A database or backups that others could read are made the user's alone
+ * when the database is opened, and the store says so, once. */
+static void
+test_tightens_permissions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = cw_store_backup_create (f->store, &error);
+  g_autofree char *folder = cw_store_get_backup_dir (f->store);
+  g_autofree char *root = g_path_get_dirname (folder);
+  const char *const *notices;
+
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (root, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (backup, 0644), ==, 0);
+  f->store = cw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  notices = cw_store_get_notices (f->store);
+  g_assert_nonnull (notices[0]);
+  g_assert_nonnull (notices[1]);
+  g_assert_null (notices[2]);
+  g_assert_nonnull (strstr (notices[0], f->path));
+  g_assert_nonnull (strstr (notices[0], "0600"));
+  g_assert_nonnull (strstr (notices[1], root));
+  g_assert_cmpint (mode_of (f->path), ==, 0600);
+  g_assert_cmpint (mode_of (root), ==, 0700);
+  g_assert_cmpint (mode_of (folder), ==, 0700);
+  g_assert_cmpint (mode_of (backup), ==, 0600);
+  g_clear_object (&f->store);
+  f->store = cw_store_open (f->path, &error);
+  g_assert_null (cw_store_get_notices (f->store)[0]);
+}
+#endif
 
 /* Each earlier schema version, with data in it, opens and migrates forward
  * with nothing lost. The data is written with the SQL of version 1, which
@@ -1182,6 +1283,9 @@ main (int argc, char *argv[])
   ADD ("shared-rows-in-use-are-kept", test_shared_rows_in_use_are_kept);
   ADD ("generated-keys-and-duplicates", test_generated_keys_and_duplicates);
   ADD ("list-sync-keeps-objects", test_list_sync_keeps_objects);
+#ifdef G_OS_UNIX
+  ADD ("tightens-permissions", test_tightens_permissions);
+#endif
 #undef ADD
   g_test_add_func ("/store/refuses-newer", test_refuses_newer);
   g_test_add_func ("/store/refuses-text-file", test_refuses_text_file);
@@ -1189,6 +1293,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuses-damaged", test_refuses_damaged);
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/migration-files", test_migration_files);
+  g_test_add_func ("/store/open-without-create", test_open_without_create);
   g_test_add_func ("/store/migration-error-names-file", test_migration_error_names_file);
   g_test_add_func ("/store/busy-is-not-damaged", test_busy_is_not_damaged);
   g_test_add_func ("/store/open-waits-for-a-writer", test_open_waits_for_a_writer);

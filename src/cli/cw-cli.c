@@ -19,7 +19,7 @@
 
 G_DEFINE_QUARK (cw-cli-error-quark, cw_cli_error)
 
-#define GLOBAL_USAGE "casewise-cli [--database PATH] [--actor NAME]"
+#define GLOBAL_USAGE "casewise-cli [--database PATH [--create]] [--actor NAME]"
 
 static const CwCliCommand commands[] = {
   { "review", "list", NULL, "[--json]",
@@ -227,6 +227,9 @@ add_global_entries (GOptionContext *context,
       N_("The database to use instead of the app’s own"), N_("PATH") },
     { "actor", 0, 0, G_OPTION_ARG_STRING, &cli->actor,
       N_("The name the history records for these changes"), N_("NAME") },
+    { "create", 0, 0, G_OPTION_ARG_NONE, &cli->create,
+      N_("Make a new database at --database PATH if there is none (commands that change "
+         "data only)"), NULL },
     { NULL },
   };
 
@@ -303,6 +306,32 @@ cw_cli_database_path (CwCli *cli)
   return g_canonicalize_filename (cli->database, NULL);
 }
 
+/* A command that only reads never creates a database, nor writes one into
+ * an empty file; one that changes data does so for the app's own database,
+ * but where --database points only with --create, so that a mistyped path
+ * is not taken for a new database. */
+static CwStore *
+open_database (CwCli       *cli,
+               const char  *path,
+               gboolean     for_change,
+               GError     **error)
+{
+  gboolean create = g_str_equal (path, ":memory:")
+                    || (for_change && (cli->database == NULL || cli->create));
+  g_autoptr (GError) local_error = NULL;
+  CwStore *store = cw_store_open_full (path, create ? CW_STORE_OPEN_CREATE : 0, &local_error);
+
+  if (store != NULL)
+    return store;
+  if (for_change && g_error_matches (local_error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND))
+    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                 _("%s. Give --create to make a new database there; nothing has been "
+                   "created."), local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
 /**
  * cw_cli_open_store:
  * @for_change: whether the command will change data: today's automatic
@@ -330,16 +359,7 @@ cw_cli_open_store (CwCli     *cli,
           return NULL;
         }
 
-      /* A command that only reads must not create a database where a
-       * mistyped --database points. */
-      if (!for_change && cli->database != NULL && !g_str_equal (path, ":memory:")
-          && !g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
-                       _("There is no database at “%s”"), path);
-          return NULL;
-        }
-      if ((cli->store = cw_store_open (path, error)) == NULL)
+      if ((cli->store = open_database (cli, path, for_change, error)) == NULL)
         return NULL;
       for (const char *const *notice = cw_store_get_notices (cli->store); *notice; notice++)
         cw_cli_printerr (_("casewise-cli: notice: %s\n"), *notice);

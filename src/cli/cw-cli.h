@@ -47,6 +47,7 @@ struct _CwCli
 {
   char    *database; /* --database, NULL for the default */
   char    *actor;    /* --actor */
+  gboolean create;   /* --create: a change may make a new database at --database */
   CwStore *store;    /* opened by cw_cli_open_store() */
 };
 

@@ -504,3 +504,27 @@ cw_store_backup_find (CwStore     *self,
 
   return cw_store_backup_find_at (self->path, which, error);
 }
+
+/* A backups folder others could read (or backups in it) made the user's
+ * alone, and said so. */
+void
+cw_store_backup_tighten (CwStore *self)
+{
+#ifdef G_OS_UNIX
+  g_autofree char *root = cw_store_backup_root (self->path);
+  g_autofree char *folder = cw_store_backup_folder (self->path);
+  g_autoptr (GPtrArray) paths = cw_store_backup_list_at (self->path, NULL);
+  gboolean loose = FALSE;
+
+  if (g_file_test (root, G_FILE_TEST_IS_DIR))
+    loose |= cw_store_tighten (root, 0700);
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    loose |= cw_store_tighten (folder, 0700);
+  for (guint i = 0; paths != NULL && i < paths->len; i++)
+    loose |= cw_store_tighten (paths->pdata[i], 0600);
+  if (loose)
+    cw_store_add_notice (self, _("The backups in “%s” could be read by other users of this "
+                                 "computer; they are now readable by you alone (folders 0700, "
+                                 "files 0600)."), root);
+#endif
+}

@@ -103,6 +103,11 @@ gboolean      cw_store_write_copy     (sqlite3      *from,
                                        const char   *path,
                                        GError      **error);
 void          cw_store_ensure_database_id (CwStore  *self);
+void          cw_store_backup_tighten (CwStore      *self);
+#ifdef G_OS_UNIX
+gboolean      cw_store_tighten        (const char   *path,
+                                       int           mode);
+#endif
 gboolean      cw_store_ensure_audit_triggers (CwStore *self,
                                               GError **error);
 void          cw_store_add_notice     (CwStore      *self,

@@ -699,15 +699,50 @@ roll_back_interrupted_write (const char *path)
   sqlite3_close_v2 (db);
 }
 
+/* Whether the check may read @path as a file nobody has open: then it
+ * reads it without the locks and the shared-memory file of the log, so a
+ * file it refuses is left without a new -wal or -shm beside it. A file in
+ * use, or with a journal to play back, is read as usual. */
+static gboolean
+nobody_has_open (const char *path)
+{
+  static const char *const own[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      g_autofree char *file = g_strconcat (path, own[i], NULL);
+      if (g_file_test (file, G_FILE_TEST_EXISTS))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+open_for_check (const char  *path,
+                sqlite3    **db)
+{
+  g_autofree char *uri = NULL;
+
+  if (nobody_has_open (path) && (uri = g_filename_to_uri (path, NULL, NULL)) != NULL)
+    {
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+      return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+}
+
+/* @create: whether an empty file may be given a schema */
 static gboolean
 check_before_writing (const char  *path,
+                      gboolean     create,
                       GError     **error)
 {
   sqlite3 *db = NULL;
+  int tables = 0;
   gboolean ok;
 
   roll_back_interrupted_write (path);
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (open_for_check (path, &db) != SQLITE_OK)
     {
       g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
                    _("Could not open “%s”: %s"), path, sqlite3_errmsg (db));
@@ -718,8 +753,48 @@ check_before_writing (const char  *path,
    * keeps readers out until it commits: wait for it. */
   sqlite3_busy_timeout (db, OPEN_BUSY_TIMEOUT_MS);
   ok = cw_store_check_database (db, path, error);
+  if (ok && !create && query_int (db, "SELECT count (*) FROM sqlite_master", &tables)
+      && tables == 0)
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is empty: there is no Casewise database in it. The file has not "
+                     "been changed."), path);
+      ok = FALSE;
+    }
   sqlite3_close_v2 (db);
   return ok;
+}
+
+#ifdef G_OS_UNIX
+/* Whether @path allowed more than @mode, now tightened to it. */
+gboolean
+cw_store_tighten (const char *path,
+                  int         mode)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && (st.st_mode & 0777 & ~mode) != 0 && g_chmod (path, mode) == 0;
+}
+#endif
+
+/* A database others could read is made the user's alone, and said so. */
+static void
+tighten_permissions (CwStore *self)
+{
+#ifdef G_OS_UNIX
+  static const char *const own[] = { "-wal", "-shm", "-journal" };
+  gboolean loose = cw_store_tighten (self->path, 0600);
+
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, own[i], NULL);
+      loose |= cw_store_tighten (file, 0600);
+    }
+  if (loose)
+    cw_store_add_notice (self, _("“%s” could be read by other users of this computer; it is "
+                                 "now readable by you alone (mode 0600)."), self->path);
+  cw_store_backup_tighten (self);
+#endif
 }
 
 /* No statement of this connection may drop or rename the audit trail, or
@@ -814,6 +889,77 @@ check_domains (GError **error)
   return FALSE;
 }
 
+static CwStore *
+open_store (const char        *path,
+            int                version,
+            CwStoreOpenFlags   flags,
+            GError           **error)
+{
+  g_autoptr (CwStore) self = NULL;
+  gboolean memory = g_str_equal (path, ":memory:");
+  gboolean create = (flags & CW_STORE_OPEN_CREATE) != 0;
+
+  if (!check_domains (error))
+    return NULL;
+  if (!memory && !create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”"), path);
+      return NULL;
+    }
+  if (!memory && g_file_test (path, G_FILE_TEST_EXISTS)
+      && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
+                   _("“%s” is not a file"), path);
+      return NULL;
+    }
+  if (!memory && !cw_store_create_private_file (path, error))
+    return NULL;
+  if (!memory && !check_before_writing (path, create, error))
+    return NULL;
+
+  self = g_object_new (CW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->actor = g_strdup (g_get_user_name ());
+  if (!open_connection (self, error) || !cw_store_migrate (self, version, error)
+      || !cw_store_ensure_audit_triggers (self, error))
+    return NULL;
+  if (!memory)
+    {
+      tighten_permissions (self);
+      cw_store_backup_clean_partials (path);
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  cw_store_refresh_actor (self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cw_store_open_full:
+ * @path: a file, or ":memory:"
+ * @flags: %CW_STORE_OPEN_CREATE to make a database where there is none
+ *
+ * Opens the database at @path, after checking it without writing: a
+ * damaged file, another program's database and one made by a newer
+ * Casewise are refused and left as they were. Without
+ * %CW_STORE_OPEN_CREATE a missing or empty file is refused too
+ * (%CW_STORE_ERROR_NOT_FOUND), and nothing is created. A file, or a
+ * backups folder, that others could read is made the user's alone, with a
+ * notice (cw_store_get_notices()).
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+CwStore *
+cw_store_open_full (const char        *path,
+                    CwStoreOpenFlags   flags,
+                    GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, CW_SCHEMA_VERSION, flags, error);
+}
+
 /**
  * cw_store_open_at_version:
  * @path: a file, or ":memory:"
@@ -826,45 +972,23 @@ cw_store_open_at_version (const char  *path,
                           int          version,
                           GError     **error)
 {
-  g_autoptr (CwStore) self = NULL;
-  gboolean memory;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= CW_SCHEMA_VERSION, NULL);
 
-  if (!check_domains (error))
-    return NULL;
-  memory = g_str_equal (path, ":memory:");
-  if (!memory && g_file_test (path, G_FILE_TEST_EXISTS)
-      && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_FAILED,
-                   _("“%s” is not a file"), path);
-      return NULL;
-    }
-  if (!memory && !cw_store_create_private_file (path, error))
-    return NULL;
-  if (!memory && !check_before_writing (path, error))
-    return NULL;
-
-  self = g_object_new (CW_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->actor = g_strdup (g_get_user_name ());
-  if (!open_connection (self, error) || !cw_store_migrate (self, version, error)
-      || !cw_store_ensure_audit_triggers (self, error))
-    return NULL;
-  if (!memory)
-    cw_store_backup_clean_partials (path);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  cw_store_refresh_actor (self);
-  return g_steal_pointer (&self);
+  return open_store (path, version, CW_STORE_OPEN_CREATE, error);
 }
 
+/**
+ * cw_store_open:
+ *
+ * Opens the database at @path, making one if there is none, as
+ * cw_store_open_full() with %CW_STORE_OPEN_CREATE does.
+ */
 CwStore *
 cw_store_open (const char  *path,
                GError     **error)
 {
-  return cw_store_open_at_version (path, CW_SCHEMA_VERSION, error);
+  return open_store (path, CW_SCHEMA_VERSION, CW_STORE_OPEN_CREATE, error);
 }
 
 /**

@@ -32,6 +32,15 @@ G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
 
 GQuark      cw_store_error_quark       (void);
 char       *cw_store_default_path      (void);
+typedef enum
+{
+  CW_STORE_OPEN_DEFAULT = 0, /* an existing Casewise database only */
+  CW_STORE_OPEN_CREATE = 1 << 0, /* make one where there is none, or in an empty file */
+} CwStoreOpenFlags;
+
+CwStore    *cw_store_open_full         (const char        *path,
+                                        CwStoreOpenFlags   flags,
+                                        GError           **error);
 CwStore    *cw_store_open              (const char  *path,
                                         GError     **error);
 CwStore    *cw_store_open_at_version   (const char  *path,
