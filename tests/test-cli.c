@@ -837,15 +837,6 @@ test_read_only_writes_nothing (Fixture       *f,
 }
 
 #ifdef G_OS_UNIX
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 /* A database and backups that others could read are made the user's alone
  * on opening, with a notice on stderr that names files, never what is in
  * them. */
@@ -977,7 +968,7 @@ test_analysis_commands (Fixture       *f,
   g_autofree char *ref = NULL;
   g_autofree char *ids = NULL;
 
-  cli (f, &run, "demo", NULL);
+  cli (f, &run, "--create", "demo", NULL);
   assert_ok (&run);
   ref = g_strstrip (g_steal_pointer (&run.out));
 

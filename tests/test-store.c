@@ -11,6 +11,7 @@
 #include "cw-demo.h"
 #include "cw-store-migrations.h"
 #include "cw-store-private.h"
+#include "test-files.h"
 #include "test-helpers.h"
 #include "test-sleeps.h"
 
@@ -191,15 +192,6 @@ test_open_without_create (void)
 }
 
 #ifdef G_OS_UNIX
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 /* A database or backups that others could read are made the user's alone
  * when the database is opened, and the store says so, once. */
 static void
