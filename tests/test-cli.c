@@ -1662,8 +1662,8 @@ test_history (Fixture       *f,
   g_auto (Run) run = { NULL };
   const char *first_line;
 
-  cli (f, &run, "--actor", "Test Reviewer", "review", "create", "--kind", "cspr", "--title",
-       "Audited", NULL);
+  cli (f, &run, "--create", "--actor", "Test Reviewer", "review", "create", "--kind", "cspr",
+       "--title", "Audited", NULL);
   assert_ok (&run);
   cli (f, &run, "--actor", "Test Reviewer", "review", "set", "CSPR-2026-001", "--title",
        "Renamed", "--phase", "decision", NULL);
