@@ -545,6 +545,60 @@ prefs_part (CwPreferencesWindow *prefs, const char *name)
                                                     CW_TYPE_PREFERENCES_WINDOW, name));
 }
 
+static gboolean
+dialog_says (GtkWindow  *dialog,
+             const char *words)
+{
+  g_autofree char *text = NULL;
+
+  if (dialog == NULL)
+    return FALSE;
+  g_object_get (dialog, "text", &text, NULL);
+  return text != NULL && strstr (text, words) != NULL;
+}
+
+static gboolean
+has_review (CwStore    *store,
+            const char *reference)
+{
+  g_autoptr (CwRecord) review = cw_store_find_review (store, reference, NULL);
+
+  return review != NULL;
+}
+
+/* Restoring a backup of another database asks again, saying so: Cancel
+ * changes nothing, Restore replaces the data. */
+static void
+test_restore_other_database_asks (Ui *ui, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (ui->dir, "other.db", NULL);
+  g_autoptr (CwStore) other = cw_store_open (other_path, &error);
+  g_autofree char *ref = cw_store_create_review (other, "rapid", "Theirs", NULL, NULL, NULL,
+                                                 &error);
+  g_autofree char *backup = cw_store_backup_create (other, &error);
+  CwPreferencesWindow *prefs = open_preferences (ui);
+  GtkWindow *dialog = NULL;
+
+  g_assert_no_error (error);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.restore", "s",
+                                                 backup));
+      wait_for (dialog_says ((dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), "Restore the"));
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+      wait_for (dialog_says ((dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG)),
+                             "another database"));
+      gtk_dialog_response (GTK_DIALOG (dialog), round == 0 ? GTK_RESPONSE_CANCEL
+                                                           : GTK_RESPONSE_ACCEPT);
+      drain_events ();
+      if (round == 0)
+        g_assert_false (has_review (ui->store, ref));
+    }
+  wait_for (has_review (ui->store, ref));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_preferences (Ui *ui, gconstpointer data)
 {
@@ -1389,6 +1443,7 @@ main (int argc, char *argv[])
   ADD ("search-filters-list", test_search_filters_list);
   ADD ("window-restores-state", test_window_restores_state);
   ADD ("preferences", test_preferences);
+  ADD ("restore-other-database-asks", test_restore_other_database_asks);
   ADD ("phase-buttons-clicked-in-turn", test_phase_buttons_clicked_in_turn);
   ADD ("typing-across-autosave", test_typing_across_autosave);
   ADD ("real-name-warned", test_real_name_warned);
