@@ -147,11 +147,29 @@ audit_keeps (const CwField *field)
   "CASE WHEN " v " IS NULL OR p = 0 THEN " v " WHEN p = 1 THEN '(private)'" \
   " ELSE '(' || length (" v ") || iif (length (" v ") = 1, ' character)', ' characters)') END"
 
+/* The columns @table has in this version of the file (none if it has not
+ * been made yet), read once for all its triggers. */
+static GHashTable *
+table_columns (CwStore    *self,
+               const char *table)
+{
+  GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_info (?)", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return columns;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (columns, cw_store_column_text (stmt, 0));
+  return columns;
+}
+
 /* "SELECT NULL AS f, ... UNION ALL SELECT 'a', OLD.a, NEW.a ..." over the
- * columns this version of the table has; @old_row or @new_row NULL gives
- * NULL values on that side. */
+ * @columns the table has; @old_row or @new_row NULL gives NULL values on
+ * that side. */
 static char *
-field_rows (CwStore        *self,
+field_rows (GHashTable     *columns,
             const CwEntity *entity,
             const char     *old_row,
             const char     *new_row)
@@ -164,7 +182,7 @@ field_rows (CwStore        *self,
       g_autofree char *o = column_expr (old_row, name);
       g_autofree char *n = column_expr (new_row, name);
 
-      if (column_exists (self, entity->table, name))
+      if (g_hash_table_contains (columns, name))
         g_string_append_printf (sql, " UNION ALL SELECT '%s', %s, %s, %d", name, o, n,
                                 audit_keeps (&entity->fields[i]));
     }
@@ -227,13 +245,13 @@ add_entity_trigger (GPtrArray      *triggers,
 #define KEEP_FILLED "(f IS NULL OR (%s IS NOT NULL AND %s <> ''))"
 
 static void
-add_entity_triggers (CwStore        *self,
+add_entity_triggers (GHashTable     *columns,
                      GPtrArray      *triggers,
                      const CwEntity *entity)
 {
-  g_autofree char *old_new = field_rows (self, entity, "OLD", "NEW");
-  g_autofree char *null_new = field_rows (self, entity, NULL, "NEW");
-  g_autofree char *old_null = field_rows (self, entity, "OLD", NULL);
+  g_autofree char *old_new = field_rows (columns, entity, "OLD", "NEW");
+  g_autofree char *null_new = field_rows (columns, entity, NULL, "NEW");
+  g_autofree char *old_null = field_rows (columns, entity, "OLD", NULL);
   g_autofree char *keep_new = g_strdup_printf (KEEP_FILLED, "n", "n");
   g_autofree char *keep_old = g_strdup_printf (KEEP_FILLED, "o", "o");
   /* A purge of a deleted row, or of the rows of a deleted review, is not a
@@ -276,8 +294,12 @@ recording_triggers (CwStore *self)
   GPtrArray *triggers = g_ptr_array_new_with_free_func (trigger_free);
 
   for (guint i = 0; entities[i] != NULL; i++)
-    if (cw_store_table_exists (self, entities[i]->table))
-      add_entity_triggers (self, triggers, entities[i]);
+    {
+      g_autoptr (GHashTable) columns = table_columns (self, entities[i]->table);
+
+      if (g_hash_table_contains (columns, "id"))
+        add_entity_triggers (columns, triggers, entities[i]);
+    }
   return triggers;
 }
 
@@ -321,20 +343,20 @@ rebuild_audit_triggers (CwStore  *self,
   return create_triggers (self, triggers, error);
 }
 
-static char *
-trigger_sql (CwStore    *self,
-             const char *name)
+/* Every trigger of the file, by name, as sqlite_schema keeps it. */
+static GHashTable *
+file_triggers (CwStore *self)
 {
+  GHashTable *triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  char *sql = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
-                                    " AND name = ?", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sql = cw_store_column_text (stmt, 0);
-  return sql;
+  if (sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return triggers;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (triggers, cw_store_column_text (stmt, 0),
+                         cw_store_column_text (stmt, 1));
+  return triggers;
 }
 
 /**
@@ -352,15 +374,15 @@ cw_store_ensure_audit_triggers (CwStore  *self,
   int version = cw_store_get_schema_version (self);
   g_autoptr (GPtrArray) expected = audit_triggers (self, version);
   g_autoptr (GPtrArray) wrong = g_ptr_array_new ();
+  g_autoptr (GHashTable) found = file_triggers (self);
   g_autoptr (CwTransaction) tx = NULL;
   gboolean ok;
 
   for (guint i = 0; i < expected->len; i++)
     {
       Trigger *trigger = expected->pdata[i];
-      g_autofree char *found = trigger_sql (self, trigger->name);
 
-      if (g_strcmp0 (found, trigger->sql) != 0)
+      if (g_strcmp0 (g_hash_table_lookup (found, trigger->name), trigger->sql) != 0)
         g_ptr_array_add (wrong, trigger);
     }
   if (wrong->len == 0)
