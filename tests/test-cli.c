@@ -1070,7 +1070,7 @@ test_action_commands (Fixture       *f,
   g_autofree char *ref = NULL;
   g_autofree char *id = NULL;
 
-  cli (f, &run, "demo", NULL);
+  cli (f, &run, "--create", "demo", NULL);
   assert_ok (&run);
   ref = g_strstrip (g_steal_pointer (&run.out));
 
