@@ -8,12 +8,14 @@
 #include "cw-chronology-import.h"
 #include "cw-chronology.h"
 #include "cw-import-dialog.h"
+#include "cw-job.h"
 
 /* Importing one agency's return: which agency, which sheet, how to read
  * its dates, which column is which field (with the first values of each
  * to go by), every problem by row and column, then the import itself with
- * progress and Cancel. Reading, checking and writing run in a thread; the
- * writing thread has its own connection, and one transaction. */
+ * progress and Cancel. Reading, checking and writing are jobs (CwJob) run
+ * in a worker thread; the writing one has its own connection, and one
+ * transaction, and the app's connection tells the views what it wrote. */
 
 struct _CwImportDialog
 {
@@ -40,8 +42,6 @@ struct _CwImportDialog
   GFile              *file;
   CwChronologyImport *import;
   GCancellable       *cancellable;
-  gint                fraction; /* thousandths, written by the worker */
-  guint               progress_timer;
   gboolean            busy;
   gboolean            filling;
   gboolean            closing; /* asked to close while a thread ran */
@@ -56,24 +56,31 @@ static guint signals[N_SIGNALS];
 
 static void check_rows (CwImportDialog *self);
 
-/* Progress from the worker thread */
+/* Progress from a job: reported in its thread, shown in this one */
 
 static void
-on_progress (double   fraction,
-             gpointer data)
+report_progress (double   fraction,
+                 gpointer job)
 {
-  CwImportDialog *self = data;
-
-  g_atomic_int_set (&self->fraction, (int) (fraction * 1000));
+  cw_job_report (job, fraction, NULL);
 }
 
-static gboolean
-show_progress (gpointer data)
+static void
+show_progress (CwJob          *job,
+               GParamSpec     *pspec,
+               CwImportDialog *self)
 {
-  CwImportDialog *self = data;
+  gtk_progress_bar_set_fraction (self->progress, cw_job_get_fraction (job));
+}
 
-  gtk_progress_bar_set_fraction (self->progress, g_atomic_int_get (&self->fraction) / 1000.0);
-  return G_SOURCE_CONTINUE;
+/* Runs @job; @done gets the dialog, kept alive until then. */
+static void
+run_job (CwImportDialog      *self,
+         CwJob               *job,
+         GAsyncReadyCallback  done)
+{
+  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (show_progress), self, 0);
+  cw_job_run (job, self->cancellable, done, g_object_ref (self));
 }
 
 static void
@@ -84,11 +91,7 @@ set_busy (CwImportDialog *self,
   gtk_widget_set_sensitive (self->settings, !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
-  g_clear_handle_id (&self->progress_timer, g_source_remove);
-  g_atomic_int_set (&self->fraction, 0);
   gtk_progress_bar_set_fraction (self->progress, 0);
-  if (busy)
-    self->progress_timer = g_timeout_add (100, show_progress, self);
   g_clear_object (&self->cancellable);
   if (busy)
     self->cancellable = g_cancellable_new ();
@@ -192,24 +195,24 @@ fill_columns (CwImportDialog *self)
   self->filling = FALSE;
 }
 
-/* Checking the rows, in a thread */
+/* Checking the rows, in a job */
 
-static void
-check_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
+static gboolean
+check_job (CwJob         *job,
+           CwStore       *store,
+           gpointer       import,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  CwImportDialog *self = source;
-  GError *error = NULL;
+  GError *local = NULL;
 
-  if (cw_chronology_import_check (self->import, cancellable, on_progress, self, &error))
-    g_task_return_boolean (task, TRUE);
-  else if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_new_error (task, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS,
-                             _("The rows could not be checked"));
+  if (cw_chronology_import_check (import, cancellable, report_progress, job, &local))
+    return TRUE;
+  if (local == NULL)
+    local = g_error_new (CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_ROWS,
+                         _("The rows could not be checked"));
+  g_propagate_error (error, local);
+  return FALSE;
 }
 
 static void
@@ -263,13 +266,14 @@ check_done (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
-  CwImportDialog *self = CW_IMPORT_DIALOG (source);
+  g_autoptr (CwImportDialog) self = data;
   g_autoptr (GError) error = NULL;
+  gboolean ok = cw_job_finish (CW_JOB (source), result, &error);
 
   set_busy (self, FALSE);
   if (close_if_asked (self))
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       gtk_label_set_text (self->summary, error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", FALSE);
@@ -283,12 +287,11 @@ check_done (GObject      *source,
 static void
 check_rows (CwImportDialog *self)
 {
-  g_autoptr (GTask) task = NULL;
+  g_autoptr (CwJob) job = cw_job_new_without_store (check_job, self->import, NULL);
 
   set_busy (self, TRUE);
   gtk_label_set_text (self->summary, _("Checking every row…"));
-  task = g_task_new (self, self->cancellable, check_done, NULL);
-  g_task_run_in_thread (task, check_thread);
+  run_job (self, job, check_done);
 }
 
 /* The agency, the sheet, the date order */
@@ -452,21 +455,33 @@ show_loaded (CwImportDialog *self)
   check_rows (self);
 }
 
-/* Reading the file, in a thread */
+/* Reading the file, in a job */
+
+typedef struct
+{
+  GFile              *file;
+  CwChronologyImport *import;
+} Read;
 
 static void
-read_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+read_free (Read *r)
 {
-  GError *error = NULL;
-  CwChronologyImport *import = cw_chronology_import_new_from_file (data, cancellable, &error);
+  g_clear_object (&r->file);
+  g_clear_pointer (&r->import, cw_chronology_import_free);
+  g_free (r);
+}
 
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, (GDestroyNotify) cw_chronology_import_free);
+static gboolean
+read_job (CwJob         *job,
+          CwStore       *store,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Read *r = data;
+
+  r->import = cw_chronology_import_new_from_file (r->file, cancellable, error);
+  return r->import != NULL;
 }
 
 static void
@@ -474,11 +489,13 @@ read_done (GObject      *source,
            GAsyncResult *result,
            gpointer      data)
 {
-  CwImportDialog *self = CW_IMPORT_DIALOG (source);
+  g_autoptr (CwImportDialog) self = data;
   g_autoptr (GError) error = NULL;
+  Read *r = cw_job_get_data (CW_JOB (source));
 
   set_busy (self, FALSE);
-  self->import = g_task_propagate_pointer (G_TASK (result), &error);
+  if (cw_job_finish (CW_JOB (source), result, &error))
+    self->import = g_steal_pointer (&r->import);
   if (close_if_asked (self))
     return;
   if (self->import == NULL)
@@ -491,53 +508,28 @@ read_done (GObject      *source,
   show_loaded (self);
 }
 
-/* Writing, in a thread with its own connection */
+/* Writing, in a job with its own connection */
 
 typedef struct
 {
-  char           *path;
-  char           *actor;
-  gint64          review_id;
-  gint64          agency_id;
-  CwImportResult  result;
-  GArray         *changes; /* CwStoreChange: what the thread's connection committed */
+  CwChronologyImport *import; /* the dialog's, which waits for the job */
+  gint64              review_id;
+  gint64              agency_id;
+  CwImportResult      result;
 } Write;
 
-static void
-write_free (Write *w)
+static gboolean
+write_job (CwJob         *job,
+           CwStore       *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_free (w->path);
-  g_free (w->actor);
-  g_clear_pointer (&w->changes, g_array_unref);
-  g_free (w);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
-{
-  CwImportDialog *self = source;
   Write *w = data;
-  GError *error = NULL;
-  g_autoptr (CwStore) store = cw_store_open (w->path, &error);
 
-  if (store != NULL)
-    {
-      cw_store_set_actor (store, w->actor);
-      cw_store_keep_changes (store);
-    }
-  if (store == NULL
-      || !cw_chronology_import_run (self->import, store, w->review_id, w->agency_id,
-                                    CW_IMPORT_VALID_ROWS, cancellable, on_progress, self,
-                                    &w->result, &error))
-    g_task_return_error (task, error);
-  else
-    {
-      w->changes = cw_store_take_changes (store);
-      g_task_return_boolean (task, TRUE);
-    }
+  return cw_chronology_import_run (w->import, store, w->review_id, w->agency_id,
+                                   CW_IMPORT_VALID_ROWS, cancellable, report_progress, job,
+                                   &w->result, error);
 }
 
 static void
@@ -545,13 +537,14 @@ write_done (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
-  CwImportDialog *self = CW_IMPORT_DIALOG (source);
-  Write *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr (CwImportDialog) self = data;
+  Write *w = cw_job_get_data (CW_JOB (source));
   g_autoptr (GError) error = NULL;
 
   set_busy (self, FALSE);
   self->writing = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* The views have heard what the job's connection wrote by now. */
+  if (!cw_job_finish (CW_JOB (source), result, &error))
     {
       if (close_if_asked (self))
         return;
@@ -565,8 +558,6 @@ write_done (GObject      *source,
     _("Imported %s: %u entries added, %u updated, %u unchanged, %u removed; %u rows left out"),
     cw_chronology_import_get_file_name (self->import), w->result.added, w->result.updated,
     w->result.unchanged, w->result.removed, w->result.rejected);
-  /* The app's connection did not write it: its views hear what the thread's did. */
-  cw_store_announce_changes (self->store, w->changes);
   g_signal_emit (self, signals[IMPORTED], 0, (gint64) 0);
   gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
                               "win.show-message", "s", self->result_summary);
@@ -576,14 +567,13 @@ write_done (GObject      *source,
 static void
 on_import (CwImportDialog *self)
 {
-  g_autoptr (GTask) task = NULL;
+  g_autoptr (CwJob) job = NULL;
   Write *w;
 
   if (self->busy || self->import == NULL || chosen_agency (self) == 0)
     return;
   w = g_new0 (Write, 1);
-  w->path = g_strdup (cw_store_get_path (self->store));
-  w->actor = g_strdup (cw_store_get_actor (self->store));
+  w->import = self->import;
   w->review_id = self->review_id;
   w->agency_id = chosen_agency (self);
   /* A deletion waiting to be made final would wait for this write. */
@@ -592,9 +582,8 @@ on_import (CwImportDialog *self)
   set_busy (self, TRUE);
   self->writing = TRUE;
   gtk_label_set_text (self->summary, _("Importing…"));
-  task = g_task_new (self, self->cancellable, write_done, NULL);
-  g_task_set_task_data (task, w, (GDestroyNotify) write_free);
-  g_task_run_in_thread (task, write_thread);
+  job = cw_job_new (self->store, write_job, w, g_free);
+  run_job (self, job, write_done);
 }
 
 static void
@@ -655,7 +644,8 @@ cw_import_dialog_new (GtkWindow *parent,
                       GFile     *file)
 {
   CwImportDialog *self = g_object_new (CW_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
-  g_autoptr (GTask) task = NULL;
+  g_autoptr (CwJob) job = NULL;
+  Read *read;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *reading = g_strdup_printf (_("Reading %s…"), name);
 
@@ -664,9 +654,10 @@ cw_import_dialog_new (GtkWindow *parent,
   self->file = g_object_ref (file);
   gtk_label_set_text (self->loading_label, reading);
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, read_done, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_thread);
+  read = g_new0 (Read, 1);
+  read->file = g_object_ref (file);
+  job = cw_job_new_without_store (read_job, read, (GDestroyNotify) read_free);
+  run_job (self, job, read_done);
   return GTK_WIDGET (self);
 }
 
@@ -709,7 +700,6 @@ cw_import_dialog_dispose (GObject *object)
 {
   CwImportDialog *self = CW_IMPORT_DIALOG (object);
 
-  g_clear_handle_id (&self->progress_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
