@@ -1076,6 +1076,15 @@ assert_export_offers_anonymised (Ui         *ui,
 
 /* Exports chosen with pseudonyms only hold no real name; without the
  * choice they do; the table keeps showing the texts as written. */
+/* Keeps what an asynchronous call returned, for the test to finish it. */
+static void
+on_async_result (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
 static void
 test_export_anonymised (Ui *ui, gconstpointer data)
 {
@@ -1087,6 +1096,7 @@ test_export_anonymised (Ui *ui, gconstpointer data)
   g_autofree char *text = NULL;
   CwChronologyView *view;
   CwChronologyModel *model;
+  g_autoptr (GAsyncResult) result = NULL;
   gboolean named = FALSE;
 
   open_sample_timeline (ui);
@@ -1113,7 +1123,10 @@ test_export_anonymised (Ui *ui, gconstpointer data)
     }
   g_assert_true (named);
 
-  g_assert_true (cw_chronology_view_export_timeline (view, pdf, "a4", TRUE, TRUE, &error));
+  /* Written by a job, off the main thread. */
+  cw_chronology_view_export_timeline (view, pdf, "a4", TRUE, TRUE, on_async_result, &result);
+  wait_for (result != NULL);
+  g_assert_true (cw_chronology_view_export_timeline_finish (view, result, &error));
   g_assert_no_error (error);
   text = test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Child A"));

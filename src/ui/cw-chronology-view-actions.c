@@ -277,49 +277,81 @@ size_of (const char      *choice,
  * @size: (nullable): a page size's id (cw_page_sizes ()) or "shown"
  * @whole: the whole case rather than the days shown
  * @anonymised: every text drawn through the review's redactor
+ * @callback: (nullable): called when the file is written or could not be
+ *   (cw_chronology_view_export_timeline_finish())
  *
- * Returns: whether the file was written
+ * Writes the timeline as shown (the entries the filters let through, the
+ * lanes shown, the days shown or the whole case) in a job, off the main
+ * thread; the window says when it is done.
  */
-gboolean
-cw_chronology_view_export_timeline (CwChronologyView  *self,
-                                    const char        *path,
-                                    const char        *size,
-                                    gboolean           whole,
-                                    gboolean           anonymised,
-                                    GError           **error)
+void
+cw_chronology_view_export_timeline (CwChronologyView    *self,
+                                    const char          *path,
+                                    const char          *size,
+                                    gboolean             whole,
+                                    gboolean             anonymised,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
-  CwTimeline *timeline = cw_timeline_view_get_timeline (self->timeline_view);
-  g_autoptr (CwRecord) review = NULL;
-  g_autoptr (CwRedactor) redactor = NULL;
+  g_autoptr (CwJob) job = NULL;
   g_autofree char *lower = NULL;
-  g_autofree char *title = NULL;
+  CwChronologyFilter filter = { 0 };
   CwTimelineFrame frame = { 0 };
-  double first, last;
 
-  g_return_val_if_fail (CW_IS_CHRONOLOGY_VIEW (self), FALSE);
-  g_return_val_if_fail (timeline != NULL && path != NULL, FALSE);
+  g_return_if_fail (CW_IS_CHRONOLOGY_VIEW (self));
+  g_return_if_fail (path != NULL);
 
-  if (anonymised
-      && (redactor = cw_redactor_new_for_review (self->store, self->review_id, error)) == NULL)
-    return FALSE;
-  review = cw_store_get (self->store, &cw_entity_review, self->review_id, NULL);
-  title = review ? cw_timeline_title (review, anonymised) : NULL;
   lower = g_ascii_strdown (path, -1);
   size_of (size, lower, gtk_widget_get_width (GTK_WIDGET (self->timeline_view)),
            gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), &frame);
-  frame.title = title;
-  frame.redactor = redactor;
   frame.scale = *cw_timeline_view_get_scale (self->timeline_view);
-  if (whole && cw_timeline_get_extent (timeline, &first, &last))
-    cw_timeline_scale_fit (&frame.scale, first, last, frame.width - CW_TIMELINE_LANE_LABELS);
-  else
+  if (!whole)
     {
       double shown = (gtk_widget_get_width (GTK_WIDGET (self->timeline_view))
                       - CW_TIMELINE_LANE_LABELS) / frame.scale.px_per_day;
       cw_timeline_scale_fit (&frame.scale, frame.scale.start, frame.scale.start + shown,
                              frame.width - CW_TIMELINE_LANE_LABELS);
     }
-  return cw_timeline_export (timeline, &frame, path, error);
+  cw_chronology_view_read_filter (self, &filter);
+  job = cw_timeline_export_job_new (self->store, self->review_id, &filter, &frame, whole,
+                                    anonymised, path);
+  cw_job_run (job, NULL, callback, user_data);
+}
+
+gboolean
+cw_chronology_view_export_timeline_finish (CwChronologyView  *self,
+                                           GAsyncResult      *result,
+                                           GError           **error)
+{
+  g_autoptr (GObject) job = g_async_result_get_source_object (result);
+
+  g_return_val_if_fail (CW_IS_CHRONOLOGY_VIEW (self), FALSE);
+  return cw_job_finish (CW_JOB (job), result, error);
+}
+
+typedef struct
+{
+  CwChronologyView *view;
+  char             *name;
+} Exported;
+
+static void
+on_timeline_exported (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  Exported *e = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (cw_job_finish (CW_JOB (source), result, &error))
+    message = g_strdup_printf (_("Exported the timeline to %s"), e->name);
+  else
+    message = g_strdup_printf (_("Could not export the timeline: %s"), error->message);
+  gtk_widget_activate_action (GTK_WIDGET (e->view), "win.show-message", "s", message);
+  g_object_unref (e->view);
+  g_free (e->name);
+  g_free (e);
 }
 
 static void
@@ -328,11 +360,10 @@ on_timeline_file_chosen (GtkNativeDialog  *chooser,
                          CwChronologyView *self)
 {
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   gboolean whole = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "cw-whole"));
+  Exported *e;
 
   if (response != GTK_RESPONSE_ACCEPT
       || cw_timeline_view_get_timeline (self->timeline_view) == NULL
@@ -342,14 +373,14 @@ on_timeline_file_chosen (GtkNativeDialog  *chooser,
       g_object_unref (chooser);
       return;
     }
-  name = g_file_get_basename (file);
-  if (cw_chronology_view_export_timeline (
-        self, path, gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size"), whole,
-        chose_anonymised (chooser), &error))
-    message = g_strdup_printf (_("Exported the timeline to %s"), name);
-  else
-    message = g_strdup_printf (_("Could not export the timeline: %s"), error->message);
+  e = g_new0 (Exported, 1);
+  e->view = g_object_ref (self);
+  e->name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Exporting the timeline to %s…"), e->name);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", message);
+  cw_chronology_view_export_timeline (
+    self, path, gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size"), whole,
+    chose_anonymised (chooser), on_timeline_exported, e);
   g_object_unref (chooser);
 }
 

@@ -24,12 +24,16 @@ gboolean           cw_chronology_view_export       (CwChronologyView *self,
                                                     gboolean          json,
                                                     gboolean          anonymised,
                                                     GError          **error);
-gboolean           cw_chronology_view_export_timeline (CwChronologyView *self,
-                                                       const char       *path,
-                                                       const char       *size,
-                                                       gboolean          whole,
-                                                       gboolean          anonymised,
-                                                       GError          **error);
+void               cw_chronology_view_export_timeline (CwChronologyView    *self,
+                                                       const char          *path,
+                                                       const char          *size,
+                                                       gboolean             whole,
+                                                       gboolean             anonymised,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           cw_chronology_view_export_timeline_finish (CwChronologyView  *self,
+                                                              GAsyncResult      *result,
+                                                              GError           **error);
 guint              cw_chronology_view_get_n_refreshes (CwChronologyView *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "cw-chronology.h"
+#include "cw-job.h"
 #include "cw-redactor.h"
 #include "cw-timeline-layout.h"
 
@@ -102,5 +103,12 @@ gboolean           cw_timeline_export           (CwTimeline           *self,
                                                  const CwTimelineFrame *view,
                                                  const char           *path,
                                                  GError              **error);
+CwJob             *cw_timeline_export_job_new   (CwStore              *store,
+                                                 gint64                review_id,
+                                                 CwChronologyFilter   *filter,
+                                                 const CwTimelineFrame *frame,
+                                                 gboolean              whole,
+                                                 gboolean              anonymised,
+                                                 const char           *path);
 
 G_END_DECLS
