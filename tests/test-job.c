@@ -51,7 +51,7 @@ add_people (CwJob         *job,
           || cw_store_insert (store, &cw_entity_person, w->review, pairs, error) == 0)
         return FALSE;
       /* The test cancels when it sees this. */
-      cw_job_report (job, 0.5, "waiting");
+      cw_job_report (job, 1.0, "waiting");
       while (!g_cancellable_is_cancelled (cancellable))
         g_usleep (1000);
       return !g_cancellable_set_error_if_cancelled (cancellable, error);
