@@ -8,6 +8,7 @@
 #include "cw-chronology-entities.h"
 #include "cw-core.h"
 #include "cw-register-entities.h"
+#include "cw-report-entities.h"
 #include "cw-store.h"
 
 /* The composition of the core: the one place that names every domain. The
@@ -35,5 +36,6 @@ cw_core_init (void)
   cw_store_add_domain (&cw_chronology_domain);
   cw_store_add_domain (&cw_analysis_domain);
   cw_store_add_domain (&cw_actions_domain);
+  cw_store_add_domain (&cw_report_domain);
   g_once_init_leave (&done, 1);
 }
