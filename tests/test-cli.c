@@ -2257,6 +2257,50 @@ test_report_render (Fixture       *f,
   }
 }
 
+/* The publication check: the anonymised chronology passes, the full one
+ * is refused with each hit listed with its page; JSON for scripts. */
+static void
+test_report_check (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *anonymised = g_build_filename (f->dir, "anonymised.pdf", NULL);
+  g_autofree char *full = g_build_filename (f->dir, "full.pdf", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.pdf", NULL);
+
+  demo (f);
+  cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", "-o", anonymised,
+       "--anonymised", NULL);
+  assert_ok (&run);
+  cli (f, &run, "report", "render", "CSPR-2026-001", "chronology", "-o", full, NULL);
+  assert_ok (&run);
+  cli (f, &run, "report", "check", anonymised, "--review", "CSPR-2026-001", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "nothing found that identifies anyone");
+  cli (f, &run, "report", "check", full, "--review", "CSPR-2026-001", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "page 2: Real name of Mother: “Leanne”");
+  assert_contains (run.out, "page 5: Date of birth of Child A: “14/06/2024” in “…");
+  assert_contains (run.err, "must not be published");
+  cli (f, &run, "report", "check", full, "--review", "CSPR-2026-001", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "\"clean\": false");
+  assert_contains (run.out, "\"kind\": \"date-of-birth\"");
+  assert_contains (run.out, "\"page\": 5");
+  cli (f, &run, "report", "check", anonymised, "--review", "CSPR-2026-001", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"clean\": true");
+  assert_contains (run.out, "\"hits\": []");
+  /* No --review is a usage error; a file that is no PDF, a data error. */
+  cli (f, &run, "report", "check", full, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--review REF");
+  g_assert_true (g_file_set_contents (text, "Leanne", -1, NULL));
+  cli (f, &run, "report", "check", text, "--review", "CSPR-2026-001", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "not a PDF");
+}
+
 static void
 add (const char *name,
      void (*func) (Fixture *, gconstpointer))
@@ -2326,6 +2370,7 @@ main (int   argc,
   add ("/cli/timeline/default-sizes", test_timeline_default_sizes);
   add ("/cli/report/list", test_report_list);
   add ("/cli/report/render", test_report_render);
+  add ("/cli/report/check", test_report_check);
   add ("/cli/output/refuses-database", test_output_refuses_database);
 #ifdef G_OS_UNIX
   add ("/cli/output/failure-leaves-files", test_output_failure_leaves_files);

@@ -145,6 +145,8 @@ gboolean cw_cli_report_list        (CwCli *cli, const CwCliCommand *command, GSt
                                     GError **error);
 gboolean cw_cli_report_render      (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                     GError **error);
+gboolean cw_cli_report_check       (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                    GError **error);
 gboolean cw_cli_action_list    (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_action_add     (CwCli *cli, const CwCliCommand *command, GStrv *args,
