@@ -57,7 +57,8 @@ test_find_review (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cw_record_get (review, "title"), ==, "Rapid one");
   g_assert_cmpstr (cw_record_get (review, "subject_pseudonym"), ==, "Child R");
   g_assert_cmpstr (cw_record_get (review, "phase"), ==, "referral");
-  g_assert_cmpstr (cw_record_get (review, "kind__label"), ==, "Rapid review");
+  g_assert_cmpstr (cw_record_get_ref_label (review, "kind"), ==, "Rapid review");
+  g_assert_cmpstr (cw_review_get_phase_label (review), ==, "Referral");
   g_assert_null (cw_store_find_review (f->store, "XX-1999-001", &error));
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_NOT_FOUND);
 }
@@ -70,6 +71,38 @@ phase_of (Fixture *f, gint64 id)
 
   g_strlcpy (phase, cw_record_get (review, "phase"), sizeof phase);
   return phase;
+}
+
+/* What lists read of a review is read typed: asking for a label of a
+ * field that is not a reference, or for a deadline of a row that is not a
+ * review, is a programming error that says so, not a silent NULL. */
+static void
+test_typed_reads_refuse_typos (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (CwRecord) agency = NULL;
+  g_autofree char *ref = cw_store_create_review (f->store, "rapid", "Typed", "Child T", NULL,
+                                                 NULL, &error);
+  const char *pairs[] = { "name", "Northshire Police", NULL };
+  CwReviewNext next;
+  gint64 agency_id;
+
+  g_assert_no_error (error);
+  review = cw_store_find_review (f->store, ref, &error);
+  g_assert_nonnull (review);
+  g_test_expect_message ("casewise-record", G_LOG_LEVEL_CRITICAL, "*CW_FIELD_REF*");
+  g_assert_null (cw_record_get_ref_label (review, "knd"));
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("casewise-record", G_LOG_LEVEL_CRITICAL, "*CW_FIELD_REF*");
+  g_assert_null (cw_record_get_ref_label (review, "title"));
+  g_test_assert_expected_messages ();
+  agency_id = cw_store_insert (f->store, &cw_entity_agency, 0, pairs, &error);
+  g_assert_no_error (error);
+  agency = cw_store_get (f->store, &cw_entity_agency, agency_id, &error);
+  g_test_expect_message ("casewise-review", G_LOG_LEVEL_CRITICAL, "*cw_entity_review*");
+  g_assert_false (cw_review_get_next_deadline (agency, &next));
+  g_test_assert_expected_messages ();
 }
 
 static void
@@ -251,7 +284,11 @@ test_no_deadlines_once_ended (Fixture *f, gconstpointer data)
     }
   list = cw_store_list_reviews (f->store, &today, &error);
   first = g_list_model_get_item (list, 0);
-  g_assert_null (cw_record_get (first, "next_due"));
+  {
+    CwReviewNext next;
+    g_assert_false (cw_review_get_next_deadline (first, &next));
+    g_assert_null (next.name);
+  }
 }
 
 static void
@@ -381,13 +418,21 @@ test_list_sorted_by_deadline (Fixture *f, gconstpointer data)
       g_assert_cmpstr (cw_record_get (r, "reference"), ==, order[i]);
       if (i == 0)
         {
-          g_assert_cmpstr (cw_record_get (r, "next_deadline"), ==, "Notify the national panel");
-          g_assert_cmpstr (cw_record_get (r, "next_due"), ==, "2026-03-09");
-          g_assert_cmpstr (cw_record_get (r, "next_days"), ==, "7");
-          g_assert_cmpstr (cw_record_get (r, "phase__label"), ==, "Referral");
+          CwReviewNext next;
+
+          g_assert_true (cw_review_get_next_deadline (r, &next));
+          g_assert_cmpstr (next.name, ==, "Notify the national panel");
+          g_assert_cmpstr (next.due, ==, "2026-03-09");
+          g_assert_cmpint (next.days_remaining, ==, 7);
+          g_assert_cmpint (next.state, ==, CW_DEADLINE_PENDING);
+          g_assert_nonnull (next.text);
+          g_assert_cmpstr (cw_review_get_phase_label (r), ==, "Referral");
         }
       if (i == 2)
-        g_assert_null (cw_record_get (r, "next_due"));
+        {
+          CwReviewNext next;
+          g_assert_false (cw_review_get_next_deadline (r, &next));
+        }
     }
 }
 
@@ -425,8 +470,11 @@ test_demo (Fixture *f, gconstpointer data)
   list = cw_store_list_reviews (f->store, &today, &error);
   {
     g_autoptr (CwRecord) first = g_list_model_get_item (list, 0);
-    g_assert_cmpstr (cw_record_get (first, "next_deadline"), ==, "Local review published");
-    g_assert_cmpstr (cw_record_get (first, "next_state"), ==, "pending");
+    CwReviewNext next;
+
+    g_assert_true (cw_review_get_next_deadline (first, &next));
+    g_assert_cmpstr (next.name, ==, "Local review published");
+    g_assert_cmpint (next.state, ==, CW_DEADLINE_PENDING);
   }
   /* Its analysis: 4 episodes, 8 factors, 5 findings (good practice among
    * them), 4 recommendations, a learning event with notes, nothing in
@@ -474,6 +522,7 @@ main (int argc, char *argv[])
   g_test_add ("/review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("references", test_references);
   ADD ("find", test_find_review);
+  ADD ("typed-reads-refuse-typos", test_typed_reads_refuse_typos);
   ADD ("phase-moves", test_phase_moves);
   ADD ("whole-life", test_whole_life);
   ADD ("decision-fills-key-date", test_decision_fills_key_date);

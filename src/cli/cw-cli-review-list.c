@@ -14,13 +14,14 @@
 static char *
 next_deadline_text (CwRecord *review)
 {
-  g_autofree char *due = cw_date_iso_to_display (cw_record_get (review, "next_due"));
+  g_autofree char *due = NULL;
+  CwReviewNext next;
 
-  if (cw_record_get (review, "next_deadline") == NULL)
+  if (!cw_review_get_next_deadline (review, &next))
     return g_strdup ("-");
+  due = cw_date_iso_to_display (next.due);
   /* Translators: a deadline, its due date and e.g. "12 days left" */
-  return g_strdup_printf (_("%s, due %s (%s)"), cw_record_get (review, "next_deadline"),
-                          due ? due : "?", cw_record_get (review, "next_text"));
+  return g_strdup_printf (_("%s, due %s (%s)"), next.name, due ? due : "?", next.text);
 }
 
 static void
@@ -42,7 +43,7 @@ print_table (GListModel *reviews)
 
       row[0] = g_strdup (cw_record_get (review, "reference"));
       row[1] = cw_record_dup_display (review, "kind");
-      row[2] = g_strdup (cw_record_get (review, "phase__label"));
+      row[2] = g_strdup (cw_review_get_phase_label (review));
       row[3] = g_strdup (cw_record_get (review, "subject_pseudonym") ?: "-");
       row[4] = next_deadline_text (review);
       g_ptr_array_add (rows, row);
@@ -54,20 +55,21 @@ static void
 next_deadline_json (CwJson   *json,
                     CwRecord *review)
 {
-  const char *days = cw_record_get (review, "next_days");
+  CwReviewNext next;
 
   cw_json_key (json, "next_deadline");
-  if (cw_record_get (review, "next_deadline") == NULL)
+  if (!cw_review_get_next_deadline (review, &next))
     {
       cw_json_null (json);
       return;
     }
   cw_json_begin_object (json);
-  cw_json_member_string (json, "name", cw_record_get (review, "next_deadline"));
-  cw_json_member_string (json, "due", cw_record_get (review, "next_due"));
-  cw_json_member_int (json, "days_remaining", days ? g_ascii_strtoll (days, NULL, 10) : 0);
-  cw_json_member_string (json, "state", cw_record_get (review, "next_state"));
-  cw_json_member_string (json, "text", cw_record_get (review, "next_text"));
+  cw_json_member_string (json, "name", next.name);
+  cw_json_member_string (json, "due", next.due);
+  cw_json_member_int (json, "days_remaining", next.days_remaining);
+  cw_json_member_string (json, "state",
+                         next.state == CW_DEADLINE_OVERDUE ? "overdue" : "pending");
+  cw_json_member_string (json, "text", next.text);
   cw_json_end_object (json);
 }
 
@@ -75,22 +77,17 @@ static void
 review_json (CwJson   *json,
              CwRecord *review)
 {
-  static const char *const fields[] = {
-    "reference", "title", "kind", "kind__label", "phase", "phase__label", "profile",
-    "profile__label", "methodology", "subject_pseudonym",
-  };
-
   cw_json_begin_object (json);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *key = g_strdup (fields[i]);
-      char *suffix = g_strrstr (key, "__label");
-
-      /* "kind__label" is "kind_label" to scripts. */
-      if (suffix != NULL)
-        memmove (suffix, suffix + 1, strlen (suffix));
-      cw_json_member_string (json, key, cw_record_get (review, fields[i]));
-    }
+  cw_json_member_string (json, "reference", cw_record_get (review, "reference"));
+  cw_json_member_string (json, "title", cw_record_get (review, "title"));
+  cw_json_member_string (json, "kind", cw_record_get (review, "kind"));
+  cw_json_member_string (json, "kind_label", cw_record_get_ref_label (review, "kind"));
+  cw_json_member_string (json, "phase", cw_record_get (review, "phase"));
+  cw_json_member_string (json, "phase_label", cw_review_get_phase_label (review));
+  cw_json_member_string (json, "profile", cw_record_get (review, "profile"));
+  cw_json_member_string (json, "profile_label", cw_record_get_ref_label (review, "profile"));
+  cw_json_member_string (json, "methodology", cw_record_get (review, "methodology"));
+  cw_json_member_string (json, "subject_pseudonym", cw_record_get (review, "subject_pseudonym"));
   next_deadline_json (json, review);
   cw_json_end_object (json);
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cw-cli-show.h"
 #include "cw-enum.h"
 #include "cw-json.h"
@@ -13,23 +15,36 @@
  * may need; private fields (real names, dates of birth, the referral's
  * private details) need --show-private. */
 
+/* A field's value, or for "<field>__label" the label of the row a
+ * reference field names (cw_record_get_ref_label(), which refuses a
+ * field that is not a reference). */
+static const char *
+value_of (CwRecord   *row,
+          const char *key)
+{
+  g_autofree char *field = NULL;
+
+  if (!g_str_has_suffix (key, "__label"))
+    return cw_record_get (row, key);
+  field = g_strndup (key, strlen (key) - strlen ("__label"));
+  return cw_record_get_ref_label (row, field);
+}
+
 static void
 review_fields_json (CwJson   *json,
                     CwRecord *review)
 {
-  static const char *const fields[][2] = {
-    { "reference", "reference" }, { "title", "title" }, { "kind", "kind" },
-    { "kind_label", "kind__label" }, { "methodology", "methodology" },
-    { "profile", "profile" }, { "profile_label", "profile__label" }, { "phase", "phase" },
-    { "phase_label", NULL }, { "subject_pseudonym", "subject_pseudonym" },
-    { "summary", "summary" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    cw_json_member_string (json, fields[i][0],
-                           fields[i][1] != NULL
-                           ? cw_record_get (review, fields[i][1])
-                           : cw_choice_label (cw_phases, cw_record_get (review, "phase")));
+  cw_json_member_string (json, "reference", cw_record_get (review, "reference"));
+  cw_json_member_string (json, "title", cw_record_get (review, "title"));
+  cw_json_member_string (json, "kind", cw_record_get (review, "kind"));
+  cw_json_member_string (json, "kind_label", cw_record_get_ref_label (review, "kind"));
+  cw_json_member_string (json, "methodology", cw_record_get (review, "methodology"));
+  cw_json_member_string (json, "profile", cw_record_get (review, "profile"));
+  cw_json_member_string (json, "profile_label", cw_record_get_ref_label (review, "profile"));
+  cw_json_member_string (json, "phase", cw_record_get (review, "phase"));
+  cw_json_member_string (json, "phase_label", cw_review_get_phase_label (review));
+  cw_json_member_string (json, "subject_pseudonym", cw_record_get (review, "subject_pseudonym"));
+  cw_json_member_string (json, "summary", cw_record_get (review, "summary"));
 }
 
 static void
@@ -133,7 +148,7 @@ rows_json (CwJson            *json,
         continue;
       cw_json_begin_object (json);
       for (guint f = 0; fields[f] != NULL; f += 2)
-        cw_json_member_string (json, fields[f], cw_record_get (row, fields[f + 1]));
+        cw_json_member_string (json, fields[f], value_of (row, fields[f + 1]));
       cw_json_end_object (json);
     }
   cw_json_end_array (json);

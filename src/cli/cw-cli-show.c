@@ -160,7 +160,7 @@ print_agencies (GListModel *agencies)
       g_autoptr (CwRecord) agency = g_list_model_get_item (agencies, i);
       const char *involvement = cw_record_get (agency, "involvement");
 
-      cw_cli_print ("  %s%s%s\n", cw_record_get (agency, "agency_id__label"),
+      cw_cli_print ("  %s%s%s\n", cw_record_get_ref_label (agency, "agency_id"),
                     involvement ? ": " : "", involvement ? involvement : "");
     }
 }
@@ -170,7 +170,7 @@ print_member (CwRecord *member)
 {
   g_autoptr (GString) line = g_string_new (cw_record_get (member, "name"));
   const char *role = cw_record_get (member, "role");
-  const char *agency = cw_record_get (member, "agency_id__label");
+  const char *agency = cw_record_get_ref_label (member, "agency_id");
   const char *involvement = cw_record_get (member, "involvement");
 
   if (role != NULL)

@@ -165,7 +165,7 @@ update_deadlines (CwOverviewPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->deadlines_list), self->n_deadlines > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->deadlines_empty), self->n_deadlines == 0);
   profile = g_strdup_printf (_("Rules: %s. Edit them in Preferences."),
-                             cw_record_get (review, "profile__label"));
+                             cw_record_get_ref_label (review, "profile"));
   gtk_label_set_text (self->profile_label, profile);
 }
 

@@ -98,29 +98,30 @@ update_row (GtkListItem *item)
   GtkLabel *deadline = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (reference)));
   GtkLabel *title = GTK_LABEL (gtk_widget_get_next_sibling (top));
   GtkLabel *detail = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
-  const char *state = cw_record_get (review, "next_state");
   const char *subject = cw_record_get (review, "subject_pseudonym");
   g_autofree char *line = NULL;
-  gboolean overdue = g_strcmp0 (state, "overdue") == 0;
+  CwReviewNext next;
+  gboolean has_next = cw_review_get_next_deadline (review, &next);
+  gboolean overdue = has_next && next.state == CW_DEADLINE_OVERDUE;
 
   gtk_label_set_text (reference, cw_record_get (review, "reference"));
   gtk_label_set_text (title, cw_record_get (review, "title"));
   line = g_strdup_printf ("%s%s%s", subject ? subject : "", subject ? " · " : "",
-                          cw_record_get (review, "phase__label"));
+                          cw_review_get_phase_label (review));
   gtk_label_set_text (detail, line);
   /* Overdue says so in words and with an icon-like mark, not by colour alone. */
   if (overdue)
     {
-      g_autofree char *text = g_strdup_printf ("⚠ %s", cw_record_get (review, "next_text"));
+      g_autofree char *text = g_strdup_printf ("⚠ %s", next.text);
       gtk_label_set_text (deadline, text);
     }
   else
-    gtk_label_set_text (deadline, cw_record_get (review, "next_text") ?: "");
+    gtk_label_set_text (deadline, has_next ? next.text : "");
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (deadline), "overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (deadline), "overdue");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (deadline), cw_record_get (review, "next_deadline"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (deadline), has_next ? next.name : NULL);
 }
 
 static GtkWidget *

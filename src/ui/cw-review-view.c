@@ -96,7 +96,7 @@ update_header (CwReviewView *self)
     return;
   subject = cw_record_get (review, "subject_pseudonym");
   title = g_strdup_printf ("%s · %s%s%s", cw_record_get (review, "reference"),
-                           cw_record_get (review, "kind__label"), subject ? " · " : "",
+                           cw_record_get_ref_label (review, "kind"), subject ? " · " : "",
                            subject ? subject : "");
   gtk_label_set_text (self->title_label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), cw_record_get (review, "title"));

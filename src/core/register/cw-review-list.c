@@ -165,21 +165,71 @@ next_open (GPtrArray *infos)
   return NULL;
 }
 
+/* The next deadline is kept with the record's values, so that a list
+ * synchronised with a fresh one (cw_record_list_sync()) has it too, under
+ * keys no description has; only this file names them, and everyone else
+ * reads them typed (cw_review_get_next_deadline()). */
+#define NEXT_NAME  "next__deadline"
+#define NEXT_DUE   "next__due"
+#define NEXT_DAYS  "next__days"
+#define NEXT_STATE "next__state"
+#define NEXT_TEXT  "next__text"
+
 static void
 annotate (CwRecord  *review,
           GPtrArray *infos)
 {
   const CwDeadlineInfo *next = next_open (infos);
 
-  cw_record_take (review, "phase__label",
-                  g_strdup (cw_choice_label (cw_phases, cw_record_get (review, "phase"))));
   if (next == NULL)
     return;
-  cw_record_set (review, "next_deadline", next->name);
-  cw_record_set (review, "next_due", next->due);
-  cw_record_take (review, "next_days", g_strdup_printf ("%d", next->days_remaining));
-  cw_record_set (review, "next_state", next->state == CW_DEADLINE_OVERDUE ? "overdue" : "pending");
-  cw_record_set (review, "next_text", next->text);
+  cw_record_set (review, NEXT_NAME, next->name);
+  cw_record_set (review, NEXT_DUE, next->due);
+  cw_record_take (review, NEXT_DAYS, g_strdup_printf ("%d", next->days_remaining));
+  cw_record_set (review, NEXT_STATE, next->state == CW_DEADLINE_OVERDUE ? "overdue" : "pending");
+  cw_record_set (review, NEXT_TEXT, next->text);
+}
+
+/**
+ * cw_review_get_next_deadline:
+ * @review: a review of cw_store_list_reviews()
+ * @next: (out caller-allocates): its next open deadline
+ *
+ * Returns: whether the review has an open deadline (a review read
+ *   otherwise has none)
+ */
+gboolean
+cw_review_get_next_deadline (CwRecord     *review,
+                             CwReviewNext *next)
+{
+  const char *state;
+
+  g_return_val_if_fail (CW_IS_RECORD (review), FALSE);
+  g_return_val_if_fail (cw_record_get_entity (review) == &cw_entity_review, FALSE);
+  g_return_val_if_fail (next != NULL, FALSE);
+
+  *next = (CwReviewNext) { 0 };
+  if ((next->name = cw_record_get (review, NEXT_NAME)) == NULL)
+    return FALSE;
+  next->due = cw_record_get (review, NEXT_DUE);
+  next->text = cw_record_get (review, NEXT_TEXT);
+  state = cw_record_get (review, NEXT_STATE);
+  next->state = g_strcmp0 (state, "overdue") == 0 ? CW_DEADLINE_OVERDUE : CW_DEADLINE_PENDING;
+  next->days_remaining = (int) cw_record_get_int (review, NEXT_DAYS);
+  return TRUE;
+}
+
+/**
+ * cw_review_get_phase_label:
+ *
+ * Returns: (transfer none): the review's phase as a person reads it
+ */
+const char *
+cw_review_get_phase_label (CwRecord *review)
+{
+  g_return_val_if_fail (CW_IS_RECORD (review), NULL);
+  g_return_val_if_fail (cw_record_get_entity (review) == &cw_entity_review, NULL);
+  return cw_choice_label (cw_phases, cw_record_get (review, "phase"));
 }
 
 static int
@@ -188,7 +238,7 @@ compare_reviews (gconstpointer a,
                  gpointer      user_data)
 {
   CwRecord *ra = (CwRecord *) a, *rb = (CwRecord *) b;
-  const char *da = cw_record_get (ra, "next_due"), *db = cw_record_get (rb, "next_due");
+  const char *da = cw_record_get (ra, NEXT_DUE), *db = cw_record_get (rb, NEXT_DUE);
 
   if (da != NULL && db != NULL && !g_str_equal (da, db))
     return g_strcmp0 (da, db);
@@ -202,8 +252,8 @@ compare_reviews (gconstpointer a,
  * @today: (nullable): the date to count from; %NULL for today
  *
  * Returns: (transfer full) (nullable): the reviews as #CwRecord, sorted by the
- *   next open deadline (reviews with none last), each with the extra keys
- *   phase__label, next_deadline, next_due, next_days, next_state, next_text
+ *   next open deadline (reviews with none last); read that deadline with
+ *   cw_review_get_next_deadline()
  */
 GListModel *
 cw_store_list_reviews (CwStore      *self,

@@ -25,6 +25,21 @@ typedef struct
 void        cw_deadline_info_free          (CwDeadlineInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwDeadlineInfo, cw_deadline_info_free)
 
+/* The next open deadline of a review of cw_store_list_reviews(): its
+ * strings belong to the review's record. */
+typedef struct
+{
+  const char     *name;
+  const char     *due;  /* YYYY-MM-DD */
+  const char     *text; /* "12 days left", "overdue by 3 days", ... */
+  CwDeadlineState state; /* PENDING or OVERDUE */
+  int             days_remaining;
+} CwReviewNext;
+
+gboolean    cw_review_get_next_deadline    (CwRecord       *review,
+                                            CwReviewNext   *next);
+const char *cw_review_get_phase_label      (CwRecord       *review);
+
 char       *cw_store_create_review         (CwStore      *self,
                                             const char   *kind,
                                             const char   *title,

@@ -177,6 +177,32 @@ cw_record_update_from (CwRecord *self,
 }
 
 /**
+ * cw_record_get_ref_label:
+ * @field: a reference field of the record's entity (%CW_FIELD_REF)
+ *
+ * What the row that @field names is called (a review's kind, "Child
+ * Safeguarding Practice Review"), as the store read it with the record.
+ * Asking for a field that is not a reference of the entity is a
+ * programming error, not a silent %NULL.
+ *
+ * Returns: (transfer none) (nullable): the label, or %NULL when the field
+ *   is empty
+ */
+const char *
+cw_record_get_ref_label (CwRecord   *self,
+                         const char *field)
+{
+  const CwField *f;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CW_IS_RECORD (self), NULL);
+  f = cw_entity_find_field (self->entity, field);
+  g_return_val_if_fail (f != NULL && f->type == CW_FIELD_REF, NULL);
+  key = g_strconcat (field, "__label", NULL);
+  return cw_record_get (self, key);
+}
+
+/**
  * cw_record_dup_display:
  * @self: a record
  * @field: a field of its entity
@@ -188,19 +214,14 @@ cw_record_dup_display (CwRecord   *self,
                        const char *field)
 {
   const CwField *f;
-  g_autofree char *label_key = NULL;
 
   g_return_val_if_fail (CW_IS_RECORD (self), NULL);
 
   f = cw_entity_find_field (self->entity, field);
   if (f == NULL)
     return g_strdup (cw_record_get (self, field) ?: "");
-  if (f->type == CW_FIELD_REF)
-    {
-      label_key = g_strconcat (field, "__label", NULL);
-      if (cw_record_get (self, label_key) != NULL)
-        return g_strdup (cw_record_get (self, label_key));
-    }
+  if (f->type == CW_FIELD_REF && cw_record_get_ref_label (self, field) != NULL)
+    return g_strdup (cw_record_get_ref_label (self, field));
   return cw_field_format (f, cw_record_get (self, field));
 }
 

@@ -30,6 +30,8 @@ gboolean        cw_record_update_from    (CwRecord       *self,
                                           CwRecord       *fresh);
 char           *cw_record_dup_display    (CwRecord       *self,
                                           const char     *field);
+const char     *cw_record_get_ref_label  (CwRecord       *self,
+                                          const char     *field);
 void            cw_record_list_sync      (GListStore     *target,
                                           GListModel     *fresh);
 
