@@ -15,18 +15,6 @@
 /* action list|add|update|close: action plans from a terminal, one review's
  * or every review's, with the RAG rating in words. */
 
-static void
-string_or_null (CwJson     *json,
-                const char *key,
-                const char *value)
-{
-  cw_json_key (json, key);
-  if (value != NULL)
-    cw_json_string (json, value);
-  else
-    cw_json_null (json);
-}
-
 static const char *
 owner_of (CwAction *a)
 {
@@ -49,10 +37,10 @@ actions_json (GPtrArray *actions)
       cw_json_member_string (json, "review", a->reference);
       cw_json_member_int (json, "recommendation", a->recommendation);
       cw_json_member_string (json, "description", a->description);
-      string_or_null (json, "agency", a->agency);
-      string_or_null (json, "person", a->person);
-      string_or_null (json, "body", a->body);
-      string_or_null (json, "due_on", a->due_on);
+      cw_json_member_string_or_null (json, "agency", a->agency);
+      cw_json_member_string_or_null (json, "person", a->person);
+      cw_json_member_string_or_null (json, "body", a->body);
+      cw_json_member_string_or_null (json, "due_on", a->due_on);
       cw_json_member_string (json, "status", a->status);
       cw_json_member_string (json, "rag", cw_rag_name (a->rating.rag));
       cw_json_member_string (json, "rating", a->rating.words);
@@ -60,9 +48,9 @@ actions_json (GPtrArray *actions)
       cw_json_bool (json, a->rating.overdue);
       cw_json_key (json, "during_review");
       cw_json_bool (json, a->during_review);
-      string_or_null (json, "impact_measure", a->impact_measure);
-      string_or_null (json, "closed_on", a->closed_on);
-      string_or_null (json, "latest_update", a->latest_update);
+      cw_json_member_string_or_null (json, "impact_measure", a->impact_measure);
+      cw_json_member_string_or_null (json, "closed_on", a->closed_on);
+      cw_json_member_string_or_null (json, "latest_update", a->latest_update);
       cw_json_end_object (json);
     }
   cw_json_end_array (json);

@@ -47,16 +47,43 @@ choice (const CwChoice *choices,
   return label ? _(label) : (id ? id : "");
 }
 
-static void
-member_string_or_null (CwJson     *json,
-                       const char *key,
-                       const char *value)
+static CwRecord *
+find_review_of (CwCli        *cli,
+                GStrv        *args,
+                gboolean      for_change,
+                GError      **error)
 {
-  cw_json_key (json, key);
-  if (value != NULL)
-    cw_json_string (json, value);
-  else
-    cw_json_null (json);
+  return cw_cli_find_review (cli, for_change, (*args)[1], error);
+}
+
+/* The list commands: REF, --json, a list read from the core, printed as
+ * JSON or as a table. */
+typedef GPtrArray *(*ListFunc)  (CwStore *store, gint64 review_id, GError **error);
+typedef void       (*PrintFunc) (GPtrArray *rows);
+
+static gboolean
+list_command (CwCli               *cli,
+              const CwCliCommand  *command,
+              GStrv               *args,
+              ListFunc             list,
+              PrintFunc            print_json,
+              PrintFunc            print_table,
+              GError             **error)
+{
+  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL },
+  };
+
+  if (!cw_cli_parse (cli, command, entries, args, error)
+      || (review = find_review_of (cli, args, FALSE, error)) == NULL
+      || (rows = list (cli->store, cw_record_get_id (review), error)) == NULL)
+    return FALSE;
+  (json ? print_json : print_table) (rows);
+  return TRUE;
 }
 
 /* episode list */
@@ -76,12 +103,12 @@ episodes_json (GPtrArray *episodes)
       cw_json_member_int (json, "id", e->id);
       cw_json_member_int (json, "number", e->number);
       cw_json_member_string (json, "title", e->title);
-      member_string_or_null (json, "start_date", e->start_date);
-      member_string_or_null (json, "end_date", e->end_date);
-      member_string_or_null (json, "first_day", e->first_day);
-      member_string_or_null (json, "last_day", e->last_day);
+      cw_json_member_string_or_null (json, "start_date", e->start_date);
+      cw_json_member_string_or_null (json, "end_date", e->end_date);
+      cw_json_member_string_or_null (json, "first_day", e->first_day);
+      cw_json_member_string_or_null (json, "last_day", e->last_day);
       cw_json_member_int (json, "entries", e->n_entries);
-      member_string_or_null (json, "agencies", e->agencies);
+      cw_json_member_string_or_null (json, "agencies", e->agencies);
       cw_json_key (json, "missed_opportunity");
       cw_json_bool (json, e->missed_opportunity);
       cw_json_end_object (json);
@@ -118,39 +145,13 @@ episodes_table (GPtrArray *episodes)
   cw_cli_print_table (rows, 5);
 }
 
-static CwRecord *
-find_review_of (CwCli        *cli,
-                GStrv        *args,
-                gboolean      for_change,
-                GError      **error)
-{
-  return cw_cli_find_review (cli, for_change, (*args)[1], error);
-}
-
 gboolean
 cw_cli_episode_list (CwCli               *cli,
                      const CwCliCommand  *command,
                      GStrv               *args,
                      GError             **error)
 {
-  g_autoptr (CwRecord) review = NULL;
-  g_autoptr (GPtrArray) episodes = NULL;
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL },
-  };
-
-  if (!cw_cli_parse (cli, command, entries, args, error)
-      || (review = find_review_of (cli, args, FALSE, error)) == NULL
-      || (episodes = cw_analysis_list_episodes (cli->store, cw_record_get_id (review),
-                                                error)) == NULL)
-    return FALSE;
-  if (json)
-    episodes_json (episodes);
-  else
-    episodes_table (episodes);
-  return TRUE;
+  return list_command (cli, command, args, cw_analysis_list_episodes, episodes_json, episodes_table, error);
 }
 
 /* By its number, as lists show it. */
@@ -219,8 +220,8 @@ trace_json (CwJson    *json,
       cw_json_member_int (json, "id", node->id);
       cw_json_member_string (json, "label", node->label);
       cw_json_member_string (json, "text", node->text);
-      member_string_or_null (json, "evidence", node->evidence);
-      member_string_or_null (json, "flag", node->flag);
+      cw_json_member_string_or_null (json, "evidence", node->evidence);
+      cw_json_member_string_or_null (json, "flag", node->flag);
       cw_json_key (json, "supported_by");
       trace_json (json, node->children);
       cw_json_end_object (json);
@@ -265,7 +266,7 @@ cw_cli_episode_show (CwCli               *cli,
           const CwField *field = &cw_entity_episode.fields[i];
 
           if (!g_str_equal (field->name, "number"))
-            member_string_or_null (out, field->name, cw_record_get (row, field->name));
+            cw_json_member_string_or_null (out, field->name, cw_record_get (row, field->name));
         }
       cw_json_key (out, "entry_ids");
       cw_json_begin_array (out);
@@ -406,11 +407,22 @@ findings_json (CwJson    *json,
       cw_json_key (json, "transferable");
       cw_json_bool (json, f->transferable);
       cw_json_member_int (json, "evidence", f->n_evidence);
-      member_string_or_null (json, "without_evidence", f->without_evidence);
-      member_string_or_null (json, "themes", f->themes);
+      cw_json_member_string_or_null (json, "without_evidence", f->without_evidence);
+      cw_json_member_string_or_null (json, "themes", f->themes);
       cw_json_end_object (json);
     }
   cw_json_end_array (json);
+}
+
+static void
+findings_print_json (GPtrArray *findings)
+{
+  g_autoptr (CwJson) out = cw_json_new ();
+  g_autofree char *text = NULL;
+
+  findings_json (out, findings);
+  text = cw_json_free_to_string (g_steal_pointer (&out));
+  cw_cli_print ("%s", text);
 }
 
 static void
@@ -445,31 +457,7 @@ cw_cli_finding_list (CwCli               *cli,
                      GStrv               *args,
                      GError             **error)
 {
-  g_autoptr (CwRecord) review = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL },
-  };
-
-  if (!cw_cli_parse (cli, command, entries, args, error)
-      || (review = find_review_of (cli, args, FALSE, error)) == NULL
-      || (findings = cw_analysis_list_findings (cli->store, cw_record_get_id (review),
-                                                error)) == NULL)
-    return FALSE;
-  if (json)
-    {
-      g_autoptr (CwJson) out = cw_json_new ();
-      g_autofree char *text = NULL;
-
-      findings_json (out, findings);
-      text = cw_json_free_to_string (g_steal_pointer (&out));
-      cw_cli_print ("%s", text);
-    }
-  else
-    findings_table (findings);
-  return TRUE;
+  return list_command (cli, command, args, cw_analysis_list_findings, findings_print_json, findings_table, error);
 }
 
 /* The finding's node of the review's trace, wherever it stands. */
@@ -570,13 +558,13 @@ recommendations_json (GPtrArray *recommendations)
       cw_json_member_int (json, "number", r->position);
       cw_json_member_string (json, "text", r->text);
       cw_json_member_string (json, "scope", r->scope);
-      member_string_or_null (json, "agency", r->agency);
-      member_string_or_null (json, "addressed_to", r->addressed_to);
+      cw_json_member_string_or_null (json, "agency", r->agency);
+      cw_json_member_string_or_null (json, "addressed_to", r->addressed_to);
       cw_json_member_string (json, "status", r->status);
       cw_json_key (json, "transferable");
       cw_json_bool (json, r->transferable);
       cw_json_member_int (json, "findings", r->n_findings);
-      member_string_or_null (json, "response", r->response);
+      cw_json_member_string_or_null (json, "response", r->response);
       cw_json_end_object (json);
     }
   cw_json_end_array (json);
@@ -617,25 +605,7 @@ cw_cli_recommendation_list (CwCli               *cli,
                             GStrv               *args,
                             GError             **error)
 {
-  g_autoptr (CwRecord) review = NULL;
-  g_autoptr (GPtrArray) recommendations = NULL;
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL },
-  };
-
-  if (!cw_cli_parse (cli, command, entries, args, error)
-      || (review = find_review_of (cli, args, FALSE, error)) == NULL
-      || (recommendations = cw_analysis_list_recommendations (cli->store,
-                                                              cw_record_get_id (review),
-                                                              error)) == NULL)
-    return FALSE;
-  if (json)
-    recommendations_json (recommendations);
-  else
-    recommendations_table (recommendations);
-  return TRUE;
+  return list_command (cli, command, args, cw_analysis_list_recommendations, recommendations_json, recommendations_table, error);
 }
 
 /* trace */

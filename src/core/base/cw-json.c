@@ -192,6 +192,19 @@ cw_json_member_string (CwJson     *self,
   cw_json_string (self, value);
 }
 
+/* A member whose value may be missing: null rather than "". */
+void
+cw_json_member_string_or_null (CwJson     *self,
+                               const char *key,
+                               const char *value)
+{
+  cw_json_key (self, key);
+  if (value != NULL)
+    cw_json_string (self, value);
+  else
+    cw_json_null (self);
+}
+
 void
 cw_json_member_int (CwJson     *self,
                     const char *key,

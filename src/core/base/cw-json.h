@@ -28,6 +28,9 @@ void    cw_json_null          (CwJson     *self);
 void    cw_json_member_string (CwJson     *self,
                                const char *key,
                                const char *value);
+void    cw_json_member_string_or_null (CwJson     *self,
+                                       const char *key,
+                                       const char *value);
 void    cw_json_member_int    (CwJson     *self,
                                const char *key,
                                gint64      value);

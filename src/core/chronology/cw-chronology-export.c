@@ -160,18 +160,6 @@ cw_chronology_export_csv (CwChronologyModel *model,
 }
 
 static void
-member_optional (CwJson     *json,
-                 const char *key,
-                 const char *value)
-{
-  cw_json_key (json, key);
-  if (value != NULL)
-    cw_json_string (json, value);
-  else
-    cw_json_null (json);
-}
-
-static void
 json_entry (CwJson           *json,
             CwChronologyItem *item)
 {
@@ -188,14 +176,14 @@ json_entry (CwJson           *json,
   cw_json_member_int (json, "id", cw_chronology_item_get_id (item));
   cw_json_member_string (json, "date", start);
   cw_json_member_string (json, "date_text", start_text);
-  member_optional (json, "end_date", end_iso);
+  cw_json_member_string_or_null (json, "end_date", end_iso);
   cw_json_key (json, "sequence");
   if (cw_chronology_item_get_sequence (item) >= 0)
     cw_json_int (json, cw_chronology_item_get_sequence (item));
   else
     cw_json_null (json);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    member_optional (json, keys[i], cw_chronology_item_get (item, csv_fields[i]));
+    cw_json_member_string_or_null (json, keys[i], cw_chronology_item_get (item, csv_fields[i]));
   cw_json_member_string (json, "significance",
                          cw_chrono_significance_id (cw_chronology_item_get_significance (item)));
   cw_json_key (json, "tags");
@@ -210,7 +198,7 @@ json_entry (CwJson           *json,
     cw_json_null (json);
   cw_json_key (json, "date_conflict");
   cw_json_bool (json, cw_chronology_item_has_conflict (item));
-  member_optional (json, "provenance", cw_chronology_item_get_provenance (item));
+  cw_json_member_string_or_null (json, "provenance", cw_chronology_item_get_provenance (item));
   cw_json_end_object (json);
 }
 
