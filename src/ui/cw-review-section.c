@@ -7,6 +7,7 @@
 
 #include "cw-chronology-view.h"
 #include "cw-history-view.h"
+#include "cw-learning-event-page.h"
 #include "cw-overview-page.h"
 #include "cw-people-page.h"
 #include "cw-referral-page.h"
@@ -34,6 +35,8 @@ static const CwReviewSectionInfo sections[] = {
     .get_type = cw_terms_page_get_type },
   { .name = "history", .title = N_("History"), .accel = "<Alt>6",
     .get_type = cw_history_view_get_type },
+  { .name = "learning-event", .title = N_("Learning event"), .accel = "<Alt>9",
+    .get_type = cw_learning_event_page_get_type },
   { NULL },
 };
 
