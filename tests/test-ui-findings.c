@@ -10,6 +10,8 @@
 
 #include "cw-analysis.h"
 #include "cw-core.h"
+#include "cw-findings-page.h"
+#include "cw-trace-view.h"
 #include "cw-learning-event-page.h"
 #include "cw-register-entities.h"
 #include "test-ui-helpers.h"
@@ -171,6 +173,189 @@ test_learning_event_salford_stages (Ui *ui, gconstpointer data)
     cw_review_view_get_part (review_view (ui), "event-notes"), "cw-large-text"));
 }
 
+
+static CwFindingsPage *
+findings_page (Ui *ui)
+{
+  return CW_FINDINGS_PAGE (cw_review_view_get_part (review_view (ui), "findings"));
+}
+
+static GtkWidget *
+findings_part (Ui         *ui,
+               const char *name)
+{
+  return cw_review_view_get_part (review_view (ui), name);
+}
+
+/* The button under @widget whose label is @label, or NULL. */
+static GtkWidget *
+button_labelled (GtkWidget  *widget,
+                 const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gboolean
+trace_flags (Ui          *ui,
+             CwTraceKind  kind,
+             gint64       id)
+{
+  return cw_trace_view_get_flag_of (CW_TRACE_VIEW (findings_part (ui, "trace")), kind, id) != NULL;
+}
+
+/* A finding added in the section is flagged, in its detail and in the
+ * traceability view, until an episode is linked as its evidence; its
+ * status offers only the moves the rules allow, and one finding with no
+ * evidence cannot be agreed; a recommendation is flagged until it is
+ * linked to a finding; the order of findings changes from the keyboard. */
+static void
+test_findings_evidence_status_trace (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Findings review", "Child G");
+  gint64 review = open_review_id (ui);
+  g_autoptr (GError) error = NULL;
+  gint64 episode = cw_analysis_add_episode (ui->store, review, "Hospital discharge", NULL, 0,
+                                            &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  CwFindingsPage *page;
+  GtkWidget *status, *button;
+  gint64 finding, other, recommendation;
+  g_autofree char *finding_text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (episode, >, 0);
+  show_section (ui, "findings");
+  page = findings_page (ui);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "findings.add", NULL));
+  drain_events ();
+  finding = cw_findings_page_get_finding_id (page);
+  g_assert_cmpint (finding, >, 0);
+  g_assert_true (gtk_widget_get_visible (findings_part (ui, "evidence-gap")));
+  wait_for (trace_flags (ui, CW_TRACE_FINDING, finding));
+  g_assert_cmpstr (cw_trace_view_get_flag_of (CW_TRACE_VIEW (findings_part (ui, "trace")),
+                                              CW_TRACE_FINDING, finding),
+                   ==, "No evidence behind it");
+
+  /* From draft, the only move is forward one step. */
+  status = findings_part (ui, "finding-status");
+  g_assert_nonnull (button_labelled (status, "Move to “Shared for accuracy check”"));
+  g_assert_null (button_labelled (status, "Move to “Agreed”"));
+  g_assert_null (button_labelled (status, "Move to “Presented”"));
+  g_signal_emit_by_name (button_labelled (status, "Move to “Shared for accuracy check”"),
+                         "clicked");
+  wait_for (stored_value_is (ui->store, &cw_entity_finding, finding, "status", "accuracy-check"));
+  wait_for ((button = button_labelled (findings_part (ui, "finding-status"),
+                                       "Move to “Agreed”")) != NULL);
+  g_assert_nonnull (button_labelled (findings_part (ui, "finding-status"), "Back to “Draft”"));
+  /* Agreed with no evidence: refused, and the section says why. */
+  g_signal_emit_by_name (button, "clicked");
+  drain_events ();
+  g_assert_true (stored_value_is (ui->store, &cw_entity_finding, finding, "status",
+                                  "accuracy-check"));
+  g_assert_true (gtk_widget_get_visible (findings_part (ui, "finding-status-error")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (findings_part (ui,
+                                                                          "finding-status-error"))),
+                            "evidence"));
+
+  /* The episode, linked as evidence: the gap is gone, here and in the trace. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (findings_part (ui, "evidence-target")), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "findings.add-evidence", NULL));
+  wait_for (cw_analysis_count_evidence (ui->store, finding) == 1);
+  wait_for (!gtk_widget_get_visible (findings_part (ui, "evidence-gap")));
+  wait_for (!trace_flags (ui, CW_TRACE_FINDING, finding));
+  g_assert_cmpuint (n_children (findings_part (ui, "evidence-list")), ==, 1);
+  g_signal_emit_by_name (button_labelled (findings_part (ui, "finding-status"),
+                                          "Move to “Agreed”"), "clicked");
+  wait_for (stored_value_is (ui->store, &cw_entity_finding, finding, "status", "agreed"));
+
+  /* A recommendation with no finding is flagged until it is linked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "recommendations.add", NULL));
+  drain_events ();
+  recommendation = cw_findings_page_get_recommendation_id (page);
+  g_assert_cmpint (recommendation, >, 0);
+  g_assert_true (gtk_widget_get_visible (findings_part (ui, "link-gap")));
+  wait_for (trace_flags (ui, CW_TRACE_RECOMMENDATION, recommendation));
+  button = gtk_widget_get_first_child (findings_part (ui, "finding-checks"));
+  g_assert_true (GTK_IS_CHECK_BUTTON (button));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+  finding_text = g_strdup_printf ("%" G_GINT64_FORMAT, finding);
+  wait_for (find_row (ui, &cw_entity_recommendation_finding, review, "finding_id",
+                      finding_text) > 0);
+  wait_for (!gtk_widget_get_visible (findings_part (ui, "link-gap")));
+  wait_for (!trace_flags (ui, CW_TRACE_RECOMMENDATION, recommendation));
+  /* What remains flagged is the episode, which covers no entry yet. */
+  g_assert_cmpuint (cw_trace_view_get_n_flags (CW_TRACE_VIEW (findings_part (ui, "trace"))), ==, 1);
+  g_assert_true (trace_flags (ui, CW_TRACE_EPISODE, episode));
+
+  /* A second finding, moved above the first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "findings.add", NULL));
+  drain_events ();
+  other = cw_findings_page_get_finding_id (page);
+  g_assert_cmpint (other, !=, finding);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "findings.move-up", NULL));
+  drain_events ();
+  findings = cw_analysis_list_findings (ui->store, review, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpint (((CwFinding *) findings->pdata[0])->id, ==, other);
+  g_assert_cmpint (((CwFinding *) findings->pdata[1])->id, ==, finding);
+}
+
+/* A finding made from an episode has it as its case evidence; the
+ * traceability view opens a finding in its list. */
+static void
+test_finding_from_episode (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Episode review", "Child H");
+  gint64 review = open_review_id (ui);
+  g_autoptr (GError) error = NULL;
+  gint64 episode = cw_analysis_add_episode (ui->store, review, "Missed review", NULL, 0, &error);
+  g_autofree char *episode_text = g_strdup_printf ("%" G_GINT64_FORMAT, episode);
+  CwFindingsPage *page;
+  gint64 finding, evidence;
+
+  g_assert_no_error (error);
+  show_section (ui, "findings");
+  page = findings_page (ui);
+  finding = cw_findings_page_new_finding_from_episode (page, episode);
+  g_assert_cmpint (finding, >, 0);
+  g_assert_cmpint (cw_findings_page_get_finding_id (page), ==, finding);
+  evidence = find_row (ui, &cw_entity_finding_evidence, review, "episode_id", episode_text);
+  g_assert_cmpint (evidence, >, 0);
+  g_assert_true (stored_value_is (ui->store, &cw_entity_finding_evidence, evidence, "kind",
+                                  "case-evidence"));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (findings_part (ui, "evidence-gap")));
+  /* From the trace, back to the finding. */
+  gtk_stack_set_visible_child_name (GTK_STACK (findings_part (ui, "findings-pages")), "trace");
+  g_assert_cmpuint (cw_trace_view_get_n_nodes (CW_TRACE_VIEW (findings_part (ui, "trace"))), >=,
+                    2);
+  g_signal_emit_by_name (findings_part (ui, "trace"), "open", (int) CW_TRACE_FINDING, finding);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (findings_part (ui,
+                                                                               "findings-pages"))),
+                   ==, "findings");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -182,6 +367,8 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add ("/ui-findings/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
   ADD ("learning-event/notes-autosaved", test_learning_event_notes_autosaved);
   ADD ("learning-event/salford-stages", test_learning_event_salford_stages);
+  ADD ("findings/evidence-status-trace", test_findings_evidence_status_trace);
+  ADD ("findings/from-episode", test_finding_from_episode);
 #undef ADD
 
   return g_test_run ();

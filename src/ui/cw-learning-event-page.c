@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-analysis-entities.h"
+#include "cw-drop-down.h"
 #include "cw-learning-event-page.h"
 #include "cw-record-form.h"
 #include "cw-register-entities.h"
@@ -83,15 +84,6 @@ id_text (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
-static gint64
-record_ref (CwRecord   *record,
-            const char *field)
-{
-  const char *value = cw_record_get (record, field);
-
-  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
-}
-
 static void
 report_error (CwLearningEventPage *self,
               GError              *error)
@@ -122,8 +114,8 @@ find_note (CwLearningEventPage *self,
     {
       g_autoptr (CwRecord) record = g_list_model_get_item (stored, i);
 
-      if (record_ref (record, "event_id") == self->event_id
-          && record_ref (record, "participant_id") == participant_id
+      if (cw_record_get_int (record, "event_id") == self->event_id
+          && cw_record_get_int (record, "participant_id") == participant_id
           && g_strcmp0 (cw_record_get (record, "prompt"), prompt) == 0)
         return g_steal_pointer (&record);
     }
@@ -318,7 +310,7 @@ participants_of (CwLearningEventPage *self)
   for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr (CwRecord) record = g_list_model_get_item (all, i);
-      if (record_ref (record, "event_id") == self->event_id)
+      if (cw_record_get_int (record, "event_id") == self->event_id)
         g_list_store_append (mine, record);
     }
   return G_LIST_MODEL (mine);
@@ -427,7 +419,7 @@ takes_part (GListModel *participants,
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       g_autoptr (CwRecord) p = g_list_model_get_item (participants, i);
-      if (record_ref (p, "member_id") == member_id)
+      if (cw_record_get_int (p, "member_id") == member_id)
         return TRUE;
     }
   return FALSE;
@@ -847,6 +839,7 @@ cw_learning_event_page_init (CwLearningEventPage *self)
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   self->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   cw_record_form_set_part (self->event_form, &cw_entity_learning_event, NULL);
+  cw_drop_down_ellipsize (self->member_drop);
   g_signal_connect_swapped (self->large_text_button, "toggled", G_CALLBACK (on_large_text), self);
   /* Before the text view, which would move its cursor by pages. */
   keys = gtk_shortcut_controller_new ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-chronology-view.h"
+#include "cw-findings-page.h"
 #include "cw-history-view.h"
 #include "cw-learning-event-page.h"
 #include "cw-overview-page.h"
@@ -37,6 +38,8 @@ static const CwReviewSectionInfo sections[] = {
     .get_type = cw_history_view_get_type },
   { .name = "learning-event", .title = N_("Learning event"), .accel = "<Alt>9",
     .get_type = cw_learning_event_page_get_type },
+  { .name = "findings", .title = N_("Findings & recommendations"), .accel = "<Alt>0",
+    .get_type = cw_findings_page_get_type },
   { NULL },
 };
 

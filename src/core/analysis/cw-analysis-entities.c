@@ -403,7 +403,8 @@ const CwEntity cw_entity_factor = {
   .validate = validate_join,
 };
 
-/* Findings */
+/* Findings. A status is in the part "status": the app offers the moves
+ * the rules allow, not a generic form's list of every status. */
 
 static const CwField finding_fields[] = {
   { "position", N_("Position"), CW_FIELD_INT, CW_FIELD_READONLY | CW_FIELD_HIDDEN },
@@ -413,7 +414,7 @@ static const CwField finding_fields[] = {
   { "scope", N_("Scope"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_finding_scopes },
   { "transferable", N_("Transferable learning"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_yes_no },
   { "status", N_("Status"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_finding_statuses, NULL,
-    N_("One step forward at a time, or one back") },
+    N_("One step forward at a time, or one back"), "status" },
   { "agreed_by", N_("Agreed by"), CW_FIELD_REF, 0, NULL, &cw_entity_body },
   { "agreed_on", N_("Agreed on"), CW_FIELD_DATE, 0 },
   { "without_evidence", N_("Why it stands without evidence"), CW_FIELD_LONG_TEXT, 0, NULL, NULL,
@@ -517,7 +518,7 @@ static const CwField recommendation_fields[] = {
   { "addressed_to", N_("Addressed to"), CW_FIELD_REF, 0, NULL, &cw_entity_body },
   { "transferable", N_("Transferable learning"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_yes_no },
   { "status", N_("Status"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_recommendation_statuses,
-    NULL, N_("One step forward at a time, or one back") },
+    NULL, N_("One step forward at a time, or one back"), "status" },
   { "response", N_("Response of the partnership"), CW_FIELD_LONG_TEXT, 0 },
 };
 
