@@ -9,6 +9,8 @@
 #include <gtk/gtk.h>
 
 #include "cw-analysis.h"
+#include "cw-chronology-view-private.h"
+#include "cw-chronology-view.h"
 #include "cw-core.h"
 #include "cw-findings-page.h"
 #include "cw-trace-view.h"
@@ -356,6 +358,82 @@ test_finding_from_episode (Ui *ui, gconstpointer data)
                    ==, "findings");
 }
 
+/* A button under @widget whose tooltip is @tip, or NULL. */
+static GtkWidget *
+button_with_tip (GtkWidget  *widget,
+                 const char *tip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_with_tip (child, tip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* In the sample review, the good-practice finding cites a school entry:
+ * its evidence opens the entry in the chronology, and the traceability
+ * view says what that entry supports. */
+static void
+test_evidence_opens_entry (Ui *ui, gconstpointer data)
+{
+  g_autoptr (GListModel) reviews = NULL;
+  g_autoptr (CwRecord) review = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GListModel) evidence = NULL;
+  g_autoptr (GError) error = NULL;
+  CwFindingsPage *page;
+  CwTraceView *trace;
+  GtkWidget *open;
+  CwFinding *good = NULL;
+  gint64 entry = 0;
+  GArray *selected;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
+  drain_events ();
+  reviews = cw_store_list (ui->store, &cw_entity_review, 0, NULL);
+  review = g_list_model_get_item (reviews, 0);
+  findings = cw_analysis_list_findings (ui->store, cw_record_get_id (review), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((CwFinding *) findings->pdata[i])->kind, "good-practice"))
+      good = findings->pdata[i];
+  g_assert_nonnull (good);
+  evidence = cw_store_list (ui->store, &cw_entity_finding_evidence, cw_record_get_id (review),
+                            NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
+    {
+      g_autoptr (CwRecord) row = g_list_model_get_item (evidence, i);
+      if (cw_record_get_int (row, "finding_id") == good->id && cw_record_get (row, "entry_id"))
+        entry = cw_record_get_int (row, "entry_id");
+    }
+  g_assert_cmpint (entry, >, 0);
+
+  show_section (ui, "findings");
+  page = findings_page (ui);
+  cw_findings_page_select_finding (page, good->id);
+  drain_events ();
+  open = button_with_tip (findings_part (ui, "evidence-list"), "Show the entry in the chronology");
+  g_assert_nonnull (open);
+  g_signal_emit_by_name (open, "clicked");
+  drain_events ();
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "chronology");
+  selected = cw_chronology_view_selected_ids (
+    CW_CHRONOLOGY_VIEW (cw_review_view_get_part (review_view (ui), "chronology")));
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpint (g_array_index (selected, gint64, 0), ==, entry);
+  g_array_unref (selected);
+
+  trace = CW_TRACE_VIEW (findings_part (ui, "trace"));
+  cw_trace_view_show_entry (trace, entry);
+  g_assert_true (cw_trace_view_get_flag_of (trace, CW_TRACE_FINDING, good->id) == NULL);
+  g_assert_cmpuint (cw_trace_view_get_n_nodes (trace), >=, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -369,6 +447,7 @@ main (int argc, char *argv[])
   ADD ("learning-event/salford-stages", test_learning_event_salford_stages);
   ADD ("findings/evidence-status-trace", test_findings_evidence_status_trace);
   ADD ("findings/from-episode", test_finding_from_episode);
+  ADD ("findings/evidence-opens-entry", test_evidence_opens_entry);
 #undef ADD
 
   return g_test_run ();
