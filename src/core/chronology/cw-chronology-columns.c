@@ -543,32 +543,7 @@ cw_chrono_tags_from_text (const char *text)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Column letters and problems */
-
-/**
- * cw_column_letters:
- * @column: a column from 1
- *
- * Returns: (transfer full): the column as spreadsheets name it: 1 is "A",
- *   26 "Z", 27 "AA", 703 "AAA"
- */
-char *
-cw_column_letters (guint column)
-{
-  char letters[8]; /* seven letters reach past G_MAXUINT */
-  guint i = sizeof letters - 1;
-
-  g_return_val_if_fail (column > 0, g_strdup ("?"));
-
-  letters[i] = '\0';
-  while (column > 0)
-    {
-      column--;
-      letters[--i] = (char) ('A' + column % 26);
-      column /= 26;
-    }
-  return g_strdup (letters + i);
-}
+/* Problems */
 
 /**
  * cw_import_problems_new:

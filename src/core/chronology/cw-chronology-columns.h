@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "cw-chrono-date.h"
+#include "cw-xlsx-writer.h" /* cw_column_letters(), which problems name columns by */
 
 G_BEGIN_DECLS
 
@@ -142,7 +143,6 @@ GPtrArray           *cw_import_problems_new             (void);
 void                 cw_import_problem_free             (CwImportProblem      *problem);
 char                *cw_import_problem_format           (const CwImportProblem *problem,
                                                          const char           *file_name);
-char                *cw_column_letters                  (guint                 column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwChronoMapping, cw_chrono_mapping_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwImportProblem, cw_import_problem_free)

@@ -7,11 +7,12 @@
 #include <string.h>
 
 #include "cw-chronology.h"
+#include "cw-csv-writer.h"
 #include "cw-json.h"
 
 /* The merged chronology written out as the list shows it (its filter
- * applies; gap rows are left out). CSV is UTF-8 with a byte order mark and
- * CRLF, so Excel opens it as text it can read, and Casewise reads it back. */
+ * applies; gap rows are left out). CSV is written as Excel opens it
+ * (cw-csv-writer.c), and Casewise reads it back. */
 
 static const CwChronoField csv_fields[] = {
   CW_CHRONO_FIELD_AGENCY, CW_CHRONO_FIELD_AUTHOR, CW_CHRONO_FIELD_SOURCE,
@@ -19,74 +20,28 @@ static const CwChronoField csv_fields[] = {
   CW_CHRONO_FIELD_OUTCOME, CW_CHRONO_FIELD_IMPACT,
 };
 
-typedef struct
+static gboolean
+append_header (CwCsvWriter   *csv,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  GString *text;
-  gboolean first; /* no comma before the line's first cell */
-} Line;
-
-static void
-append_cell (Line       *line_state,
-             const char *text)
-{
-  GString *line = line_state->text;
-
-  if (!line_state->first)
-    g_string_append_c (line, ',');
-  line_state->first = FALSE;
-  if (text == NULL)
-    return;
-  /* Returns come from outside: a cell a spreadsheet would run as a formula
-   * ("=HYPERLINK(...)") is kept as text with an apostrophe, which Excel
-   * hides and Casewise's import takes off again. */
-  if (strchr ("=+-@", text[0]) != NULL && text[0] != '\0')
-    {
-      g_autofree char *quoted = g_strconcat ("'", text, NULL);
-      line_state->first = TRUE;
-      append_cell (line_state, quoted);
-      return;
-    }
-  if (strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ' && text[0] != '\0'
-      && text[strlen (text) - 1] != ' ')
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-end_line (Line *line)
-{
-  g_string_append (line->text, "\r\n");
-  line->first = TRUE;
-}
-
-static void
-append_header (Line *line)
-{
-  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_DATE));
-  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_END_DATE));
-  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_SEQUENCE));
+  cw_csv_writer_cell (csv, cw_chrono_field_label (CW_CHRONO_FIELD_DATE));
+  cw_csv_writer_cell (csv, cw_chrono_field_label (CW_CHRONO_FIELD_END_DATE));
+  cw_csv_writer_cell (csv, cw_chrono_field_label (CW_CHRONO_FIELD_SEQUENCE));
   for (guint i = 0; i < G_N_ELEMENTS (csv_fields); i++)
-    append_cell (line, cw_chrono_field_label (csv_fields[i]));
-  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_SIGNIFICANCE));
-  append_cell (line, cw_chrono_field_label (CW_CHRONO_FIELD_TAGS));
-  append_cell (line, _("Same happening as"));
-  append_cell (line, _("Came from"));
-  end_line (line);
+    cw_csv_writer_cell (csv, cw_chrono_field_label (csv_fields[i]));
+  cw_csv_writer_cell (csv, cw_chrono_field_label (CW_CHRONO_FIELD_SIGNIFICANCE));
+  cw_csv_writer_cell (csv, cw_chrono_field_label (CW_CHRONO_FIELD_TAGS));
+  cw_csv_writer_cell (csv, _("Same happening as"));
+  cw_csv_writer_cell (csv, _("Came from"));
+  return cw_csv_writer_end_row (csv, cancellable, error);
 }
 
-static void
-append_entry (Line             *line,
-              CwChronologyItem *item)
+static gboolean
+append_entry (CwCsvWriter       *csv,
+              CwChronologyItem  *item,
+              GCancellable      *cancellable,
+              GError           **error)
 {
   const CwChronoDate *end = cw_chronology_item_get_end (item);
   g_autofree char *start = cw_chrono_date_format (cw_chronology_item_get_start (item));
@@ -101,28 +56,16 @@ append_entry (Line             *line,
     group = g_strdup_printf (_("Group %" G_GINT64_FORMAT "%s"),
                              cw_chronology_item_get_link_group (item),
                              cw_chronology_item_has_conflict (item) ? _(" (dates differ)") : "");
-  append_cell (line, start);
-  append_cell (line, end_text);
-  append_cell (line, sequence);
+  cw_csv_writer_cell (csv, start);
+  cw_csv_writer_cell (csv, end_text);
+  cw_csv_writer_cell (csv, sequence);
   for (guint i = 0; i < G_N_ELEMENTS (csv_fields); i++)
-    append_cell (line, cw_chronology_item_get (item, csv_fields[i]));
-  append_cell (line, cw_chrono_significance_id (cw_chronology_item_get_significance (item)));
-  append_cell (line, cw_chronology_item_get (item, CW_CHRONO_FIELD_TAGS));
-  append_cell (line, group);
-  append_cell (line, cw_chronology_item_get_provenance (item));
-  end_line (line);
-}
-
-static gboolean
-flush (GOutputStream *out,
-       GString       *text,
-       GCancellable  *cancellable,
-       GError       **error)
-{
-  gboolean ok = g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
-
-  g_string_truncate (text, 0);
-  return ok;
+    cw_csv_writer_cell (csv, cw_chronology_item_get (item, csv_fields[i]));
+  cw_csv_writer_cell (csv, cw_chrono_significance_id (cw_chronology_item_get_significance (item)));
+  cw_csv_writer_cell (csv, cw_chronology_item_get (item, CW_CHRONO_FIELD_TAGS));
+  cw_csv_writer_cell (csv, group);
+  cw_csv_writer_cell (csv, cw_chronology_item_get_provenance (item));
+  return cw_csv_writer_end_row (csv, cancellable, error);
 }
 
 /**
@@ -138,25 +81,25 @@ cw_chronology_export_csv (CwChronologyModel *model,
                           GCancellable      *cancellable,
                           GError           **error)
 {
-  g_autoptr (GString) text = g_string_new ("\xEF\xBB\xBF");
-  Line line = { text, TRUE };
+  g_autoptr (CwCsvWriter) csv = NULL;
   guint n;
 
   g_return_val_if_fail (CW_IS_CHRONOLOGY_MODEL (model), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  append_header (&line);
+  csv = cw_csv_writer_new (out);
+  if (!append_header (csv, cancellable, error))
+    return FALSE;
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
 
-      if (cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_ENTRY)
-        append_entry (&line, item);
-      if (text->len > 64 * 1024 && !flush (out, text, cancellable, error))
+      if (cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_ENTRY
+          && !append_entry (csv, item, cancellable, error))
         return FALSE;
     }
-  return flush (out, text, cancellable, error);
+  return cw_csv_writer_finish (csv, cancellable, error);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cw-chronology-columns-private.h"
+#include "cw-csv-writer.h"
 #include "cw-text.h"
 
 #define QUOTE_MAX_CHARS 40 /* of a cell quoted in a message */
@@ -356,9 +357,9 @@ take_text (RowReader    *r,
   char *text = g_steal_pointer (&r->values[field]);
 
   /* The apostrophe Casewise's export puts before a cell that a spreadsheet
-   * would run as a formula (cw-chronology-export.c). A borrowed cell is
+   * would run as a formula (cw_csv_writer_cell()). A borrowed cell is
    * left as it is: it may be read again. */
-  if (text != NULL && text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
+  if (cw_csv_cell_is_protected (text))
     {
       if (r->text != NULL)
         text++;
