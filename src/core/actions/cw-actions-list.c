@@ -48,7 +48,7 @@ cw_action_count_free (CwActionCount *count)
 
 /* ?1 review, ?2 agency, ?3 body, ?4 theme, ?5 status, ?6 due by (a day or
  * NULL), ?7 overdue before (a day or NULL), ?8 closed ones too. */
-static const char list_sql[] =
+const char cw_actions_list_sql[] =
   "SELECT a.id, a.review_id, a.recommendation_id, v.reference, r.position, r.text,"
   " a.description, g.name, a.owner_person, b.name, a.due_on, a.status, a.during_review,"
   " a.impact_measure, a.audit_method, a.impact_evidence, a.closed_on, a.closed_reason,"
@@ -137,7 +137,7 @@ cw_actions_list (CwStore              *store,
                  GError              **error)
 {
   static const CwActionFilter all = CW_ACTION_FILTER_INIT;
-  sqlite3_stmt *stmt = cw_store_prepare (store, list_sql, error);
+  sqlite3_stmt *stmt = cw_store_prepare (store, cw_actions_list_sql, error);
   g_autofree char *due_by = NULL;
   g_autofree char *before = NULL;
   GPtrArray *actions;

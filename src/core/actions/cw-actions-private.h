@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* The query of cw_actions_list(), with its values bound (the benchmark
+ * gives it to the sqlite3 shell as its reference). */
+extern const char cw_actions_list_sql[];
+
 /* The rules of the action plan's entities (cw-actions-rules.c). */
 
 gboolean cw_actions_validate_plan   (CwStore         *store,

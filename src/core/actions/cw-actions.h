@@ -148,4 +148,62 @@ gboolean    cw_actions_get_progress   (CwStore        *store,
                                        CwPlanProgress *out,
                                        GError        **error);
 
+/* The tracker a subgroup circulates, and the same sheet back from the
+ * agencies with their progress (cw-actions-exchange.c). */
+typedef enum
+{
+  CW_TRACKER_CSV,
+  CW_TRACKER_XLSX,
+} CwTrackerFormat;
+
+gboolean    cw_actions_export_tracker (CwStore              *store,
+                                       const CwActionFilter *filter,
+                                       CwTrackerFormat       format,
+                                       const char           *path,
+                                       guint                *n_actions,
+                                       GCancellable         *cancellable,
+                                       GError              **error);
+
+/* One row of a returned tracker that changes an action. */
+typedef struct
+{
+  guint  row;          /* as the spreadsheet numbers it, from 1 */
+  gint64 action_id;
+  char  *reference;    /* the action's review */
+  char  *status_from;  /* its status before */
+  char  *status_to;    /* (nullable): the status it moves to; NULL: unchanged */
+  char  *narrative;    /* (nullable) */
+  char  *reported_on;  /* YYYY-MM-DD */
+  char  *reporter;     /* (nullable) */
+} CwTrackerChange;
+
+/* One problem with a returned tracker, where it is. */
+typedef struct
+{
+  guint  row;
+  char  *column;       /* (nullable): its letter, "N" */
+  char  *heading;      /* the column's heading */
+  char  *message;
+} CwTrackerProblem;
+
+typedef struct
+{
+  char      *file_name;
+  GPtrArray *changes;  /* CwTrackerChange, in the file's order */
+  GPtrArray *problems; /* CwTrackerProblem; any of them and nothing is kept */
+  guint      n_rows;   /* the rows below the heading */
+  guint      n_unchanged; /* rows of actions left as they were */
+  gboolean   applied;  /* the changes are kept */
+} CwTrackerImport;
+
+void             cw_tracker_import_free    (CwTrackerImport  *self);
+char            *cw_tracker_problem_format (const CwTrackerProblem *problem,
+                                            const char       *file_name);
+CwTrackerImport *cw_actions_import_tracker (CwStore          *store,
+                                            const char       *path,
+                                            gboolean          apply,
+                                            GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwTrackerImport, cw_tracker_import_free)
+
 G_END_DECLS
