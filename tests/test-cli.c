@@ -1132,6 +1132,116 @@ test_action_commands (Fixture       *f,
   assert_lacks (run.out, "Train emergency department staff");
 }
 
+/* action export and import: the tracker written as CSV and XLSX with real
+ * names redacted, and a returned one previewed, refused by row and
+ * column with nothing written, then applied. */
+static void
+test_action_exchange (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *ref = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "tracker.csv", NULL);
+  g_autofree char *xlsx_path = g_build_filename (f->dir, "tracker.xlsx", NULL);
+  g_autofree char *back = g_build_filename (f->dir, "returned.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *returned = NULL;
+  gsize size = 0;
+
+  cli (f, &run, "--create", "demo", NULL);
+  assert_ok (&run);
+  ref = g_strstrip (g_steal_pointer (&run.out));
+  cli (f, &run, "action", "add", ref, "--recommendation", "2", "--description",
+       "Visit Amelia Hartley's nursery", "--due", "1/1/2026", "--agency", "health visiting",
+       NULL);
+  assert_ok (&run);
+  id = g_strstrip (g_steal_pointer (&run.out));
+
+  /* The list's filters: by theme too. */
+  cli (f, &run, "action", "list", "--theme", "Domestic abuse", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"id\": ");
+  cli (f, &run, "action", "list", "--theme", "No such theme", NULL);
+  assert_data_error (&run);
+
+  cli (f, &run, "action", "export", ref, "--format", "csv", "-o", csv_path, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "actions, real names redacted");
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  assert_contains (csv, "Action id,Review,Recommendation,What will change,");
+  assert_contains (csv, "New status,Progress narrative,Date of update,Reported by\r\n");
+  assert_contains (csv, "Visit Child A's nursery");
+  assert_contains (csv, "Red – Overdue");
+  assert_lacks (csv, "Hartley");
+  cli (f, &run, "action", "export", "--format", "xlsx", "-o", xlsx_path, "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"format\": \"xlsx\"");
+  g_assert_true (g_file_get_contents (xlsx_path, &xlsx, &size, NULL));
+  g_assert_cmpuint (size, >, 4);
+  g_assert_cmpint (memcmp (xlsx, "PK\003\004", 4), ==, 0);
+  /* Never over the database. */
+  cli (f, &run, "action", "export", "--format", "csv", "-o", f->db, NULL);
+  assert_data_error (&run);
+  cli (f, &run, "action", "export", "--format", "ods", "-o", csv_path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* Returned with the columns in another order: a preview writes nothing. */
+  returned = g_strdup_printf ("Date of update,Action id,Progress narrative,New status\n"
+                              "1/3/2026,%s,Visit booked,In progress\n", id);
+  g_assert_true (g_file_set_contents (back, returned, -1, NULL));
+  cli (f, &run, "action", "import", back, NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "Not started → In progress, 1 Mar 2026: Visit booked");
+  assert_contains (run.out, "preview, nothing written");
+  cli (f, &run, "action", "list", ref, "--json", NULL);
+  assert_lacks (run.out, "Visit booked");
+  cli (f, &run, "action", "import", back, "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"applied\": false");
+  assert_contains (run.out, "\"status_to\": \"in-progress\"");
+
+  /* One bad row and nothing is written, the good row neither. */
+  g_free (returned);
+  returned = g_strdup_printf ("Date of update,Action id,Progress narrative,New status\n"
+                              "1/3/2026,%s,Visit booked,In progress\n"
+                              "1/3/2026,99999,Unknown,Done\n", id);
+  g_assert_true (g_file_set_contents (back, returned, -1, NULL));
+  cli (f, &run, "action", "import", back, "--apply", NULL);
+  /* A line on stderr for each problem, as a compiler has them, then the
+   * count; exit 1. */
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  {
+    g_auto (GStrv) lines = g_strsplit (run.err, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (g_str_has_prefix (lines[i], "casewise-cli: "));
+  }
+  assert_contains (run.err, "returned.csv, row 3, column B (Action id): no action has id 99999");
+  assert_contains (run.err, "returned.csv, row 3, column D (New status): “Done” is not a status");
+  assert_contains (run.err, "returned.csv: 2 problems; nothing was written\n");
+  cli (f, &run, "action", "list", ref, "--json", NULL);
+  assert_lacks (run.out, "Visit booked");
+
+  g_free (returned);
+  returned = g_strdup_printf ("Date of update,Action id,Progress narrative,New status\n"
+                              "1/3/2026,%s,Visit booked,In progress\n", id);
+  g_assert_true (g_file_set_contents (back, returned, -1, NULL));
+  cli (f, &run, "action", "import", back, "--apply", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "1 action updated, 0 unchanged");
+  cli (f, &run, "action", "list", ref, "--json", NULL);
+  assert_contains (run.out, "\"latest_update\": \"2026-03-01: Visit booked\"");
+  cli (f, &run, "action", "import", csv_path, "--apply", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "0 actions updated");
+  cli (f, &run, "action", "import", f->db, NULL);
+  assert_data_error (&run);
+}
+
 static void
 test_show_sections (Fixture       *f,
                     gconstpointer  data)
@@ -2350,6 +2460,7 @@ main (int   argc,
   add ("/cli/show/sections", test_show_sections);
   add ("/cli/analysis", test_analysis_commands);
   add ("/cli/actions", test_action_commands);
+  add ("/cli/actions/exchange", test_action_exchange);
   add ("/cli/backup/round-trip", test_backup_round_trip);
   add ("/cli/backup/restore-verifies", test_backup_restore_verifies);
   add ("/cli/backup/restore-other-database", test_backup_restore_other_database);

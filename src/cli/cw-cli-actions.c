@@ -12,8 +12,9 @@
 #include "cw-clock.h"
 #include "cw-json.h"
 
-/* action list|add|update|close: action plans from a terminal, one review's
- * or every review's, with the RAG rating in words. */
+/* action list|add|update|close|export|import: action plans from a terminal,
+ * one review's or every review's, with the RAG rating in words, and the
+ * tracker a subgroup circulates and gets back. */
 
 static const char *
 owner_of (CwAction *a)
@@ -99,6 +100,7 @@ cw_cli_action_list (CwCli               *cli,
   g_autoptr (CwRecord) review = NULL;
   g_autofree char *agency = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *theme = NULL;
   gboolean json = FALSE, overdue = FALSE, all = FALSE;
   int within = -1;
   GDate today;
@@ -109,6 +111,8 @@ cw_cli_action_list (CwCli               *cli,
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_("Only the agency's"), N_("NAME") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only those with this status"),
       N_("STATUS") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
+      N_("Only those for recommendations whose findings have this theme"), N_("NAME") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Embedded and closed ones too"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL },
@@ -130,6 +134,10 @@ cw_cli_action_list (CwCli               *cli,
     return FALSE;
   if (agency != NULL
       && (filter.agency_id = cw_chronology_find_agency (cli->store, agency, error)) == 0)
+    return FALSE;
+  if (theme != NULL
+      && (filter.theme_id = cw_analysis_find_named (cli->store, &cw_entity_theme, theme,
+                                                    error)) == 0)
     return FALSE;
   filter.due_within = within;
   filter.overdue = overdue;
@@ -315,4 +323,202 @@ cw_cli_action_close (CwCli               *cli,
   return cw_cli_open_store (cli, TRUE, error) != NULL
          && (body_id = cw_analysis_find_named (cli->store, &cw_entity_body, body, error)) != 0
          && cw_actions_close (cli->store, id, body_id, reason, error);
+}
+
+/* The tracker a subgroup circulates */
+
+gboolean
+cw_cli_action_export (CwCli               *cli,
+                      const CwCliCommand  *command,
+                      GStrv               *args,
+                      GError             **error)
+{
+  CwActionFilter filter = CW_ACTION_FILTER_INIT;
+  g_autoptr (CwRecord) review = NULL;
+  g_autofree char *format = NULL, *output = NULL, *agency = NULL;
+  gboolean json = FALSE, all = FALSE;
+  CwTrackerFormat tracker_format;
+  guint n = 0;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or xlsx"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_("Only the agency's"), N_("NAME") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Embedded and closed ones too"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL },
+  };
+
+  if (!cw_cli_parse (cli, command, entries, args, error))
+    return FALSE;
+  if (format == NULL || output == NULL)
+    return cw_cli_usage_error (error, _("--format and -o are needed"));
+  if (g_ascii_strcasecmp (format, "csv") == 0)
+    tracker_format = CW_TRACKER_CSV;
+  else if (g_ascii_strcasecmp (format, "xlsx") == 0)
+    tracker_format = CW_TRACKER_XLSX;
+  else
+    return cw_cli_usage_error (error, _("--format is csv or xlsx, not “%s”"), format);
+  if ((*args)[1] != NULL)
+    {
+      if ((review = cw_cli_find_review (cli, FALSE, (*args)[1], error)) == NULL)
+        return FALSE;
+      filter.review_id = cw_record_get_id (review);
+    }
+  else if (cw_cli_open_store (cli, FALSE, error) == NULL)
+    return FALSE;
+  if (agency != NULL
+      && (filter.agency_id = cw_chronology_find_agency (cli->store, agency, error)) == 0)
+    return FALSE;
+  filter.include_closed = all;
+  if (!cw_actions_export_tracker (cli->store, &filter, tracker_format, output, &n, NULL, error))
+    return FALSE;
+  if (json)
+    {
+      g_autoptr (CwJson) out = cw_json_new ();
+      g_autofree char *text = NULL;
+
+      cw_json_begin_object (out);
+      cw_json_member_string (out, "file", output);
+      cw_json_member_string (out, "format", tracker_format == CW_TRACKER_XLSX ? "xlsx" : "csv");
+      cw_json_member_int (out, "actions", n);
+      cw_json_end_object (out);
+      text = cw_json_free_to_string (g_steal_pointer (&out));
+      cw_cli_print ("%s", text);
+    }
+  else
+    cw_cli_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u action, real names redacted\n",
+                               "%s: %u actions, real names redacted\n", n), output, n);
+  return TRUE;
+}
+
+static void
+import_json (CwTrackerImport *import)
+{
+  g_autoptr (CwJson) json = cw_json_new ();
+  g_autofree char *text = NULL;
+
+  cw_json_begin_object (json);
+  cw_json_member_string (json, "file", import->file_name);
+  cw_json_key (json, "applied");
+  cw_json_bool (json, import->applied);
+  cw_json_member_int (json, "rows", import->n_rows);
+  cw_json_member_int (json, "unchanged", import->n_unchanged);
+  cw_json_key (json, "changes");
+  cw_json_begin_array (json);
+  for (guint i = 0; i < import->changes->len; i++)
+    {
+      CwTrackerChange *c = import->changes->pdata[i];
+
+      cw_json_begin_object (json);
+      cw_json_member_int (json, "row", c->row);
+      cw_json_member_int (json, "action", c->action_id);
+      cw_json_member_string (json, "review", c->reference);
+      cw_json_member_string (json, "status_from", c->status_from);
+      cw_json_member_string_or_null (json, "status_to", c->status_to);
+      cw_json_member_string_or_null (json, "narrative", c->narrative);
+      cw_json_member_string (json, "date", c->reported_on);
+      cw_json_member_string_or_null (json, "reporter", c->reporter);
+      cw_json_end_object (json);
+    }
+  cw_json_end_array (json);
+  cw_json_key (json, "problems");
+  cw_json_begin_array (json);
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      CwTrackerProblem *p = import->problems->pdata[i];
+
+      cw_json_begin_object (json);
+      cw_json_member_int (json, "row", p->row);
+      cw_json_member_string_or_null (json, "column", p->column);
+      cw_json_member_string (json, "heading", p->heading);
+      cw_json_member_string (json, "message", p->message);
+      cw_json_end_object (json);
+    }
+  cw_json_end_array (json);
+  cw_json_end_object (json);
+  text = cw_json_free_to_string (g_steal_pointer (&json));
+  cw_cli_print ("%s", text);
+}
+
+static const char *
+status_label (const char *status)
+{
+  return _(cw_choice_label (cw_action_statuses, status) ?: status);
+}
+
+static void
+import_text (CwTrackerImport *import)
+{
+  for (guint i = 0; i < import->changes->len && import->problems->len == 0; i++)
+    {
+      CwTrackerChange *c = import->changes->pdata[i];
+      g_autofree char *day = cw_date_iso_to_display (c->reported_on);
+      g_autofree char *status = c->status_to && g_strcmp0 (c->status_to, c->status_from) != 0
+        /* Translators: a status moving to another */
+        ? g_strdup_printf (_("%s → %s"), status_label (c->status_from), status_label (c->status_to))
+        : g_strdup (status_label (c->status_from));
+
+      /* Translators: row, action id, review, status, date, then what happened */
+      cw_cli_print (_("row %u: action %" G_GINT64_FORMAT " (%s): %s, %s%s%s\n"), c->row,
+                    c->action_id, c->reference, status, day,
+                    c->narrative ? ": " : "", c->narrative ? c->narrative : "");
+    }
+  if (import->problems->len > 0)
+    return; /* said by the error */
+  if (import->applied)
+    cw_cli_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u action updated, %u unchanged\n",
+                               "%s: %u actions updated, %u unchanged\n", import->changes->len),
+                  import->file_name, import->changes->len, import->n_unchanged);
+  else
+    cw_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                               "%s (preview, nothing written): %u action would be updated, %u "
+                               "unchanged; run again with --apply to apply it\n",
+                               "%s (preview, nothing written): %u actions would be updated, %u "
+                               "unchanged; run again with --apply to apply them\n",
+                               import->changes->len),
+                  import->file_name, import->changes->len, import->n_unchanged);
+}
+
+gboolean
+cw_cli_action_import (CwCli               *cli,
+                      const CwCliCommand  *command,
+                      GStrv               *args,
+                      GError             **error)
+{
+  g_autoptr (CwTrackerImport) import = NULL;
+  gboolean json = FALSE, apply = FALSE;
+  const GOptionEntry entries[] = {
+    { "apply", 0, 0, G_OPTION_ARG_NONE, &apply, N_("Apply the changes (default: a preview)"),
+      NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL },
+  };
+
+  if (!cw_cli_parse (cli, command, entries, args, error))
+    return FALSE;
+  if (cw_cli_open_store (cli, apply, error) == NULL
+      || (import = cw_actions_import_tracker (cli->store, (*args)[1], apply, error)) == NULL)
+    return FALSE;
+  if (json)
+    import_json (import);
+  else
+    import_text (import);
+  if (import->problems->len > 0)
+    {
+      /* Each on its line, as errors are, then the count as the error. */
+      for (guint i = 0; i < import->problems->len; i++)
+        {
+          g_autofree char *line = cw_tracker_problem_format (import->problems->pdata[i],
+                                                              import->file_name);
+
+          cw_cli_printerr ("casewise-cli: %s\n", line);
+        }
+      return cw_cli_value_error (error,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "%s: %u problem; nothing was written",
+                                              "%s: %u problems; nothing was written",
+                                              import->problems->len),
+                                 import->file_name, import->problems->len);
+    }
+  return TRUE;
 }

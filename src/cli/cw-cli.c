@@ -81,7 +81,8 @@ static const CwCliCommand commands[] = {
     N_("Check a PDF for anything that identifies someone before it is published"),
     cw_cli_report_check },
   { "action", "list", "[REF]",
-    "[--overdue] [--due-within DAYS] [--agency NAME] [--status STATUS] [--all] [--json]",
+    "[--overdue] [--due-within DAYS] [--agency NAME] [--status STATUS] [--theme NAME] [--all] "
+    "[--json]",
     N_("List the open actions of a review, or of every review, overdue first"),
     cw_cli_action_list },
   { "action", "add", "REF",
@@ -94,6 +95,12 @@ static const CwCliCommand commands[] = {
     N_("Record progress on an action, moving its status"), cw_cli_action_update },
   { "action", "close", "ID", "--body NAME --reason TEXT",
     N_("Close an action for the monitoring body, with the reason"), cw_cli_action_close },
+  { "action", "export", "[REF]", "--format csv|xlsx -o FILE [--agency NAME] [--all] [--json]",
+    N_("Write the tracker a subgroup circulates, with empty columns for each agency's "
+       "progress; real names redacted"), cw_cli_action_export },
+  { "action", "import", "FILE", "[--apply] [--json]",
+    N_("Read a returned tracker: preview the updates, or apply them all with --apply; every "
+       "problem by row and column"), cw_cli_action_import },
   { NULL, "demo", NULL, NULL,
     N_("Add the sample review and print its reference"), cw_cli_demo },
   { "backup", "create", NULL, NULL,

@@ -155,6 +155,10 @@ gboolean cw_cli_action_update  (CwCli *cli, const CwCliCommand *command, GStrv *
                                 GError **error);
 gboolean cw_cli_action_close   (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
+gboolean cw_cli_action_export  (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
+gboolean cw_cli_action_import  (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                GError **error);
 gboolean cw_cli_demo           (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                 GError **error);
 gboolean cw_cli_backup_create  (CwCli *cli, const CwCliCommand *command, GStrv *args,
