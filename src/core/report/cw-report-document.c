@@ -241,6 +241,36 @@ cw_report_document_add_title_page (CwReportDocument   *self,
     copy_strv (pairs, FALSE);
 }
 
+/**
+ * cw_report_document_set_title_logo:
+ * @width: the logo's size in points; drawn at most 72 points tall
+ * @draw: draws it, when the title page is written
+ * @destroy: (nullable): frees @user_data with the document
+ *
+ * A logo (a partnership's) above the title of the last title page added.
+ */
+void
+cw_report_document_set_title_logo (CwReportDocument *self,
+                                   double            width,
+                                   double            height,
+                                   CwReportDrawFunc  draw,
+                                   gpointer          user_data,
+                                   GDestroyNotify    destroy)
+{
+  CwReportBlock *block = NULL;
+
+  g_return_if_fail (self != NULL && draw != NULL && width > 0 && height > 0);
+  for (guint i = self->blocks->len; i > 0 && block == NULL; i--)
+    if (((CwReportBlock *) self->blocks->pdata[i - 1])->kind == CW_REPORT_BLOCK_TITLE_PAGE)
+      block = self->blocks->pdata[i - 1];
+  g_return_if_fail (block != NULL && block->draw == NULL);
+  block->width = width;
+  block->height = height;
+  block->draw = draw;
+  block->data = user_data;
+  block->destroy = destroy;
+}
+
 /* A page (or more) listing the headings of levels 1 and 2 with their
  * pages, each a link to its heading. */
 void

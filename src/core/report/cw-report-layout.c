@@ -310,6 +310,20 @@ layout_title_page (CwReportFlow        *flow,
   if (!cw_report_flow_page_is_empty (flow))
     cw_report_flow_new_page (flow);
   flow->y += cw_report_flow_full_room (flow) * 0.2;
+  if (block->draw != NULL)
+    {
+      /* The partnership's logo above the title. */
+      double scale = MIN (MIN (1.0, 72.0 / block->height), content_width (flow) / block->width);
+      CwReportPaint logo = { CW_REPORT_PAINT_FIGURE };
+
+      logo.w = block->width * scale;
+      logo.h = block->height * scale;
+      logo.x = layout->left + (content_width (flow) - logo.w) / 2;
+      logo.y = cw_report_flow_take (flow, logo.h + 18.0);
+      logo.grey = scale;
+      logo.figure = block;
+      cw_report_flow_paint (flow, &logo);
+    }
   flow_lines (flow, title, layout->left);
   flow->y += 12.0;
   if (block->text != NULL)

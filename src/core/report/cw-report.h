@@ -93,6 +93,12 @@ void              cw_report_document_set_created     (CwReportDocument   *self,
 void              cw_report_document_add_title_page  (CwReportDocument   *self,
                                                       const char         *subtitle,
                                                       const char * const *pairs);
+void              cw_report_document_set_title_logo  (CwReportDocument   *self,
+                                                      double              width,
+                                                      double              height,
+                                                      CwReportDrawFunc    draw,
+                                                      gpointer            user_data,
+                                                      GDestroyNotify      destroy);
 void              cw_report_document_add_contents    (CwReportDocument   *self);
 void              cw_report_document_add_heading     (CwReportDocument   *self,
                                                       guint               level,
