@@ -2307,6 +2307,16 @@ test_report_list (Fixture       *f,
   assert_contains (run.out, "chronology");
   assert_contains (run.out, "Merged multi-agency chronology");
   assert_contains (run.out, "internal");
+  /* Every document, and who each is for. */
+  assert_contains (run.out, "\npractice-review   internal");
+  assert_contains (run.out, "\nlearning-summary  publication");
+  assert_contains (run.out, "\nreferral          internal");
+  assert_contains (run.out, "\nevent-pack        internal");
+  assert_contains (run.out, "\naccuracy-check    internal");
+  assert_contains (run.out, "\nfindings-report   internal");
+  assert_contains (run.out, "\naction-plan       internal");
+  assert_contains (run.out, "\nresponse          publication");
+  assert_contains (run.out, "\nannual-report     publication");
   cli (f, &run, "report", "list", "CSPR-2099-001", NULL);
   assert_data_error (&run);
   cli (f, &run, "report", "list", NULL);
@@ -2389,14 +2399,16 @@ test_report_check (Fixture       *f,
   assert_contains (run.out, "nothing found that identifies anyone");
   cli (f, &run, "report", "check", full, "--review", "CSPR-2026-001", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "page 2: Real name of Mother: “Leanne”");
-  assert_contains (run.out, "page 5: Date of birth of Child A: “14/06/2024” in “…");
+  /* Page 2 is the contents, with the episodes' titles. */
+  assert_contains (run.out, "page 2: Real name of Child A: “Amelia's”");
+  assert_contains (run.out, "page 3: Real name of Mother: “Leanne”");
+  assert_contains (run.out, "page 6: Date of birth of Child A: “14/06/2024” in “…");
   assert_contains (run.err, "must not be published");
   cli (f, &run, "report", "check", full, "--review", "CSPR-2026-001", "--json", NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_contains (run.out, "\"clean\": false");
   assert_contains (run.out, "\"kind\": \"date-of-birth\"");
-  assert_contains (run.out, "\"page\": 5");
+  assert_contains (run.out, "\"page\": 6");
   cli (f, &run, "report", "check", anonymised, "--review", "CSPR-2026-001", "--json", NULL);
   assert_ok (&run);
   assert_contains (run.out, "\"clean\": true");
@@ -2409,6 +2421,43 @@ test_report_check (Fixture       *f,
   cli (f, &run, "report", "check", text, "--review", "CSPR-2026-001", NULL);
   assert_data_error (&run);
   assert_contains (run.err, "not a PDF");
+}
+
+/* Each document renders, full and anonymised, draft and final, with its
+ * first heading in it. */
+static void
+test_report_render_each (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char *const documents[][2] = {
+    { "practice-review", "Background to this Practice Review - introduction" },
+    { "learning-summary", "Review reference code" },
+    { "referral", "SWIS No." },
+    { "event-pack", "Anatomy of a Learning Review Discussion" },
+    { "accuracy-check", "Objectives of the review" },
+    { "findings-report", "Findings: key issues for this case" },
+    { "action-plan", "Actions and progress" },
+    { "response", "What more will be done" },
+    { "annual-report", "Progress on actions" },
+  };
+  g_auto (Run) run = { NULL };
+
+  demo (f);
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    for (int anonymised = 0; anonymised <= 1; anonymised++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s-%d.pdf", documents[i][0], anonymised);
+        g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
+        g_autofree char *text = NULL;
+
+        cli (f, &run, "report", "render", "CSPR-2026-001", documents[i][0], "-o", pdf,
+             anonymised ? "--anonymised" : "--final", NULL);
+        assert_ok (&run);
+        assert_contains (run.out, " pages\n");
+        text = test_pdf_text (pdf);
+        assert_contains (text, documents[i][1]);
+        assert_contains (text, anonymised ? "DRAFT" : "FINAL");
+      }
 }
 
 static void
@@ -2482,6 +2531,7 @@ main (int   argc,
   add ("/cli/report/list", test_report_list);
   add ("/cli/report/render", test_report_render);
   add ("/cli/report/check", test_report_check);
+  add ("/cli/report/render-each", test_report_render_each);
   add ("/cli/output/refuses-database", test_output_refuses_database);
 #ifdef G_OS_UNIX
   add ("/cli/output/failure-leaves-files", test_output_failure_leaves_files);

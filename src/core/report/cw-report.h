@@ -23,6 +23,7 @@ typedef enum /*< skip >*/
 {
   CW_REPORT_ERROR_WRITE,    /* the file could not be written */
   CW_REPORT_ERROR_DOCUMENT, /* no such document for this review */
+  CW_REPORT_ERROR_TEMPLATE, /* a document's template is wrong: the message names file and line */
 } CwReportError;
 
 typedef enum
