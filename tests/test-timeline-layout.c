@@ -315,6 +315,65 @@ test_one_row_counts (void)
   g_assert_cmpuint (g_array_index (items, CwTimelineItem, 0).count, ==, 2);
 }
 
+/* Episodes as bands: where they fall at a zoom, cut to the view, never
+ * thinner than a few pixels, left out when out of view, and labels of
+ * overlapping bands on rows of their own. */
+static void
+test_bands (void)
+{
+  CwTimelineScale scale = { day_of (2025, 1, 1), 10.0 };
+  const CwTimelineBand bands[] = {
+    { 1, day_of (2025, 1, 11), day_of (2025, 1, 21), (char *) "Discharge" },
+    { 2, day_of (2025, 1, 15), day_of (2025, 1, 16), (char *) "Strategy meeting" },
+    { 3, day_of (2024, 12, 1), day_of (2025, 1, 3), NULL },
+    { 4, day_of (2025, 6, 1), day_of (2025, 7, 1), (char *) "Far away" },
+    { 5, day_of (2025, 2, 26), day_of (2025, 2, 20), NULL },
+  };
+  g_autoptr (GArray) places = cw_timeline_place_bands (&scale, 600.0, bands,
+                                                       G_N_ELEMENTS (bands));
+  const CwTimelineBandPlace *place;
+
+  /* The band in June is past the 60 days shown. */
+  g_assert_cmpuint (places->len, ==, 4);
+  place = &g_array_index (places, CwTimelineBandPlace, 0);
+  g_assert_cmpuint (place->band, ==, 0);
+  g_assert_cmpfloat_with_epsilon (place->x0, 100.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (place->x1, 200.0, 1e-9);
+  g_assert_false (place->cut_start);
+  g_assert_false (place->cut_end);
+  g_assert_cmpuint (place->row, ==, 0);
+  /* Inside the first: its label goes on the next row. */
+  place = &g_array_index (places, CwTimelineBandPlace, 1);
+  g_assert_cmpfloat_with_epsilon (place->x0, 140.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (place->x1, 150.0, 1e-9);
+  g_assert_cmpuint (place->row, ==, 1);
+  /* Started before the view: cut at its left edge, which is said. */
+  place = &g_array_index (places, CwTimelineBandPlace, 2);
+  g_assert_cmpuint (place->band, ==, 2);
+  g_assert_cmpfloat_with_epsilon (place->x0, 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (place->x1, 20.0, 1e-9);
+  g_assert_true (place->cut_start);
+  g_assert_false (place->cut_end);
+  /* Ending before it starts: drawn as a point, not a negative width. */
+  place = &g_array_index (places, CwTimelineBandPlace, 3);
+  g_assert_cmpuint (place->band, ==, 4);
+  g_assert_cmpfloat (place->x1 - place->x0, >=, CW_TIMELINE_BAND_MIN - 1e-9);
+
+  /* Zoomed out to years, a band of a day keeps a visible width. */
+  scale = (CwTimelineScale) { day_of (2024, 1, 1), 0.05 };
+  g_clear_pointer (&places, g_array_unref);
+  places = cw_timeline_place_bands (&scale, 600.0, &bands[1], 1);
+  g_assert_cmpuint (places->len, ==, 1);
+  place = &g_array_index (places, CwTimelineBandPlace, 0);
+  g_assert_cmpfloat_with_epsilon (place->x1 - place->x0, CW_TIMELINE_BAND_MIN, 1e-9);
+  g_assert_cmpfloat_with_epsilon ((place->x0 + place->x1) / 2, (366 + 14.5) * 0.05, 1e-9);
+
+  /* No bands, no places. */
+  g_clear_pointer (&places, g_array_unref);
+  places = cw_timeline_place_bands (&scale, 600.0, NULL, 0);
+  g_assert_cmpuint (places->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,5 +389,6 @@ main (int   argc,
   g_test_add_func ("/timeline/step-in-time", test_step_in_time);
   g_test_add_func ("/timeline/extent-and-nan", test_extent_and_nan);
   g_test_add_func ("/timeline/one-row-counts", test_one_row_counts);
+  g_test_add_func ("/timeline/bands", test_bands);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "cw-review.h"
 #include "cw-timeline.h"
 #include "test-helpers.h"
+#include "test-pdf.h"
 
 /* The sample review's timeline: lanes remembered per review, and the files
  * it exports opened again: a PNG of the size asked, an SVG that parses, a
@@ -276,6 +277,72 @@ test_export_pdf_anonymised (Tl            *t,
   g_object_unref (document);
 }
 
+/* The colour of the pixel at (@x, @y) of a PNG drawn of @view. */
+static guint32
+pixel_at (Tl              *t,
+          CwTimelineFrame *view,
+          int              x,
+          int              y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) view->width,
+                                                         (int) view->height);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  cw_timeline_render (t->timeline, view, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *) (cairo_image_surface_get_data (surface)
+                        + y * cairo_image_surface_get_stride (surface) + x * 4);
+  cairo_surface_destroy (surface);
+  return pixel & 0xffffff;
+}
+
+/* An episode drawn as a band: tinting the lanes where it falls and only
+ * there, named, anonymised with the rest, and kept when the chronology
+ * is loaded again. */
+static void
+test_band (Tl            *t,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRedactor) redactor = NULL;
+  g_autofree char *path = temp_file (t, "band.pdf");
+  g_autofree char *text = NULL;
+  GDate from = date_of ("2025-03-01"), to = date_of ("2025-05-01");
+  CwTimelineBand band = { 7, cw_timeline_day_of_date (&from), cw_timeline_day_of_date (&to),
+                          (char *) "Episode 2: Amelia goes home" };
+  CwTimelineFrame view;
+  int inside, outside, y;
+  guint32 plain_inside, plain_outside;
+
+  view_whole (t, &view, 1400, 520);
+  view.title = NULL;
+  inside = (int) (cw_timeline_scale_x (&view.scale, band.first + 30) + CW_TIMELINE_LANE_LABELS);
+  outside = (int) (cw_timeline_scale_x (&view.scale, band.first - 60) + CW_TIMELINE_LANE_LABELS);
+  y = (int) view.height - 3;
+  plain_inside = pixel_at (t, &view, inside, y);
+  plain_outside = pixel_at (t, &view, outside, y);
+  cw_timeline_set_bands (t->timeline, &band, 1);
+  g_assert_true (cw_timeline_load (t->timeline, t->model, &error));
+  g_assert_cmpuint (cw_timeline_get_n_bands (t->timeline), ==, 1);
+  g_assert_cmpint (cw_timeline_get_band (t->timeline, 0)->id, ==, 7);
+  g_assert_cmpuint (pixel_at (t, &view, inside, y), !=, plain_inside);
+  g_assert_cmpuint (pixel_at (t, &view, outside, y), ==, plain_outside);
+
+  redactor = cw_redactor_new_for_review (t->base.store, t->review, &error);
+  g_assert_no_error (error);
+  view.redactor = redactor;
+  g_assert_true (cw_timeline_export (t->timeline, &view, path, &error));
+  g_assert_no_error (error);
+  text = test_pdf_text (path);
+  g_assert_nonnull (strstr (text, "Episode 2: Child A goes home"));
+  g_assert_null (strstr (text, "Amelia"));
+
+  cw_timeline_set_bands (t->timeline, NULL, 0);
+  g_assert_cmpuint (pixel_at (t, &view, inside, y), ==, plain_inside);
+}
+
 static void
 test_period_dates_in_order (Tl            *t,
                             gconstpointer  data)
@@ -433,6 +500,7 @@ main (int   argc,
   ADD ("export-pdf-anonymised", test_export_pdf_anonymised);
   ADD ("export-refuses-format", test_export_refuses_format);
   ADD ("hit", test_hit);
+  ADD ("band", test_band);
   ADD ("hit-stacked", test_hit_stacked);
   ADD ("period-dates-in-order", test_period_dates_in_order);
   ADD ("period-insert-dates-in-order", test_period_insert_dates_in_order);

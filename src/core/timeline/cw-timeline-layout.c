@@ -633,3 +633,61 @@ cw_timeline_layout_step (CwTimelineLayout *self,
     return place + 1 < n ? self->in_time[place + 1] : G_MAXUINT;
   return place > 0 ? self->in_time[place - 1] : G_MAXUINT;
 }
+
+/* Bands */
+
+/**
+ * cw_timeline_place_bands:
+ * @width: the pixels of time shown
+ *
+ * Places the bands that show at @scale, in the order given: each cut to
+ * the view, and at least CW_TIMELINE_BAND_MIN wide so that a band of a
+ * day stays visible zoomed out. A band whose label (CW_TIMELINE_BAND_LABEL
+ * wide at least) would run into an earlier one's takes the next row.
+ *
+ * Returns: (transfer full) (element-type CwTimelineBandPlace): the bands
+ *   in view
+ */
+GArray *
+cw_timeline_place_bands (const CwTimelineScale *scale,
+                         double                 width,
+                         const CwTimelineBand  *bands,
+                         guint                  n_bands)
+{
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (CwTimelineBandPlace));
+  g_autoptr (GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_return_val_if_fail (scale != NULL, places);
+  g_return_val_if_fail (bands != NULL || n_bands == 0, places);
+
+  for (guint i = 0; i < n_bands; i++)
+    {
+      double x0 = cw_timeline_scale_x (scale, bands[i].first);
+      double x1 = cw_timeline_scale_x (scale, MAX (bands[i].last, bands[i].first));
+      CwTimelineBandPlace place = { i };
+      guint row = 0;
+
+      if (!isfinite (x0) || !isfinite (x1))
+        continue;
+      if (x1 - x0 < CW_TIMELINE_BAND_MIN)
+        {
+          double middle = (x0 + x1) / 2;
+          x0 = middle - CW_TIMELINE_BAND_MIN / 2;
+          x1 = middle + CW_TIMELINE_BAND_MIN / 2;
+        }
+      if (x1 < 0 || x0 > width)
+        continue;
+      place.cut_start = x0 < 0;
+      place.cut_end = x1 > width;
+      place.x0 = MAX (x0, 0);
+      place.x1 = MIN (x1, width);
+      while (row < row_ends->len && g_array_index (row_ends, double, row) > place.x0)
+        row++;
+      if (row == row_ends->len)
+        g_array_set_size (row_ends, row + 1);
+      g_array_index (row_ends, double, row) = MAX (place.x1, place.x0 + CW_TIMELINE_BAND_LABEL);
+      place.row = row;
+      g_array_append_val (places, place);
+    }
+  return places;
+}

@@ -126,6 +126,35 @@ guint             cw_timeline_layout_step        (CwTimelineLayout      *self,
 
 double            cw_timeline_day_of_date        (const GDate           *date);
 
+/* A span of time drawn across every lane, behind the marks: a key practice
+ * episode. */
+typedef struct
+{
+  gint64  id;
+  double  first;  /* in days */
+  double  last;   /* exclusive: first + 1 for one day */
+  char   *label;  /* nullable */
+} CwTimelineBand;
+
+/* Where a band goes at this zoom. */
+typedef struct
+{
+  guint    band;     /* index of the band */
+  double   x0;       /* its pixels, cut to the view: 0 to the width */
+  double   x1;
+  gboolean cut_start; /* it starts before the view (no edge drawn there) */
+  gboolean cut_end;
+  guint    row;      /* for its label: bands that overlap stack their labels */
+} CwTimelineBandPlace;
+
+#define CW_TIMELINE_BAND_MIN   4.0   /* pixels a band of a day needs, zoomed out */
+#define CW_TIMELINE_BAND_LABEL 240.0 /* pixels a band's label has, however narrow the band */
+
+GArray           *cw_timeline_place_bands        (const CwTimelineScale *scale,
+                                                  double                 width,
+                                                  const CwTimelineBand  *bands,
+                                                  guint                  n_bands);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwTimelineLayout, cw_timeline_layout_free)
 
 G_END_DECLS

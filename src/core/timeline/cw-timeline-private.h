@@ -13,6 +13,7 @@ struct _CwTimeline
   GArray           *gaps;   /* double pairs */
   CwTimelineLayout *layout;
   GArray           *periods; /* CwTimelinePeriod: the child's context lane */
+  GArray           *bands;   /* CwTimelineBand: episodes, kept across loads */
 };
 
 typedef struct

@@ -549,6 +549,52 @@ draw_span (Paint *p)
   cairo_fill (p->cr);
 }
 
+/* Key practice episodes: a tinted band across every lane, edged where it
+ * starts and ends in view, named at the foot of the axis. */
+static void
+draw_bands (Paint *p)
+{
+  const CwTimelineFrame *view = p->view;
+  GArray *bands = p->self->bands;
+  g_autoptr (GArray) places = NULL;
+  const Colour tint = view->dark ? (Colour) { 0.72, 0.6, 0.95 } : (Colour) { 0.42, 0.25, 0.7 };
+  cairo_t *cr = p->cr;
+  double top = p->top - CW_TIMELINE_AXIS + 22;
+
+  places = cw_timeline_place_bands (&view->scale, view->width - CW_TIMELINE_LANE_LABELS,
+                                    (const CwTimelineBand *) bands->data, bands->len);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const CwTimelineBandPlace *place = &g_array_index (places, CwTimelineBandPlace, i);
+      const CwTimelineBand *band = &g_array_index (bands, CwTimelineBand, place->band);
+      double x0 = place->x0 + CW_TIMELINE_LANE_LABELS, x1 = place->x1 + CW_TIMELINE_LANE_LABELS;
+      g_autofree char *label = NULL;
+
+      cairo_rectangle (cr, x0, top, x1 - x0, view->height - top);
+      set_colour (cr, &tint, view->dark ? 0.22 : 0.14);
+      cairo_fill (cr);
+      set_colour (cr, &tint, 0.8);
+      cairo_set_line_width (cr, 1.5);
+      if (!place->cut_start)
+        {
+          cairo_move_to (cr, x0 + 0.75, top);
+          cairo_line_to (cr, x0 + 0.75, view->height);
+        }
+      if (!place->cut_end)
+        {
+          cairo_move_to (cr, x1 - 0.75, top);
+          cairo_line_to (cr, x1 - 0.75, view->height);
+        }
+      cairo_stroke (cr);
+      if (band->label == NULL)
+        continue;
+      label = drawn_text (p, band->label);
+      set_colour (cr, &tint, 1.0);
+      draw_text (p, x0 + 4, top + 2 + place->row * 14,
+                 label, MAX (x1 - x0 - 6, CW_TIMELINE_BAND_LABEL - 6));
+    }
+}
+
 static void
 paint_init (Paint                *p,
             CwTimeline           *self,
@@ -585,8 +631,8 @@ paint_init (Paint                *p,
  * cw_timeline_render:
  * @cr: where to draw, from (0, 0) to the view's width and height
  *
- * Draws what @view shows: lanes, axis, gaps, events, links, the span
- * being chosen, and the selection.
+ * Draws what @view shows: lanes, axis, gaps, the bands of episodes,
+ * events, links, the span being chosen, and the selection.
  */
 void
 cw_timeline_render (CwTimeline           *self,
@@ -611,6 +657,7 @@ cw_timeline_render (CwTimeline           *self,
   draw_lanes (&p);
   draw_context (&p);
   draw_gaps (&p);
+  draw_bands (&p);
   draw_axis (&p);
   draw_span (&p);
   cairo_rectangle (cr, CW_TIMELINE_LANE_LABELS - 12, 0, view->width, view->height);

@@ -32,6 +32,12 @@ period_clear (gpointer data)
   g_free (((CwTimelinePeriod *) data)->label);
 }
 
+static void
+band_clear (gpointer data)
+{
+  g_free (((CwTimelineBand *) data)->label);
+}
+
 CwTimeline *
 cw_timeline_new (CwStore *store,
                  gint64   review_id)
@@ -46,6 +52,8 @@ cw_timeline_new (CwStore *store,
   self->gaps = g_array_new (FALSE, FALSE, sizeof (double));
   self->periods = g_array_new (FALSE, FALSE, sizeof (CwTimelinePeriod));
   g_array_set_clear_func (self->periods, period_clear);
+  self->bands = g_array_new (FALSE, FALSE, sizeof (CwTimelineBand));
+  g_array_set_clear_func (self->bands, band_clear);
   self->layout = cw_timeline_layout_new (0);
   return self;
 }
@@ -59,6 +67,7 @@ cw_timeline_free (CwTimeline *self)
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->gaps, g_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->layout, cw_timeline_layout_free);
   g_free (self);
 }
@@ -394,4 +403,49 @@ cw_timeline_title (CwRecord *review,
   return g_strdup_printf ("%s · %s%s%s", cw_record_get (review, "reference"),
                           cw_record_get (review, "title"), subject ? " · " : "",
                           subject ? subject : "");
+}
+
+/**
+ * cw_timeline_set_bands:
+ * @bands: (array length=n_bands) (nullable): copied
+ *
+ * Draws @bands (key practice episodes) across the lanes from now on, as
+ * the widget shows them and files are exported; loading the chronology
+ * again keeps them.
+ */
+void
+cw_timeline_set_bands (CwTimeline           *self,
+                       const CwTimelineBand *bands,
+                       guint                 n_bands)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (bands != NULL || n_bands == 0);
+
+  g_array_set_size (self->bands, 0);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      CwTimelineBand copy = bands[i];
+
+      copy.label = g_strdup (bands[i].label);
+      g_array_append_val (self->bands, copy);
+    }
+}
+
+guint
+cw_timeline_get_n_bands (CwTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->bands->len;
+}
+
+/**
+ * cw_timeline_get_band:
+ * Returns: (transfer none): the band at @index
+ */
+const CwTimelineBand *
+cw_timeline_get_band (CwTimeline *self,
+                      guint       index)
+{
+  g_return_val_if_fail (self != NULL && index < self->bands->len, NULL);
+  return &g_array_index (self->bands, CwTimelineBand, index);
 }

@@ -54,6 +54,12 @@ CwTimelineLayout  *cw_timeline_get_layout       (CwTimeline        *self);
 GArray            *cw_timeline_get_gaps         (CwTimeline        *self);
 char              *cw_timeline_title            (CwRecord          *review,
                                                  gboolean           anonymised);
+void               cw_timeline_set_bands        (CwTimeline        *self,
+                                                 const CwTimelineBand *bands,
+                                                 guint              n_bands);
+guint              cw_timeline_get_n_bands      (CwTimeline        *self);
+const CwTimelineBand *cw_timeline_get_band      (CwTimeline        *self,
+                                                 guint              index);
 
 /* Drawing (cw-timeline-render.c) */
 typedef struct
