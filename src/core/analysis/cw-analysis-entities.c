@@ -374,13 +374,17 @@ const CwEntity cw_entity_event_note = {
 
 /* Contributory factors */
 
+/* The kind and the episode are the part "placing": the Analysis section
+ * sets them with its chips and the episode selected, and its form shows
+ * the rest. */
 static const CwField factor_fields[] = {
   { "category", N_("Kind of factor"), CW_FIELD_REF, CW_FIELD_REQUIRED, NULL,
-    &cw_entity_factor_category },
+    &cw_entity_factor_category, NULL, "placing" },
   { "other_text", N_("In your own words"), CW_FIELD_TEXT, 0 },
   { "direction", N_("Effect"), CW_FIELD_CHOICE, CW_FIELD_REQUIRED, cw_factor_directions },
   { "level", N_("Level"), CW_FIELD_CHOICE, 0, cw_factor_levels },
-  { "episode_id", N_("When: episode"), CW_FIELD_REF, CW_FIELD_CASCADE, NULL, &cw_entity_episode },
+  { "episode_id", N_("When: episode"), CW_FIELD_REF, CW_FIELD_CASCADE, NULL, &cw_entity_episode,
+    NULL, "placing" },
   { "happened_on", N_("When: date"), CW_FIELD_DATE, 0 },
   { "why", N_("Why"), CW_FIELD_LONG_TEXT, 0 },
   { "agency_id", N_("Agency"), CW_FIELD_REF, 0, NULL, &cw_entity_agency },
@@ -399,7 +403,7 @@ const CwEntity cw_entity_factor = {
   .key_column = "id",
   .label_field = "category",
   .order_by = "t.id",
-  .list_fields = (const char *const[]) { "category", "direction", "episode_id", NULL },
+  .list_fields = (const char *const[]) { "category", "direction", NULL },
   .validate = validate_join,
 };
 
