@@ -50,6 +50,7 @@ enable_actions (CwChronologyView *self,
   gtk_widget_action_set_enabled (widget, "chronology.delete", n_selected > 0);
   gtk_widget_action_set_enabled (widget, "chronology.significance", n_selected > 0);
   gtk_widget_action_set_enabled (widget, "chronology.link", n_selected > 1);
+  gtk_widget_action_set_enabled (widget, "chronology.new-episode", n_selected > 0);
   gtk_widget_action_set_enabled (widget, "chronology.unlink",
                                  item ? cw_chronology_item_is_linked (item) : n_selected > 1);
 }
@@ -79,6 +80,7 @@ cw_chronology_view_update_editor (CwChronologyView *self)
   /* The table has the room until something is selected. */
   gtk_widget_set_visible (self->editor_scroller, ids->len > 0);
   gtk_widget_set_visible (self->selection_actions, ids->len > 0);
+  gtk_widget_set_visible (self->new_episode_button, ids->len > 0);
   gtk_widget_set_visible (self->link_actions, ids->len > 0);
 }
 

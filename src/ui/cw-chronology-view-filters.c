@@ -140,7 +140,8 @@ set_day (GtkEntry *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
-/* A span dragged across the timeline filters the table to it. */
+/* A span dragged across the timeline filters the table to it, and selects
+ * its entries: to mark, tag or make an episode of. */
 static void
 on_span_chosen (CwChronologyView *self,
                 double            first,
@@ -148,6 +149,8 @@ on_span_chosen (CwChronologyView *self,
 {
   set_day (self->from_entry, first);
   set_day (self->to_entry, last);
+  cw_chronology_view_refresh (self);
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 /* The gap threshold */

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  *   cw-chronology-view-filters.c  the filters above the table, and the gap threshold
  *   cw-chronology-view-editor.c   below the table: the entry edited, and what is done to
  *                                 the entries selected (mark, tag, link, delete)
- *   cw-chronology-view-actions.c  importing a return, adding an entry, exporting */
+ *   cw-chronology-view-actions.c  importing a return, adding an entry, exporting
+ *   cw-chronology-view-episode.c  the episode chosen in Analysis shown; new episodes */
 
 struct _CwChronologyView
 {
@@ -44,6 +45,9 @@ struct _CwChronologyView
   GtkLabel          *link_label;
   CwRecordForm      *entry_form;
   GtkLabel          *provenance_label;
+  GtkWidget         *episode_box;
+  GtkLabel          *episode_label;
+  GtkWidget         *new_episode_button;
   CwStore           *store;
   gint64             review_id;
   guint              n_refreshes; /* for tests */
@@ -52,6 +56,10 @@ struct _CwChronologyView
   GHashTable        *hidden_agencies; /* gint64 ids the user unticked */
   guint              refresh_idle;
   gboolean           updating;
+  CwStore           *episode_store;   /* watched for the episode shown */
+  gint64             episode_id;      /* the episode shown, or 0 */
+  GHashTable        *episode_entries; /* gint64 ids of its entries */
+  GHashTable        *episode_cells;   /* the table's bound cells -> the gint64 entry id shown */
 };
 
 /* cw-chronology-view.c */
@@ -76,6 +84,17 @@ void cw_chronology_view_fill_agencies      (CwChronologyView   *self);
 void cw_chronology_view_class_init_editor (GtkWidgetClass   *widget_class);
 void cw_chronology_view_init_editor       (CwChronologyView *self);
 void cw_chronology_view_update_editor     (CwChronologyView *self);
+
+/* cw-chronology-view-episode.c */
+void cw_chronology_view_class_init_episode  (GtkWidgetClass   *widget_class);
+void cw_chronology_view_init_episode        (CwChronologyView *self);
+void cw_chronology_view_dispose_episode     (CwChronologyView *self);
+void cw_chronology_view_set_episode_review  (CwChronologyView *self);
+void cw_chronology_view_follow_cell         (CwChronologyView *self,
+                                             GtkWidget        *cell,
+                                             gint64            entry_id);
+void cw_chronology_view_forget_cell         (CwChronologyView *self,
+                                             GtkWidget        *cell);
 
 /* cw-chronology-view-actions.c */
 void cw_chronology_view_class_init_actions (GtkWidgetClass *widget_class);

@@ -159,6 +159,19 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "date-conflict");
   else
     gtk_widget_remove_css_class (label, "date-conflict");
+  /* The episode shown in Analysis: its entries' cells tinted, now and
+   * whenever another is chosen. */
+  cw_chronology_view_follow_cell (g_object_get_data (G_OBJECT (factory), "cw-view"), label,
+                                  gap ? 0 : cw_chronology_item_get_id (item));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  data)
+{
+  cw_chronology_view_forget_cell (g_object_get_data (G_OBJECT (factory), "cw-view"),
+                                  gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -173,6 +186,8 @@ add_column (CwChronologyView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "cw-view", self);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, expand);

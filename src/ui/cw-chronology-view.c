@@ -320,6 +320,7 @@ cw_chronology_view_set_review (CwChronologyView *self,
                                           "agency_return", "review", NULL },
                   G_CALLBACK (on_store_changed), self);
   self->review_id = id;
+  cw_chronology_view_set_episode_review (self);
   cw_chronology_view_reset_agencies (self);
   g_clear_object (&self->model);
   if (store != NULL)
@@ -445,6 +446,7 @@ cw_chronology_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CHRONOLOGY_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  cw_chronology_view_dispose_episode (self);
   G_OBJECT_CLASS (cw_chronology_view_parent_class)->dispose (object);
 }
 
@@ -485,10 +487,14 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
   BIND (link_label);
   BIND (entry_form);
   BIND (provenance_label);
+  BIND (episode_box);
+  BIND (episode_label);
+  BIND (new_episode_button);
 #undef BIND
   cw_chronology_view_class_init_actions (widget_class);
   cw_chronology_view_class_init_editor (widget_class);
   cw_chronology_view_class_init_filters (widget_class);
+  cw_chronology_view_class_init_episode (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -499,6 +505,7 @@ cw_chronology_view_init (CwChronologyView *self)
   g_type_ensure (CW_TYPE_TIMELINE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->hidden_agencies = g_hash_table_new (NULL, NULL);
+  cw_chronology_view_init_episode (self);
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   cw_chronology_view_init_table (self);

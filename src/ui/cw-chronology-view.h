@@ -35,5 +35,9 @@ gboolean           cw_chronology_view_export_timeline_finish (CwChronologyView  
                                                               GAsyncResult      *result,
                                                               GError           **error);
 guint              cw_chronology_view_get_n_refreshes (CwChronologyView *self);
+void               cw_chronology_view_show_episode    (CwChronologyView *self,
+                                                       gint64            episode_id);
+gboolean           cw_chronology_view_is_highlighted  (CwChronologyView *self,
+                                                       gint64            entry_id);
 
 G_END_DECLS

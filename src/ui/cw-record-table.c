@@ -378,6 +378,17 @@ cw_record_table_get_model (CwRecordTable *self)
 }
 
 /**
+ * cw_record_table_get_selection:
+ * Returns: (transfer none): the selection of the rows shown (one row)
+ */
+GtkSelectionModel *
+cw_record_table_get_selection (CwRecordTable *self)
+{
+  g_return_val_if_fail (CW_IS_RECORD_TABLE (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/**
  * cw_record_table_get_form:
  * Returns: (transfer none): the form editing the selected row
  */

@@ -25,5 +25,6 @@ GListModel *cw_record_table_get_model   (CwRecordTable     *self);
 void        cw_record_table_select_id   (CwRecordTable     *self,
                                          gint64             id);
 GtkWidget  *cw_record_table_get_form    (CwRecordTable     *self);
+GtkSelectionModel *cw_record_table_get_selection (CwRecordTable *self);
 
 G_END_DECLS

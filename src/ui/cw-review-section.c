@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-analysis-page.h"
 #include "cw-chronology-view.h"
 #include "cw-findings-page.h"
 #include "cw-history-view.h"
@@ -34,12 +35,14 @@ static const CwReviewSectionInfo sections[] = {
     .get_type = cw_returns_page_get_type },
   { .name = "terms", .title = N_("Terms of reference"), .accel = "<Alt>5",
     .get_type = cw_terms_page_get_type },
-  { .name = "history", .title = N_("History"), .accel = "<Alt>6",
-    .get_type = cw_history_view_get_type },
+  { .name = "analysis", .title = N_("Analysis"), .accel = "<Alt>8",
+    .get_type = cw_analysis_page_get_type },
   { .name = "learning-event", .title = N_("Learning event"), .accel = "<Alt>9",
     .get_type = cw_learning_event_page_get_type },
   { .name = "findings", .title = N_("Findings & recommendations"), .accel = "<Alt>0",
     .get_type = cw_findings_page_get_type },
+  { .name = "history", .title = N_("History"), .accel = "<Alt>6",
+    .get_type = cw_history_view_get_type },
   { NULL },
 };
 

@@ -235,6 +235,36 @@ cw_review_view_get_part (CwReviewView *self,
   return page != NULL ? GTK_WIDGET (page) : NULL;
 }
 
+/* Between sections: the episode chosen in Analysis is shown in the
+ * chronology; an episode made from the chronology's selection is opened in
+ * Analysis. Said by the sections' actions, so neither knows the other. */
+
+static void
+episode_selected_activated (GtkWidget  *widget,
+                            const char *action,
+                            GVariant   *parameter)
+{
+  CwReviewSection *chronology = page_of (CW_REVIEW_VIEW (widget), "chronology");
+
+  if (chronology != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (chronology), "chronology.show-episode",
+                                        parameter);
+}
+
+static void
+open_episode_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  CwReviewView *self = CW_REVIEW_VIEW (widget);
+  CwReviewSection *analysis = page_of (self, "analysis");
+
+  if (analysis == NULL)
+    return;
+  cw_review_view_show_section (self, "analysis");
+  gtk_widget_activate_action_variant (GTK_WIDGET (analysis), "analysis.open-episode", parameter);
+}
+
 /* The pages */
 
 /* The page in a vertical scroller, when the section asks for one. */
@@ -355,6 +385,10 @@ cw_review_view_class_init (CwReviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwReviewView, phase_label);
   gtk_widget_class_bind_template_child (widget_class, CwReviewView, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, CwReviewView, stack);
+  gtk_widget_class_install_action (widget_class, "review.episode-selected", "x",
+                                   episode_selected_activated);
+  gtk_widget_class_install_action (widget_class, "review.open-episode", "x",
+                                   open_episode_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

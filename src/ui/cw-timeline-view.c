@@ -43,6 +43,7 @@ struct _CwTimelineView
   gboolean           stale;    /* the list changed while the timeline was hidden */
   guint              load_idle;
   double             pointer_x; /* where the pointer is, for zooming at it */
+  GArray            *bands;    /* CwTimelineBand: the episode shown, kept across reviews' loads */
 };
 
 G_DEFINE_FINAL_TYPE (CwTimelineView, cw_timeline_view, GTK_TYPE_WIDGET)
@@ -509,6 +510,8 @@ cw_timeline_view_set_chronology (CwTimelineView    *self,
       return;
     }
   self->timeline = cw_timeline_new (store, review_id);
+  cw_timeline_set_bands (self->timeline, (const CwTimelineBand *) self->bands->data,
+                         self->bands->len);
   self->model = g_object_ref (model);
   self->selection = selection ? g_object_ref (selection) : NULL;
   self->items_changed_id = g_signal_connect_swapped (model, "items-changed", G_CALLBACK (reload),
@@ -521,6 +524,40 @@ cw_timeline_view_set_chronology (CwTimelineView    *self,
   self->stale = TRUE;
   g_clear_handle_id (&self->load_idle, g_source_remove);
   self->load_idle = g_idle_add_full (G_PRIORITY_LOW, load_later, self, NULL);
+}
+
+static void
+band_clear (gpointer data)
+{
+  g_free (((CwTimelineBand *) data)->label);
+}
+
+/**
+ * cw_timeline_view_set_bands:
+ * @bands: (array length=n_bands) (nullable): copied
+ *
+ * Draws @bands (a key practice episode) across the lanes, for this review
+ * and the next, until others are set.
+ */
+void
+cw_timeline_view_set_bands (CwTimelineView       *self,
+                            const CwTimelineBand *bands,
+                            guint                 n_bands)
+{
+  g_return_if_fail (CW_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (bands != NULL || n_bands == 0);
+
+  g_array_set_size (self->bands, 0);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      CwTimelineBand copy = bands[i];
+
+      copy.label = g_strdup (bands[i].label);
+      g_array_append_val (self->bands, copy);
+    }
+  if (self->timeline != NULL)
+    cw_timeline_set_bands (self->timeline, bands, n_bands);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -716,14 +753,42 @@ on_drag_update (GtkGestureDrag *gesture,
 }
 
 static void
+emit_span (CwTimelineView *self,
+           double          from,
+           double          to)
+{
+  g_signal_emit (self, signals[SPAN_CHOSEN], 0, MIN (from, to), MAX (from, to));
+}
+
+/**
+ * cw_timeline_view_choose_span:
+ * @x_from: where a drag across the lanes starts, in the widget's pixels
+ * @x_to: where it ends
+ *
+ * Chooses the span of time between, as dragging across empty lanes does:
+ * the table is filtered to it and its entries selected.
+ */
+void
+cw_timeline_view_choose_span (CwTimelineView *self,
+                              double          x_from,
+                              double          x_to)
+{
+  g_return_if_fail (CW_IS_TIMELINE_VIEW (self));
+
+  if (x_from == x_to)
+    return;
+  emit_span (self, cw_timeline_scale_day (&self->scale, x_from - CW_TIMELINE_LANE_LABELS),
+             cw_timeline_scale_day (&self->scale, x_to - CW_TIMELINE_LANE_LABELS));
+}
+
+static void
 on_drag_end (GtkGestureDrag *gesture,
              double          dx,
              double          dy,
              CwTimelineView *self)
 {
   if (self->spanning && self->span_from != self->span_to)
-    g_signal_emit (self, signals[SPAN_CHOSEN], 0, MIN (self->span_from, self->span_to),
-                   MAX (self->span_from, self->span_to));
+    emit_span (self, self->span_from, self->span_to);
   self->span_from = self->span_to = 0;
   self->panning = self->spanning = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -944,7 +1009,15 @@ cw_timeline_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->timeline, cw_timeline_free);
+  g_array_set_size (self->bands, 0);
   G_OBJECT_CLASS (cw_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+cw_timeline_view_finalize (GObject *object)
+{
+  g_array_unref (CW_TIMELINE_VIEW (object)->bands);
+  G_OBJECT_CLASS (cw_timeline_view_parent_class)->finalize (object);
 }
 
 static void
@@ -984,6 +1057,7 @@ cw_timeline_view_class_init (CwTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cw_timeline_view_dispose;
+  object_class->finalize = cw_timeline_view_finalize;
   widget_class->snapshot = cw_timeline_view_snapshot;
   widget_class->measure = cw_timeline_view_measure;
   widget_class->map = cw_timeline_view_map;
@@ -1017,6 +1091,9 @@ cw_timeline_view_init (CwTimelineView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->bands = g_array_new (FALSE, FALSE, sizeof (CwTimelineBand));
+  g_array_set_clear_func (self->bands, band_clear);
 
   self->fitted = TRUE;
   self->scale.px_per_day = 1;

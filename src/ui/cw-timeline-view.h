@@ -31,6 +31,12 @@ void                   cw_timeline_view_zoom_to_fit        (CwTimelineView    *s
 void                   cw_timeline_view_zoom_to_selection  (CwTimelineView    *self);
 const CwTimelineScale *cw_timeline_view_get_scale          (CwTimelineView    *self);
 gint64                 cw_timeline_view_get_frame_time     (CwTimelineView    *self);
+void                   cw_timeline_view_set_bands          (CwTimelineView    *self,
+                                                            const CwTimelineBand *bands,
+                                                            guint              n_bands);
+void                   cw_timeline_view_choose_span        (CwTimelineView    *self,
+                                                            double             x_from,
+                                                            double             x_to);
 gint64                 cw_timeline_view_click              (CwTimelineView    *self,
                                                             double             x,
                                                             double             y,
