@@ -455,7 +455,7 @@ test_invalid_date (Fixture       *f,
   cli (f, &run, "review", "set", ref, "--date", "notification=31/02/2026", NULL);
   assert_data_error (&run);
   assert_contains (run.err, "Notification");
-  assert_contains (run.err, "31/02/2026");
+  assert_contains (run.err, "“31/02/2026” is not a real date");
 
   cli (f, &run, "review", "set", ref, "--date", "birthday=1/2/2026", NULL);
   assert_data_error (&run);
@@ -512,7 +512,7 @@ test_decide (Fixture       *f,
   assert_contains (run.err, "rationale");
   cli (f, &run, "review", "decide", ref, "--proceed", "--date", "32/1/2026", NULL);
   assert_data_error (&run);
-  assert_contains (run.err, "32/1/2026");
+  assert_contains (run.err, "Decision date: “32/1/2026” is not a real date");
   json = show_json (f, ref);
   referral = json_object_with (json, "\"referrer_name\"");
   assert_contains (referral, "\"decision\": null");

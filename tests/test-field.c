@@ -87,6 +87,13 @@ test_normalize (void)
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Date of birth"));
   g_assert_nonnull (strstr (error->message, "31/02/2021"));
+  /* A day that does not exist is said to be so, not taken for a typing slip. */
+  g_assert_nonnull (strstr (error->message, "“31/02/2021” is not a real date"));
+  g_assert_nonnull (strstr (error->message, "February 2021 has 28 days"));
+  g_clear_error (&error);
+
+  g_assert_false (cw_field_normalize (dob, "soon", &out, &error));
+  g_assert_nonnull (strstr (error->message, "“soon” is not a date; write it day first"));
   g_clear_error (&error);
 
   g_assert_true (cw_field_normalize (dob, "  ", &out, &error));

@@ -123,7 +123,7 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   drain_events ();
   g_assert_nonnull (cw_record_form_get_error (referral_form, "submitted_on"));
   g_assert_nonnull (strstr (cw_record_form_get_error (referral_form, "submitted_on"),
-                            "31/02/2026"));
+                            "“31/02/2026” is not a real date"));
   g_clear_object (&referral);
   referral = referral_of (ui, reference);
   g_assert_null (cw_record_get (referral, "submitted_on"));

@@ -249,8 +249,10 @@ parse_day (const char  *option,
   if (text == NULL)
     return TRUE;
   if (!cw_date_parse (text, &date))
-    return cw_cli_value_error (error, _("%s: “%s” is not a date; write it day first, e.g. "
-                                        "3/4/2021"), option, text);
+    {
+      g_autofree char *why = cw_date_explain_invalid (text);
+      return cw_cli_value_error (error, "%s: %s", option, why);
+    }
   *out = cw_date_format_iso (&date);
   return TRUE;
 }

@@ -235,6 +235,8 @@ parse_decision_date (const char  *text,
                      GDate       *date,
                      GError     **error)
 {
+  g_autofree char *why = NULL;
+
   if (text == NULL)
     {
       cw_clock_today (date);
@@ -242,9 +244,8 @@ parse_decision_date (const char  *text,
     }
   if (cw_date_parse (text, date))
     return TRUE;
-  g_set_error (error, CW_CLI_ERROR, CW_CLI_ERROR_INVALID,
-               _("Decision date: “%s” is not a date; write it day first, e.g. 3/4/2021 or "
-                 "3 Apr 2021"), text);
+  why = cw_date_explain_invalid (text);
+  g_set_error (error, CW_CLI_ERROR, CW_CLI_ERROR_INVALID, _("Decision date: %s"), why);
   return FALSE;
 }
 

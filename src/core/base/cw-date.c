@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-chrono-date.h"
 #include "cw-date.h"
 
 /* Values travel as text: dates as YYYY-MM-DD. This file reads what a person
@@ -151,6 +152,31 @@ cw_date_parse (const char *text,
   if (!parse_number (parts[1], &b) && (b = cw_date_parse_month_name (parts[1])) == 0)
     return FALSE;
   return set_dmy (out, a, b, c, strlen (parts[2]));
+}
+
+/**
+ * cw_date_explain_invalid:
+ * @text: what cw_date_parse() refused
+ *
+ * Why @text is not a date, quoting it: a day that does not exist
+ * (31/02/2026) is "not a real date" with what the month has; anything else
+ * is told how to write one, day first.
+ *
+ * Returns: (transfer full): the reason, a sentence without a full stop
+ */
+char *
+cw_date_explain_invalid (const char *text)
+{
+  g_autoptr (GError) local = NULL;
+  CwChronoDate date;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!cw_chrono_date_parse (text, CW_DATE_ORDER_DMY, &date, &local)
+      && g_error_matches (local, CW_CHRONO_DATE_ERROR, CW_CHRONO_DATE_ERROR_IMPOSSIBLE))
+    return g_strdup (local->message);
+  return g_strdup_printf (_("“%s” is not a date; write it day first, e.g. 3/4/2021 or 3 Apr 2021"),
+                          text);
 }
 
 char *

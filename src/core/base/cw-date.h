@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 gboolean    cw_date_parse           (const char  *text,
                                      GDate       *out);
+char       *cw_date_explain_invalid (const char  *text);
 char       *cw_date_format_iso      (const GDate *date);
 char       *cw_date_format_display  (const GDate *date);
 char       *cw_date_iso_to_display  (const char  *iso);

@@ -103,9 +103,10 @@ normalize_typed (const CwField *field,
     }
 
   if (field->type == CW_FIELD_DATE)
-    g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
-                 _("%s: “%s” is not a date; write it day first, e.g. 3/4/2021 or 3 Apr 2021"),
-                 _(field->label), value);
+    {
+      g_autofree char *why = cw_date_explain_invalid (value);
+      g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID, "%s: %s", _(field->label), why);
+    }
   else if (field->type == CW_FIELD_INT)
     g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
                  _("%s: “%s” is not a whole number"), _(field->label), value);
