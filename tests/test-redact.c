@@ -397,7 +397,8 @@ test_for_review (Rv            *r,
   g_autofree char *untouched = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (cw_redactor_get_n_people (redactor), ==, 5);
+  /* The register's five, and the six practitioners of the case group. */
+  g_assert_cmpuint (cw_redactor_get_n_people (redactor), ==, 11);
   out = cw_redactor_redact (redactor, "Dean Collier's van; Patricia's; born 14 June 2024");
   g_assert_cmpstr (out, ==, "Mother's partner's van; Maternal grandmother's; born [date of birth]");
   /* Another review's register names other people. */
@@ -405,6 +406,35 @@ test_for_review (Rv            *r,
   g_assert_no_error (error);
   untouched = cw_redactor_redact (other, "Dean Collier");
   g_assert_cmpstr (untouched, ==, "Dean Collier");
+}
+
+/* Practitioners of the case group are named by role, numbered as the
+ * family are: the title before a name ("Dr", "PC") is not taken for one. */
+static void
+test_practitioners (Rv            *r,
+                    gconstpointer  data)
+{
+  const char *second[] = { "group_kind", "case", "name", "Jo Marsh", "role", " health visitor",
+                           NULL };
+  const char *reviewer[] = { "group_kind", "review", "name", "Ruth Okafor", "role", "Chair",
+                             NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRedactor) redactor = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (cw_store_insert (r->base.store, &cw_entity_member, r->review, second, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_store_insert (r->base.store, &cw_entity_member, r->review, reviewer,
+                                    &error), >, 0);
+  g_assert_no_error (error);
+  redactor = cw_redactor_new_for_review (r->base.store, r->review, &error);
+  g_assert_no_error (error);
+  out = cw_redactor_redact (redactor, "Claire Dunn and Jo Marsh visited; Dr Nair and PC Laura "
+                                      "Benn were told; Ruth Okafor chaired; Dr Achebe saw him");
+  g_assert_cmpstr (out, ==, "Health Visitor 1 and Health Visitor 2 visited; Dr GP 1 and PC "
+                            "Response Officer 1 were told; Ruth Okafor chaired; Dr Emergency "
+                            "Department Registrar 1 saw him");
 }
 
 static void
@@ -545,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/redact/terms", test_terms);
   g_test_add_func ("/redact/threads", test_threads);
   g_test_add ("/redact/review", Rv, NULL, rv_set_up, test_for_review, rv_tear_down);
+  g_test_add ("/redact/practitioners", Rv, NULL, rv_set_up, test_practitioners, rv_tear_down);
   g_test_add ("/redact/name-free-fields", Rv, NULL, rv_set_up, test_name_free_fields,
               rv_tear_down);
   g_test_add ("/redact/chronology", Rv, NULL, rv_set_up, test_chronology, rv_tear_down);

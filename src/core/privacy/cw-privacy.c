@@ -4,17 +4,111 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cw-privacy.h"
 
 G_DEFINE_QUARK (cw-privacy-error-quark, cw_privacy_error)
 
+/* "Health visitor" as "Health Visitor", the way a pseudonym is written;
+ * no role is "Practitioner". */
+static char *
+role_as_pseudonym (const char *role)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (role != NULL ? role : ""));
+  GString *out = g_string_new (NULL);
+  gboolean word_start = TRUE;
+
+  if (*stripped == '\0')
+    {
+      g_string_free (out, TRUE);
+      return g_strdup (_("Practitioner"));
+    }
+  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, word_start ? g_unichar_totitle (c) : c);
+      word_start = g_unichar_isspace (c) || c == '-';
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A practitioner's name without the title before it ("Dr", "PC"), which is
+ * not a name and which many share. */
+static const char *
+without_titles (const char *name)
+{
+  static const char *const titles[] = {
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "pc", "dc", "ds", "di", "dci",
+    "sgt", "ps", "insp", "nurse", "sister", "cllr", "rev", "sir", "dame",
+  };
+  const char *p = name;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *end = p;
+      gboolean title = FALSE;
+
+      while (*end != '\0' && *end != ' ' && *end != '.')
+        end++;
+      for (guint i = 0; i < G_N_ELEMENTS (titles) && !title; i++)
+        title = strlen (titles[i]) == (gsize) (end - p)
+                && g_ascii_strncasecmp (p, titles[i], end - p) == 0;
+      if (!title || *end == '\0')
+        break;
+      p = end;
+      while (*p == '.' || *p == ' ')
+        p++;
+    }
+  return p;
+}
+
+/* The practitioners of the case group, named by their role as the family
+ * are by theirs: "Health Visitor 1", "Health Visitor 2", "GP 1", in the
+ * order they were added. Their ids are minus their member ids, apart from
+ * the people register's. */
+static gboolean
+add_practitioners (CwRedactor  *self,
+                   CwStore     *store,
+                   gint64       review_id,
+                   GError     **error)
+{
+  g_autoptr (GListModel) members = cw_store_list (store, &cw_entity_member, review_id, error);
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (members == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr (CwRecord) member = g_list_model_get_item (members, i);
+      g_autofree char *role = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *pseudonym = NULL;
+      guint n;
+
+      if (g_strcmp0 (cw_record_get (member, "group_kind"), "case") != 0
+          || cw_record_get (member, "name") == NULL)
+        continue;
+      role = role_as_pseudonym (cw_record_get (member, "role"));
+      key = g_utf8_casefold (role, -1);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+      g_hash_table_insert (counts, g_steal_pointer (&key), GUINT_TO_POINTER (n));
+      /* Translators: a practitioner's pseudonym: their role and a number, "GP 1" */
+      pseudonym = g_strdup_printf (_("%s %u"), role, n);
+      cw_redactor_add_person (self, -cw_record_get_id (member), pseudonym,
+                              without_titles (cw_record_get (member, "name")), NULL, NULL);
+    }
+  return TRUE;
+}
+
 /**
  * cw_redactor_new_for_review:
  *
  * Returns: (transfer full) (nullable): a redactor of the real names and
- *   dates of birth of the review's people register; %NULL when the
- *   register cannot be read
+ *   dates of birth of the review's people register, and of the names of
+ *   the practitioners in its case group (by role: "Health Visitor 1");
+ *   %NULL when the register cannot be read
  */
 CwRedactor *
 cw_redactor_new_for_review (CwStore  *store,
@@ -38,6 +132,11 @@ cw_redactor_new_for_review (CwStore  *store,
                               cw_record_get (person, "real_name"),
                               cw_record_get (person, "date_of_birth"),
                               cw_record_get (person, "role"));
+    }
+  if (!add_practitioners (self, store, review_id, error))
+    {
+      cw_redactor_unref (self);
+      return NULL;
     }
   return self;
 }
