@@ -44,6 +44,60 @@ test_references (Fixture *f, gconstpointer data)
   g_assert_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID);
 }
 
+/* A new review is offered the kind most used, by the reviews of the
+ * default profile's nation; with none, the kind that nation uses most. */
+static void
+test_usual_kind (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *empty = cw_store_usual_review_kind (f->store);
+  g_autofree char *learning = NULL;
+  g_autofree char *scotland = NULL;
+  g_autofree char *scottish_rapid = NULL;
+  g_autofree char *england_again = NULL;
+
+  g_assert_cmpstr (empty, ==, "cspr");
+  for (guint i = 0; i < 2; i++)
+    g_free (cw_store_create_review (f->store, "learning", "L", NULL, NULL, NULL, &error));
+  g_free (cw_store_create_review (f->store, "cspr", "C", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  learning = cw_store_usual_review_kind (f->store);
+  g_assert_cmpstr (learning, ==, "learning");
+
+  /* In Scotland, England's reviews do not count. */
+  g_assert_true (cw_store_set_setting (f->store, "default-profile", "scotland", &error));
+  g_assert_no_error (error);
+  scotland = cw_store_usual_review_kind (f->store);
+  g_assert_cmpstr (scotland, ==, "learning");
+  g_free (cw_store_create_review (f->store, "rapid", "R", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  scottish_rapid = cw_store_usual_review_kind (f->store);
+  g_assert_cmpstr (scottish_rapid, ==, "rapid");
+  g_assert_true (cw_store_set_setting (f->store, "default-profile", "england-2013", &error));
+  england_again = cw_store_usual_review_kind (f->store);
+  g_assert_cmpstr (england_again, ==, "learning");
+}
+
+static void
+test_review_nation (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+  g_autofree char *ref = cw_store_create_review (f->store, "learning", "N", NULL, NULL, &id,
+                                                 &error);
+  g_autofree char *england = cw_store_get_review_nation (f->store, id);
+  g_autofree char *scotland = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (england, ==, "england-wales");
+  g_assert_true (cw_store_update (f->store, &cw_entity_review, id, "profile", "scotland",
+                                  &error));
+  g_assert_no_error (error);
+  scotland = cw_store_get_review_nation (f->store, id);
+  g_assert_cmpstr (scotland, ==, "scotland");
+  g_assert_null (cw_store_get_review_nation (f->store, id + 1000));
+}
+
 static void
 test_find_review (Fixture *f, gconstpointer data)
 {
@@ -523,6 +577,8 @@ main (int argc, char *argv[])
   ADD ("references", test_references);
   ADD ("find", test_find_review);
   ADD ("typed-reads-refuse-typos", test_typed_reads_refuse_typos);
+  ADD ("usual-kind", test_usual_kind);
+  ADD ("nation", test_review_nation);
   ADD ("phase-moves", test_phase_moves);
   ADD ("whole-life", test_whole_life);
   ADD ("decision-fills-key-date", test_decision_fills_key_date);

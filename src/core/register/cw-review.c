@@ -84,6 +84,83 @@ default_profile (CwStore *self)
 }
 
 /**
+ * cw_store_usual_review_kind:
+ *
+ * The kind a new review most likely is: the kind most used by the reviews
+ * whose profile is of the default profile's nation (the earlier in the
+ * list of kinds on a tie); with none yet, a Child Safeguarding Practice
+ * Review in England and a learning review in Wales and Scotland.
+ *
+ * Returns: (transfer full): a kind's slug
+ */
+char *
+cw_store_usual_review_kind (CwStore *self)
+{
+  g_autofree char *profile = NULL;
+  sqlite3_stmt *stmt;
+  char *kind = NULL;
+  char *nation = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  profile = default_profile (self);
+  stmt = cw_store_prepare (self,
+                           "SELECT r.kind, (SELECT nation FROM profile WHERE slug = ?1) "
+                           "FROM review_kind k LEFT JOIN review r ON r.kind = k.slug "
+                           "AND r.deleted = 0 AND r.profile IN "
+                           "(SELECT slug FROM profile WHERE nation = "
+                           "(SELECT nation FROM profile WHERE slug = ?1)) "
+                           "WHERE k.deleted = 0 GROUP BY k.slug "
+                           "ORDER BY count (r.id) DESC, k.position LIMIT 1",
+                           NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, profile, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          kind = cw_store_column_text (stmt, 0);
+          nation = cw_store_column_text (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+    }
+  if (kind == NULL)
+    kind = g_strdup (g_strcmp0 (nation, "scotland") == 0 || g_strcmp0 (profile, "wales") == 0
+                       ? "learning"
+                       : "cspr");
+  g_free (nation);
+  return kind;
+}
+
+/**
+ * cw_store_get_review_nation:
+ *
+ * Returns: (transfer full) (nullable): the nation of the review's
+ *   deadline profile ("england-wales", "scotland", as its bank holidays),
+ *   whose forms apply to it; %NULL for no such review
+ */
+char *
+cw_store_get_review_nation (CwStore *self,
+                            gint64   review_id)
+{
+  sqlite3_stmt *stmt;
+  char *nation = NULL;
+
+  g_return_val_if_fail (CW_IS_STORE (self), NULL);
+
+  stmt = cw_store_prepare (self,
+                           "SELECT p.nation FROM review r JOIN profile p ON p.slug = r.profile "
+                           "WHERE r.id = ? AND r.deleted = 0",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    nation = cw_store_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return nation;
+}
+
+/**
  * cw_store_create_review:
  * @kind: a kind id such as "learning"
  * @title: what the review is called

@@ -47,6 +47,9 @@ char       *cw_store_create_review         (CwStore      *self,
                                             const GDate  *today,
                                             gint64       *out_id,
                                             GError      **error);
+char       *cw_store_usual_review_kind     (CwStore      *self);
+char       *cw_store_get_review_nation     (CwStore      *self,
+                                            gint64        review_id);
 CwRecord   *cw_store_find_review           (CwStore      *self,
                                             const char   *reference,
                                             GError      **error);
