@@ -102,7 +102,7 @@ test_register_review_fill_referral_move_phase (Ui *ui, gconstpointer data)
   g_autoptr (CwRecord) review = NULL;
 
   g_assert_cmpstr (main_page (ui), ==, "review");
-  g_assert_true (g_str_has_prefix (reference, "LR-"));
+  g_assert_true (g_str_has_prefix (reference, "CSPR-"));
 
   /* Fill the referral: saved after the typing pause, without a Save button. */
   show_section (ui, "referral");

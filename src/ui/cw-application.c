@@ -204,6 +204,7 @@ static const struct
   /* Not Ctrl+Shift+Right or Ctrl+Delete: text fields need those. */
   { "win.next-phase", { "<Control>bracketright", NULL } },
   { "win.previous-phase", { "<Control>bracketleft", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
   { "win.chronology::import", { "<Control>i", NULL } },
   { "win.chronology::focus-search", { "<Control><Shift>f", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-focus.h"
 #include "cw-history.h"
 #include "cw-store-watch.h"
 
@@ -229,6 +230,7 @@ cw_history_view_init (CwHistoryView *self)
   add_column (self, _("What"), cw_history_line_get_what, -1);
   add_column (self, _("Before"), cw_history_line_get_before, -1);
   add_column (self, _("After"), cw_history_line_get_after, -1);
+  cw_widget_set_one_tab_stop (GTK_WIDGET (self->column_view));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("History of the review"), -1);
 }

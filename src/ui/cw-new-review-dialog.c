@@ -12,7 +12,6 @@
  * subject's pseudonym. The core gives it a reference; everything else is
  * filled in on the review itself. */
 
-#define DEFAULT_KIND "learning"
 
 struct _CwNewReviewDialog
 {
@@ -49,6 +48,7 @@ load_kinds (CwNewReviewDialog *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) kinds = cw_store_list (self->store, &cw_entity_review_kind, 0, &error);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *usual = cw_store_usual_review_kind (self->store);
   guint selected = 0;
 
   if (kinds == NULL)
@@ -64,7 +64,7 @@ load_kinds (CwNewReviewDialog *self)
 
       gtk_string_list_append (names, cw_record_get (kind, "name"));
       g_ptr_array_add (self->kind_slugs, g_strdup (slug));
-      if (g_strcmp0 (slug, DEFAULT_KIND) == 0)
+      if (g_strcmp0 (slug, usual) == 0)
         selected = i;
     }
   gtk_drop_down_set_model (self->kind_drop_down, G_LIST_MODEL (names));

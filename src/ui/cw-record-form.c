@@ -22,8 +22,10 @@ typedef struct
 {
   CwRecordForm  *form;
   const CwField *field;
+  GtkWidget     *label;
   GtkWidget     *editor;
   GtkWidget     *message;
+  gboolean       hidden;
   GPtrArray     *keys; /* dropdown index -> stored value ("" for none) */
   guint          timeout_id;
 } Row;
@@ -105,7 +107,7 @@ show_messages (Row        *row,
   const char *shown = error ? error : warning ? warning : hint;
 
   gtk_label_set_text (GTK_LABEL (row->message), shown ? shown : "");
-  gtk_widget_set_visible (row->message, shown != NULL);
+  gtk_widget_set_visible (row->message, shown != NULL && !row->hidden);
   if (error == NULL && warning != NULL)
     gtk_widget_add_css_class (row->message, "warning");
   else
@@ -454,6 +456,7 @@ add_row (CwRecordForm  *self,
 
   row->form = self;
   row->field = field;
+  row->label = label;
   row->editor = make_editor (self, row);
   row->message = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
@@ -593,6 +596,59 @@ find_row (CwRecordForm *self,
     if (g_str_equal (((Row *) self->rows->pdata[i])->field->name, field))
       return self->rows->pdata[i];
   return NULL;
+}
+
+/**
+ * cw_record_form_set_field_shown:
+ *
+ * Shows or hides @field, its label and what is said under it: a field
+ * that does not apply (a Scottish case record number in England). Its
+ * value is kept.
+ */
+void
+cw_record_form_set_field_shown (CwRecordForm *self,
+                                const char   *field,
+                                gboolean      shown)
+{
+  Row *row;
+
+  g_return_if_fail (CW_IS_RECORD_FORM (self));
+  if ((row = find_row (self, field)) == NULL)
+    return;
+  row->hidden = !shown;
+  gtk_widget_set_visible (row->label, shown);
+  gtk_widget_set_visible (row->editor, shown);
+  gtk_widget_set_visible (row->message,
+                          shown && *gtk_label_get_text (GTK_LABEL (row->message)) != '\0');
+}
+
+/**
+ * cw_record_form_set_choice_shown:
+ * @choice: the id of one of the choices of @field, a list of flags
+ *
+ * Shows or hides one choice of @field: one that does not apply. A choice
+ * that is ticked stays shown, so nothing stored is hidden.
+ */
+void
+cw_record_form_set_choice_shown (CwRecordForm *self,
+                                 const char   *field,
+                                 const char   *choice,
+                                 gboolean      shown)
+{
+  Row *row;
+  GtkWidget *check;
+
+  g_return_if_fail (CW_IS_RECORD_FORM (self));
+  if ((row = find_row (self, field)) == NULL || row->field->type != CW_FIELD_FLAGS)
+    return;
+  check = gtk_widget_get_first_child (row->editor);
+  for (guint i = 0; row->field->choices[i].id != NULL && check != NULL; i++)
+    {
+      if (g_str_equal (row->field->choices[i].id, choice))
+        gtk_widget_set_visible (check, shown
+                                         || gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      check = gtk_widget_get_next_sibling (check);
+    }
 }
 
 /**

@@ -24,5 +24,12 @@ const char *cw_record_form_get_warning (CwRecordForm     *self,
                                         const char       *field);
 const char *cw_record_form_get_error  (CwRecordForm      *self,
                                        const char        *field);
+void        cw_record_form_set_field_shown  (CwRecordForm *self,
+                                             const char   *field,
+                                             gboolean      shown);
+void        cw_record_form_set_choice_shown (CwRecordForm *self,
+                                             const char   *field,
+                                             const char   *choice,
+                                             gboolean      shown);
 
 G_END_DECLS

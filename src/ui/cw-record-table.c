@@ -8,6 +8,7 @@
 
 #include "cw-record-form.h"
 #include "cw-record-table.h"
+#include "cw-review.h"
 #include "cw-store-watch.h"
 
 /* A list of one entity's records for a review, with the selected one
@@ -201,6 +202,23 @@ has_value (CwRecordTable *self,
 
 /* A new row needs its required references (e.g. which agency): start with
  * the first one the user can then change in the form. */
+/* What is missing, in a sentence, and where a person adds one. */
+static gboolean
+no_record_yet (const CwEntity  *entity,
+               GError         **error)
+{
+  g_autofree char *what = g_utf8_strdown (_(entity->label), -1);
+  const char *where = NULL;
+
+  if (entity == &cw_entity_agency)
+    where = _("add one in People & agencies, Agencies tab, under “Agency register”");
+  else if (entity == &cw_entity_person)
+    where = _("add one in People & agencies, People tab");
+  g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID, _("There is no %s yet: %s"), what,
+               where != NULL ? where : _("add one first"));
+  return FALSE;
+}
+
 static gboolean
 add_required_refs (CwRecordTable  *self,
                    GStrvBuilder   *builder,
@@ -220,11 +238,7 @@ add_required_refs (CwRecordTable  *self,
       if (items == NULL)
         return FALSE;
       if (g_list_model_get_n_items (items) == 0)
-        {
-          g_set_error (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID,
-                       _("There is no %s yet: add one first"), _(field->ref->label));
-          return FALSE;
-        }
+        return no_record_yet (field->ref, error);
       first = g_list_model_get_item (items, 0);
       key = g_str_equal (field->ref->key_column, "id")
               ? g_strdup_printf ("%" G_GINT64_FORMAT, cw_record_get_id (first))

@@ -9,6 +9,7 @@
 #include "cw-referral-page.h"
 #include "cw-review-section.h"
 #include "cw-review.h"
+#include "cw-store-watch.h"
 
 /* The review's section "Referral & decision": the referral form and the
  * review group's decision, two forms over the review's one referral. */
@@ -18,6 +19,8 @@ struct _CwReferralPage
   GtkWidget     parent_instance;
   CwRecordForm *referral_form;
   CwRecordForm *decision_form;
+  CwStore      *store;
+  gint64        review_id;
 };
 
 static void cw_referral_page_section_init (CwReviewSectionInterface *iface);
@@ -25,6 +28,22 @@ static void cw_referral_page_section_init (CwReviewSectionInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CwReferralPage, cw_referral_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CW_TYPE_REVIEW_SECTION,
                                                       cw_referral_page_section_init))
+
+/* The form's Scottish fields (a SWIS number, placement breakdown as a
+ * ground) show for a review in Scotland, by its deadline profile. */
+static void
+show_national_fields (CwReferralPage *self)
+{
+  g_autofree char *nation = NULL;
+  gboolean scotland;
+
+  if (self->store != NULL && self->review_id != 0)
+    nation = cw_store_get_review_nation (self->store, self->review_id);
+  scotland = g_strcmp0 (nation, "scotland") == 0;
+  cw_record_form_set_field_shown (self->referral_form, "swis_number", scotland);
+  cw_record_form_set_choice_shown (self->referral_form, "grounds", "placement-breakdown",
+                                   scotland);
+}
 
 static void
 cw_referral_page_set_review (CwReviewSection *section,
@@ -39,6 +58,10 @@ cw_referral_page_set_review (CwReviewSection *section,
     referral_id = cw_record_get_id (referral);
   cw_record_form_set_record (self->referral_form, store, referral_id);
   cw_record_form_set_record (self->decision_form, store, referral_id);
+  cw_store_watch (&self->store, store, (const char *const[]) { "review", NULL },
+                  G_CALLBACK (show_national_fields), self);
+  self->review_id = id;
+  show_national_fields (self);
 }
 
 static void
@@ -76,6 +99,7 @@ cw_referral_page_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  cw_store_unwatch (&CW_REFERRAL_PAGE (object)->store, G_CALLBACK (show_national_fields), object);
   gtk_widget_dispose_template (GTK_WIDGET (object), CW_TYPE_REFERRAL_PAGE);
   /* The template's root is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)

@@ -30,6 +30,7 @@ struct _CwReviewList
   GPtrArray          *kind_ids; /* kind dropdown index -> slug, "" for all */
   CwStore            *store;
   char               *sample_reference;
+  gint64              open_id; /* the review open: kept while a search hides it */
 };
 
 G_DEFINE_FINAL_TYPE (CwReviewList, cw_review_list, GTK_TYPE_WIDGET)
@@ -79,11 +80,49 @@ update_empty (CwReviewList *self)
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "empty");
 }
 
+static gboolean select_shown (CwReviewList *self,
+                              gint64        id);
+
+/* A search or filter that hides the review open leaves it open, and
+ * selected again once it shows. */
 static void
 on_filter_changed (CwReviewList *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
+  if (self->open_id != 0 && gtk_single_selection_get_selected_item (self->selection) == NULL)
+    select_shown (self, self->open_id);
+}
+
+static gboolean
+is_listed (CwReviewList *self,
+           gint64        id)
+{
+  GListModel *model = G_LIST_MODEL (self->reviews);
+
+  for (guint i = 0; id != 0 && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CwRecord) review = g_list_model_get_item (model, i);
+      if (cw_record_get_id (review) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The review open follows the selection, but not the selection lost to a
+ * search: only another review chosen, or the open one deleted, closes it. */
+static void
+update_open (CwReviewList *self)
+{
+  CwRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+  gint64 id = selected != NULL                 ? cw_record_get_id (selected)
+              : is_listed (self, self->open_id) ? self->open_id
+                                                : 0;
+
+  if (id == self->open_id)
+    return;
+  self->open_id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
 /* Rows */
@@ -208,6 +247,7 @@ refresh (CwReviewList *self)
         self->sample_reference = g_strdup (cw_record_get (review, "reference"));
     }
   update_empty (self);
+  update_open (self);
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self->reviews)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_REVIEWS]);
 }
@@ -240,12 +280,8 @@ cw_review_list_set_store (CwReviewList *self,
 gint64
 cw_review_list_get_selected_id (CwReviewList *self)
 {
-  CwRecord *review;
-
   g_return_val_if_fail (CW_IS_REVIEW_LIST (self), 0);
-
-  review = gtk_single_selection_get_selected_item (self->selection);
-  return review ? cw_record_get_id (review) : 0;
+  return self->open_id;
 }
 
 static gboolean
@@ -398,7 +434,25 @@ cw_review_list_class_init (CwReviewListClass *klass)
 static void
 notify_selected (CwReviewList *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  update_open (self);
+}
+
+/* Return in the search opens the first review found, unless the one open
+ * is among them. */
+static void
+on_search_activate (CwReviewList *self)
+{
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL
+      && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
+/* Return (or a double click) on a review opens it. */
+static void
+on_list_activate (CwReviewList *self,
+                  guint         position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
@@ -449,6 +503,9 @@ cw_review_list_init (CwReviewList *self)
   setup_phase_filter (self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed),
                             self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate),
+                            self);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
   g_signal_connect_swapped (self->kind_filter, "notify::selected", G_CALLBACK (on_filter_changed),
                             self);
   g_signal_connect_swapped (self->phase_filter, "notify::selected",

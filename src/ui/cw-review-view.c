@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-focus.h"
 #include "cw-store-watch.h"
 
 #include "cw-overview-page.h"
@@ -22,7 +23,10 @@ struct _CwReviewView
   GtkLabel                  *title_label;
   GtkLabel                  *phase_label;
   GtkLabel                  *deadline_label;
+  GtkListView               *sidebar;
   GtkStack                  *stack;
+  GtkCustomFilter           *shown_filter; /* the sections the review's phase shows */
+  GPtrArray                 *rows;         /* GtkListItem, the sidebar's bound rows */
   const CwReviewSectionInfo *sections;
   GPtrArray                 *pages; /* CwReviewSection, one per section */
   CwStore                   *store;
@@ -56,6 +60,7 @@ show_sections_for (CwReviewView *self,
       gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, child),
                                   cw_review_section_info_shows_in (&self->sections[i], phase));
     }
+  gtk_filter_changed (GTK_FILTER (self->shown_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -265,19 +270,155 @@ open_episode_activated (GtkWidget  *widget,
   gtk_widget_activate_action_variant (GTK_WIDGET (analysis), "analysis.open-episode", parameter);
 }
 
+/* The sidebar: one row per section shown. Moving through it with the
+ * keyboard (arrows; Tab leaves it) only moves the focus; Return or a
+ * click shows the section. The section shown is marked, and said to be
+ * the current one to assistive technologies. */
+
+static void
+mark_row (GtkListItem *item,
+          GtkWidget   *visible)
+{
+  GtkStackPage *page = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gboolean current = page != NULL && gtk_stack_page_get_child (page) == visible;
+
+  if (current)
+    gtk_widget_add_css_class (label, "current");
+  else
+    gtk_widget_remove_css_class (label, "current");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_SELECTED, current,
+                               -1);
+}
+
+static void
+mark_current_section (CwReviewView *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    mark_row (self->rows->pdata[i], visible);
+}
+
+static void
+setup_section_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   CwReviewView             *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "cw-section-row");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_section_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  CwReviewView             *self)
+{
+  GtkStackPage *page = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_stack_page_get_title (page));
+  g_ptr_array_add (self->rows, item);
+  mark_row (item, gtk_stack_get_visible_child (self->stack));
+}
+
+static void
+unbind_section_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    CwReviewView             *self)
+{
+  g_ptr_array_remove_fast (self->rows, item);
+}
+
+static void
+on_section_activated (CwReviewView *self,
+                      guint         position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->sidebar));
+  g_autoptr (GObject) page = g_list_model_get_item (model, position);
+
+  if (page != NULL)
+    gtk_stack_set_visible_child (self->stack, gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
+}
+
+static gboolean
+page_is_shown (gpointer item,
+               gpointer data)
+{
+  return gtk_stack_page_get_visible (item);
+}
+
+static void
+setup_sidebar (CwReviewView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *shown;
+
+  self->rows = g_ptr_array_new ();
+  self->shown_filter = gtk_custom_filter_new (page_is_shown, NULL, NULL);
+  shown = gtk_filter_list_model_new (G_LIST_MODEL (gtk_stack_get_pages (self->stack)),
+                                     g_object_ref (GTK_FILTER (self->shown_filter)));
+  gtk_list_view_set_model (self->sidebar,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (shown))));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_section_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_section_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_section_row), self);
+  gtk_list_view_set_factory (self->sidebar, factory);
+  g_object_unref (factory);
+  g_signal_connect_swapped (self->sidebar, "activate", G_CALLBACK (on_section_activated), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (mark_current_section), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sections"), -1);
+  cw_widget_set_one_tab_stop (GTK_WIDGET (self->sidebar));
+}
+
+/**
+ * cw_review_view_step_section:
+ * @step: 1 for the next section shown, -1 for the one before
+ *
+ * Shows the section after (or before) the one shown, among those the
+ * review's phase shows, going round at the ends.
+ */
+void
+cw_review_view_step_section (CwReviewView *self,
+                             int           step)
+{
+  GListModel *model;
+  GtkWidget *visible;
+  guint n, current = 0;
+
+  g_return_if_fail (CW_IS_REVIEW_VIEW (self));
+
+  model = G_LIST_MODEL (gtk_list_view_get_model (self->sidebar));
+  n = g_list_model_get_n_items (model);
+  visible = gtk_stack_get_visible_child (self->stack);
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) page = g_list_model_get_item (model, i);
+      if (gtk_stack_page_get_child (GTK_STACK_PAGE (page)) == visible)
+        current = i;
+    }
+  on_section_activated (self, (current + (step < 0 ? n - 1 : 1)) % n);
+}
+
 /* The pages */
 
-/* The page in a vertical scroller, when the section asks for one. */
+/* Every page in a scroller, so that on a small screen (1024 by 700) it
+ * scrolls rather than pushing the window past the screen or being cut:
+ * pages that ask for it scroll down as they grow; the others fill the
+ * space and scroll only when it is smaller than they can be. */
 static GtkWidget *
 stack_child (const CwReviewSectionInfo *section,
              GtkWidget                 *page)
 {
-  GtkWidget *scroller;
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  if (!section->scrolled)
-    return page;
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
   return scroller;
@@ -340,6 +481,7 @@ cw_review_view_constructed (GObject *object)
   if (self->sections == NULL)
     self->sections = cw_review_sections ();
   add_pages (self);
+  setup_sidebar (self);
 }
 
 static void
@@ -362,6 +504,8 @@ static void
 cw_review_view_finalize (GObject *object)
 {
   g_ptr_array_unref (CW_REVIEW_VIEW (object)->pages);
+  g_clear_pointer (&CW_REVIEW_VIEW (object)->rows, g_ptr_array_unref);
+  g_clear_object (&CW_REVIEW_VIEW (object)->shown_filter);
   G_OBJECT_CLASS (cw_review_view_parent_class)->finalize (object);
 }
 
@@ -384,6 +528,7 @@ cw_review_view_class_init (CwReviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwReviewView, title_label);
   gtk_widget_class_bind_template_child (widget_class, CwReviewView, phase_label);
   gtk_widget_class_bind_template_child (widget_class, CwReviewView, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, CwReviewView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CwReviewView, stack);
   gtk_widget_class_install_action (widget_class, "review.episode-selected", "x",
                                    episode_selected_activated);

@@ -27,11 +27,27 @@ struct _CwWindow
   GtkStack            *main_stack;
   CwReviewView        *review_view;
   CwUndoBar           *undo_bar;
+  GtkWidget           *sidebar_button;
   CwStore             *store;
   GSettings           *settings;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_SHOW_SIDEBAR, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The list of reviews can be hidden (F9), to give a review the whole
+ * width of a small screen. */
+static void
+set_show_sidebar (CwWindow *self,
+                  gboolean  show)
+{
+  if (self->review_list == NULL || show == gtk_widget_get_visible (GTK_WIDGET (self->review_list)))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
 
 /* "Casewise — LR-2026-004 Child A": the reference and pseudonym, never a name. */
 static void
@@ -170,7 +186,20 @@ search_activated (GtkWidget  *widget,
                   const char *action,
                   GVariant   *parameter)
 {
+  set_show_sidebar (CW_WINDOW (widget), TRUE);
   cw_review_list_focus_search (CW_WINDOW (widget)->review_list);
+}
+
+static void
+step_section_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  if (cw_review_list_get_selected_id (self->review_list) != 0)
+    cw_review_view_step_section (self->review_view,
+                                 g_str_equal (action, "win.next-section") ? 1 : -1);
 }
 
 static void
@@ -332,6 +361,41 @@ cw_window_dispose (GObject *object)
 }
 
 static void
+cw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      /* Asked for by the toggle button's action while the window goes too. */
+      g_value_set_boolean (value, CW_WINDOW (object)->review_list == NULL
+                                    || gtk_widget_get_visible (
+                                      GTK_WIDGET (CW_WINDOW (object)->review_list)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (CW_WINDOW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cw_window_class_init (CwWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -339,6 +403,12 @@ cw_window_class_init (CwWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cw_window_dispose;
+  object_class->get_property = cw_window_get_property;
+  object_class->set_property = cw_window_set_property;
+  properties[PROP_SHOW_SIDEBAR] = g_param_spec_boolean (
+    "show-sidebar", NULL, NULL, TRUE,
+    G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = cw_window_close_request;
   g_type_ensure (CW_TYPE_REVIEW_LIST);
   g_type_ensure (CW_TYPE_REVIEW_VIEW);
@@ -350,6 +420,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, review_view);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, undo_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar_button);
   gtk_widget_class_install_action (widget_class, "win.new-review", NULL, new_review_activated);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-review", NULL,
@@ -357,6 +428,17 @@ cw_window_class_init (CwWindowClass *klass)
   cw_undo_bar_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-section", NULL, step_section_activated);
+  gtk_widget_class_install_action (widget_class, "win.previous-section", NULL,
+                                   step_section_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  /* Bindings, not application accelerators: they come last, so a part of
+   * a page that has its own use for the keys (the learning event's notes)
+   * keeps it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-section", NULL);
   gtk_widget_class_install_action (widget_class, "win.chronology", "s", chronology_activated);
   gtk_widget_class_install_action (widget_class, "win.next-phase", NULL, next_phase_activated);
   gtk_widget_class_install_action (widget_class, "win.flush", NULL, flush_activated);

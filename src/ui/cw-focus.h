@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define CW_ONE_TAB_STOP "cw-one-tab-stop"
+
+void cw_widget_set_one_tab_stop (GtkWidget *list);
+
+G_END_DECLS

@@ -1,0 +1,447 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window on a small screen and from the keyboard: every section of a
+ * review fits 1024 by 700, the sections are walked without switching at
+ * each step, and the wording a new user meets. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "cw-application.h"
+#include "cw-core.h"
+#include "cw-focus.h"
+#include "cw-history-view.h"
+#include "cw-new-review-dialog.h"
+#include "cw-record-form.h"
+#include "cw-record-table.h"
+#include "cw-review-list.h"
+#include "cw-review-section.h"
+#include "cw-review-view.h"
+#include "cw-review.h"
+#include "cw-undo-bar.h"
+#include "cw-window.h"
+#include "test-ui-helpers.h"
+
+/* The size of a council laptop's screen less the panel: the smallest the
+ * window must work at. */
+#define SMALL_WIDTH 1024
+#define SMALL_HEIGHT 700
+/* The header bar reaches a pixel into the window's frame. */
+#define SLACK 2
+
+static GtkWidget *
+review_part (Ui         *ui,
+             const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (review_view (ui)),
+                                                    CW_TYPE_REVIEW_VIEW, name));
+}
+
+static void
+open_sample (Ui *ui)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.open-sample", NULL));
+  drain_events ();
+  g_assert_cmpstr (main_page (ui), ==, "review");
+}
+
+/* A widget's place, in the window's coordinates. */
+static gboolean
+window_bounds (Ui              *ui,
+               GtkWidget       *widget,
+               graphene_rect_t *bounds)
+{
+  return gtk_widget_compute_bounds (widget, GTK_WIDGET (ui->window), bounds);
+}
+
+/* Each widget shown lies inside the window; what scrolls is checked as
+ * its scroller (its content may be scrolled out of view, that is what a
+ * scroller is for). Returns the first widget that does not fit. */
+static GtkWidget *
+first_outside (Ui              *ui,
+               GtkWidget       *widget,
+               graphene_rect_t *outside)
+{
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (ui->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (ui->window));
+
+  if (!gtk_widget_get_mapped (widget)
+      || (GTK_IS_NATIVE (widget) && widget != GTK_WIDGET (ui->window)))
+    return NULL;
+  if (widget != GTK_WIDGET (ui->window) && window_bounds (ui, widget, &bounds)
+      && bounds.size.width > 0 && bounds.size.height > 0
+      && (bounds.origin.x < -SLACK || bounds.origin.y < -SLACK
+          || bounds.origin.x + bounds.size.width > width + SLACK
+          || bounds.origin.y + bounds.size.height > height + SLACK))
+    {
+      *outside = bounds;
+      return widget;
+    }
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_outside (ui, child, outside);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_fits (Ui         *ui,
+             const char *where)
+{
+  graphene_rect_t bounds;
+  GtkWidget *outside;
+  g_autofree char *message = NULL;
+  int width, height;
+
+  wait_for_draw (GTK_WIDGET (ui->window));
+  width = gtk_widget_get_width (GTK_WIDGET (ui->window));
+  height = gtk_widget_get_height (GTK_WIDGET (ui->window));
+  /* A window whose content needs more grows past the screen: that fails too. */
+  if (width > SMALL_WIDTH || height > SMALL_HEIGHT)
+    message = g_strdup_printf ("%s: the window grew to %d by %d, past %d by %d", where, width,
+                               height, SMALL_WIDTH, SMALL_HEIGHT);
+  else if ((outside = first_outside (ui, GTK_WIDGET (ui->window), &bounds)) != NULL)
+    message = g_strdup_printf ("%s: a %s lies at %.0f,%.0f, %.0f by %.0f, outside the %d by %d "
+                               "window", where, G_OBJECT_TYPE_NAME (outside), bounds.origin.x,
+                               bounds.origin.y, bounds.size.width, bounds.size.height, width,
+                               height);
+  if (message != NULL)
+    g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
+}
+
+/* Every section of the list of sections, those other people add too, at
+ * 1024 by 700: with the list of reviews shown, and hidden (F9). */
+static void
+test_every_section_fits_small_screen (Ui *ui, gconstpointer data)
+{
+  guint n = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), SMALL_WIDTH, SMALL_HEIGHT);
+  open_sample (ui);
+  assert_fits (ui, "the sample review");
+  for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
+       section++, n++)
+    {
+      g_autofree char *where = g_strdup_printf ("section %s", section->name);
+
+      show_section (ui, section->name);
+      assert_fits (ui, where);
+    }
+  g_assert_cmpuint (n, >=, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-sidebar", NULL));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (part (ui, "review_list")));
+  for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
+       section++)
+    {
+      g_autofree char *where = g_strdup_printf ("section %s, list of reviews hidden",
+                                                section->name);
+
+      show_section (ui, section->name);
+      assert_fits (ui, where);
+    }
+}
+
+/* F9 and the header's button hide and show the list of reviews; Ctrl+F
+ * shows it to search. */
+static void
+test_sidebar_hides (Ui *ui, gconstpointer data)
+{
+  g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ui->app),
+                                                                 "win.show-sidebar");
+  GtkWidget *list = part (ui, "review_list");
+
+  g_assert_cmpstr (accels[0], ==, "F9");
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-sidebar", NULL));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (list));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (part (ui, "sidebar_button"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.search", NULL));
+  drain_events ();
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (part (ui, "sidebar_button"))));
+}
+
+static gboolean
+focus_is_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A key pressed on @list, as its one-tab-stop controller sees it. */
+static void
+press_key (GtkWidget      *list,
+           guint           keyval,
+           GdkModifierType state)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), CW_ONE_TAB_STOP) == 0)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  g_assert_true (handled);
+  drain_events ();
+}
+
+static void
+press_tab (Ui *ui)
+{
+  g_signal_emit_by_name (ui->window, "move-focus", GTK_DIR_TAB_FORWARD); /* Tab's binding */
+  drain_events ();
+}
+
+/* Moving through the sections' list with the keyboard (Tab, arrows)
+ * moves the focus and shows nothing new; Return shows the section the
+ * focus is on. */
+static void
+test_section_list_keyboard (Ui *ui, gconstpointer data)
+{
+  GtkWidget *sidebar;
+  GtkWidget *row;
+
+  open_sample (ui);
+  show_section (ui, "overview");
+  sidebar = review_part (ui, "sidebar");
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+  drain_events ();
+  g_assert_true (focus_is_within (sidebar));
+  row = gtk_root_get_focus (GTK_ROOT (ui->window));
+  press_tab (ui);
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "overview");
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD)
+                 || focus_is_within (sidebar));
+  drain_events ();
+  /* Down moves the focus to the next section, and shows nothing new. */
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_DOWN));
+  drain_events ();
+  g_assert_true (focus_is_within (sidebar));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (ui->window)) != row);
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "overview");
+  /* Return (the list's activate-item) or a click shows it. */
+  g_assert_true (gtk_widget_activate_action (sidebar, "list.activate-item", "u", 1));
+  drain_events ();
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==,
+                   cw_review_sections ()[1].name);
+  /* Tab leaves the list at once, for the section shown. */
+  g_assert_true (focus_is_within (sidebar));
+  press_key (sidebar, GDK_KEY_Tab, 0);
+  g_assert_false (focus_is_within (sidebar));
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==,
+                   cw_review_sections ()[1].name);
+}
+
+/* Every section has its own shortcut; Ctrl+Page Down and Up step
+ * through them, round at the ends. */
+static void
+test_section_shortcuts (Ui *ui, gconstpointer data)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const CwReviewSectionInfo *sections = cw_review_sections ();
+  guint n = 0;
+
+  for (const CwReviewSectionInfo *section = sections; section->name != NULL; section++, n++)
+    {
+      g_autofree char *action = g_strconcat ("win.section::", section->name, NULL);
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ui->app),
+                                                                     action);
+
+      g_assert_nonnull (accels[0]);
+      g_assert_false (g_hash_table_contains (seen, accels[0]));
+      g_hash_table_add (seen, g_strdup (accels[0]));
+    }
+  g_assert_true (g_hash_table_contains (seen, "<Alt>7")); /* Returns & context */
+
+  open_sample (ui);
+  show_section (ui, sections[0].name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-section", NULL));
+  drain_events ();
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, sections[1].name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.previous-section",
+                                             NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.previous-section",
+                                             NULL));
+  drain_events ();
+  /* Back past the first: the last the sample review's phase shows. */
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), !=, sections[0].name);
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), !=, sections[1].name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-section", NULL));
+  drain_events ();
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, sections[0].name);
+}
+
+/* The history is one stop of Tab: the next Tab leaves it. */
+static void
+test_history_one_tab_stop (Ui *ui, gconstpointer data)
+{
+  GtkWidget *history;
+  GtkWidget *table;
+
+  open_sample (ui);
+  show_section (ui, "history");
+  history = cw_review_view_get_part (review_view (ui), "history");
+  wait_for_draw (history);
+  g_assert_true (gtk_widget_child_focus (history, GTK_DIR_TAB_FORWARD));
+  drain_events ();
+  g_assert_true (focus_is_within (history));
+  table = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (ui->window)),
+                                   GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (table);
+  press_key (table, GDK_KEY_Tab, 0);
+  g_assert_false (focus_is_within (table));
+  /* And Shift+Tab, from a row, leaves it backwards. */
+  g_assert_true (gtk_widget_child_focus (table, GTK_DIR_TAB_FORWARD));
+  drain_events ();
+  g_assert_true (focus_is_within (table));
+  press_key (table, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_false (focus_is_within (table));
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (ui->window)));
+}
+
+/* Typing in the search of the reviews leaves the review open; Return
+ * there opens the first review found. */
+static void
+test_search_keeps_review_open (Ui *ui, gconstpointer data)
+{
+  CwReviewList *list = CW_REVIEW_LIST (part (ui, "review_list"));
+  g_autofree char *other = create_review_through_dialog (ui, "Another review", "Child Z");
+  GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (list),
+                                                                 CW_TYPE_REVIEW_LIST,
+                                                                 "search_entry"));
+  gint64 open;
+  g_autoptr (CwRecord) found = NULL;
+
+  open_sample (ui);
+  open = cw_review_list_get_selected_id (list);
+  g_assert_cmpint (open, >, 0);
+  cw_review_list_set_search (list, "Anoth");
+  drain_events ();
+  g_assert_cmpuint (cw_review_list_get_n_shown (list), ==, 1);
+  g_assert_cmpstr (main_page (ui), ==, "review");
+  g_assert_cmpint (cw_review_list_get_selected_id (list), ==, open);
+  cw_review_list_set_search (list, "zzz");
+  drain_events ();
+  g_assert_cmpint (cw_review_list_get_selected_id (list), ==, open);
+  cw_review_list_set_search (list, "");
+  drain_events ();
+  g_assert_cmpint (cw_review_list_get_selected_id (list), ==, open);
+
+  cw_review_list_set_search (list, "Anoth");
+  g_signal_emit_by_name (search, "activate");
+  drain_events ();
+  found = cw_store_get (ui->store, &cw_entity_review, cw_review_list_get_selected_id (list),
+                        NULL);
+  g_assert_cmpstr (cw_record_get (found, "reference"), ==, other);
+  g_assert_cmpstr (main_page (ui), ==, "review");
+}
+
+/* Adding an agency involved before there is any agency says where to add
+ * one, in sentence case. */
+static void
+test_no_agency_yet (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "No agencies", "Child N");
+  GtkWidget *table = cw_review_view_get_part (review_view (ui), "agencies");
+  GtkWidget *bar = part (ui, "undo_bar");
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (bar, CW_TYPE_UNDO_BAR, "label"));
+
+  g_assert_nonnull (reference);
+  show_section (ui, "people");
+  g_assert_true (gtk_widget_activate_action (table, "table.add", NULL));
+  drain_events ();
+  g_assert_true (cw_undo_bar_get_shown (CW_UNDO_BAR (bar)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==,
+                   "There is no agency yet: add one in People & agencies, Agencies tab, under "
+                   "“Agency register”");
+}
+
+/* New Review offers the kind most used: with none yet, in England, a
+ * Child Safeguarding Practice Review; then what the reviews are. */
+static void
+test_new_review_kind (Ui *ui, gconstpointer data)
+{
+  GtkWidget *dialog;
+  GtkDropDown *kind;
+  g_autofree char *first = create_review_through_dialog (ui, "First", "Child F");
+  g_autofree char *reference = NULL;
+
+  g_assert_true (g_str_has_prefix (first, "CSPR-"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *rapid = NULL;
+      g_autoptr (GError) error = NULL;
+
+      rapid = cw_store_create_review (ui->store, "rapid", "Rapid", NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.new-review", NULL));
+  wait_for ((dialog = GTK_WIDGET (find_toplevel (CW_TYPE_NEW_REVIEW_DIALOG))) != NULL);
+  kind = GTK_DROP_DOWN (gtk_widget_get_template_child (dialog, CW_TYPE_NEW_REVIEW_DIALOG,
+                                                       "kind_drop_down"));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (kind)), ==,
+                   "Rapid review");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_events ();
+}
+
+/* The referral form's Scottish fields show for a review in Scotland. */
+static void
+test_scottish_fields (Ui *ui, gconstpointer data)
+{
+  g_autofree char *reference = create_review_through_dialog (ui, "Where", "Child W");
+  CwRecordForm *referral = CW_RECORD_FORM (cw_review_view_get_part (review_view (ui),
+                                                                    "referral-form"));
+  GtkWidget *swis = cw_record_form_get_editor (referral, "swis_number");
+  GtkWidget *grounds = cw_record_form_get_editor (referral, "grounds");
+  GtkWidget *placement = NULL;
+  g_autoptr (CwRecord) review = cw_store_find_review (ui->store, reference, NULL);
+  g_autoptr (GError) error = NULL;
+
+  for (GtkWidget *check = gtk_widget_get_first_child (grounds); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), "Placement"))
+      placement = check;
+  g_assert_nonnull (placement);
+  show_section (ui, "referral");
+  g_assert_false (gtk_widget_get_visible (swis));
+  g_assert_false (gtk_widget_get_visible (placement));
+  g_assert_true (gtk_widget_get_visible (cw_record_form_get_editor (referral, "child_name")));
+
+  g_assert_true (cw_store_update (ui->store, &cw_entity_review, cw_record_get_id (review),
+                                  "profile", "scotland", &error));
+  g_assert_no_error (error);
+  drain_events ();
+  g_assert_true (gtk_widget_get_visible (swis));
+  g_assert_true (gtk_widget_get_visible (placement));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cw_core_init ();
+#define ADD(path, func) g_test_add ("/ui-window/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
+  ADD ("every-section-fits-1024x700", test_every_section_fits_small_screen);
+  ADD ("sidebar-hides", test_sidebar_hides);
+  ADD ("section-list-keyboard", test_section_list_keyboard);
+  ADD ("section-shortcuts", test_section_shortcuts);
+  ADD ("history-one-tab-stop", test_history_one_tab_stop);
+  ADD ("search-keeps-review-open", test_search_keeps_review_open);
+  ADD ("no-agency-yet", test_no_agency_yet);
+  ADD ("new-review-kind", test_new_review_kind);
+  ADD ("scottish-fields", test_scottish_fields);
+#undef ADD
+  return g_test_run ();
+}
