@@ -368,7 +368,14 @@ test_progress_of_plan (Actions       *a,
   g_assert_cmpuint (progress.overdue, ==, 1);
   g_assert_cmpuint (progress.not_started, ==, 2);
   g_assert_cmpstr (progress.status, ==, "draft");
+  /* In the statuses' order, the statuses no action is in left out. */
+  g_assert_cmpuint (progress.by_status->len, ==, 2);
+  g_assert_cmpstr (((CwActionCount *) progress.by_status->pdata[0])->key, ==, "not-started");
+  g_assert_cmpuint (((CwActionCount *) progress.by_status->pdata[0])->n, ==, 2);
+  g_assert_cmpstr (((CwActionCount *) progress.by_status->pdata[1])->key, ==, "embedded");
+  g_assert_cmpuint (((CwActionCount *) progress.by_status->pdata[1])->n, ==, 1);
   cw_plan_progress_clear (&progress);
+  g_assert_null (progress.by_status);
 }
 
 static void

@@ -236,6 +236,31 @@ void
 cw_plan_progress_clear (CwPlanProgress *progress)
 {
   g_clear_pointer (&progress->status, g_free);
+  g_clear_pointer (&progress->by_status, g_ptr_array_unref);
+}
+
+/* In the statuses' order, as a person reads a plan's progress. */
+static GPtrArray *
+count_by_status (GPtrArray *actions)
+{
+  GPtrArray *counts = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_action_count_free);
+
+  for (const CwChoice *choice = cw_action_statuses; choice->id != NULL; choice++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < actions->len; i++)
+        n += g_strcmp0 (((CwAction *) actions->pdata[i])->status, choice->id) == 0;
+      if (n > 0)
+        {
+          CwActionCount *count = g_new0 (CwActionCount, 1);
+
+          count->key = g_strdup (choice->id);
+          count->n = n;
+          g_ptr_array_add (counts, count);
+        }
+    }
+  return counts;
 }
 
 /**
@@ -243,7 +268,8 @@ cw_plan_progress_clear (CwPlanProgress *progress)
  * @out: (out caller-allocates): the progress, cleared with
  *   cw_plan_progress_clear()
  *
- * How far the review's action plan has come, for its overview.
+ * How far the review's action plan has come, for its overview: how many
+ * actions, done, overdue, and in each status.
  */
 gboolean
 cw_actions_get_progress (CwStore         *store,
@@ -269,6 +295,7 @@ cw_actions_get_progress (CwStore         *store,
       out->overdue += a->rating.overdue;
       out->not_started += g_strcmp0 (a->status, "not-started") == 0;
     }
+  out->by_status = count_by_status (actions);
   out->status = cw_store_text_for_id (store, "SELECT status FROM action_plan"
                                              " WHERE review_id = ? AND deleted = 0", review_id);
   return TRUE;

@@ -139,6 +139,8 @@ typedef struct
   guint overdue;
   guint not_started;
   char *status;    /* the plan's, or NULL when it has none */
+  GPtrArray *by_status; /* (element-type CwActionCount): how many in each status, in the
+                         * statuses' order, those with none left out */
 } CwPlanProgress;
 
 void        cw_plan_progress_clear    (CwPlanProgress *progress);
