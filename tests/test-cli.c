@@ -2423,8 +2423,7 @@ test_report_check (Fixture       *f,
   assert_contains (run.err, "not a PDF");
 }
 
-/* Each document renders, full and anonymised, draft and final, with its
- * first heading in it. */
+/* Each document renders, draft or final, with its first heading in it. */
 static void
 test_report_render_each (Fixture       *f,
                          gconstpointer  data)
@@ -2443,8 +2442,10 @@ test_report_render_each (Fixture       *f,
   g_auto (Run) run = { NULL };
 
   demo (f);
+  /* One render each, full and anonymised in turn (the core tests render
+   * both of every one). */
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
-    for (int anonymised = 0; anonymised <= 1; anonymised++)
+    for (int anonymised = i % 2; anonymised == (int) (i % 2); anonymised++)
       {
         g_autofree char *name = g_strdup_printf ("%s-%d.pdf", documents[i][0], anonymised);
         g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
