@@ -210,6 +210,32 @@ test_thread (Sample        *s,
   g_assert_cmpstr (cw_record_get (row, "version"), ==, "1");
 }
 
+/* As the app runs them: jobs with their own connections and progress. */
+static void
+test_jobs (Sample        *s,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  CwReportOptions options = { TRUE, CW_REPORT_DRAFT };
+  g_autoptr (CwJob) generate_job = cw_report_generate_job_new (s->base.store, s->review,
+                                                               "chronology", &options);
+  g_autoptr (CwJob) check_job = NULL;
+  g_autoptr (CwRecord) row = NULL;
+  gint64 id;
+
+  g_assert_true (cw_job_run_sync (generate_job, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_job_get_fraction (generate_job), ==, 1.0);
+  id = cw_report_generate_job_get_document (generate_job);
+  g_assert_cmpint (id, >, 0);
+  check_job = cw_report_check_job_new (s->base.store, id);
+  g_assert_true (cw_job_run_sync (check_job, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_report_check_job_get_hits (check_job)->len, ==, 0);
+  row = get_document (s, id);
+  g_assert_cmpstr (cw_record_get (row, "check_hits"), ==, "0");
+}
+
 static CwRedactor *
 check_redactor (Sample *s)
 {
@@ -446,6 +472,7 @@ main (int   argc,
   ADD ("generate", test_generate);
   ADD ("cancel", test_cancel);
   ADD ("thread", test_thread);
+  ADD ("jobs", test_jobs);
   ADD ("check-seeded", test_check_seeded);
   ADD ("check-nhs-modulus", test_check_nhs_modulus);
   ADD ("check-not-pdf", test_check_not_pdf);

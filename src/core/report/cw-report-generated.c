@@ -345,3 +345,132 @@ cw_report_generated_mark_publishable (CwStore  *store,
   cw_store_note_change (store, "generated_document", document_id);
   return cw_transaction_commit (tx, error);
 }
+
+/* Generating and checking as jobs (cw-job.h), for the app: the work runs in
+ * a worker thread with the job's own connection; the app's hears what it
+ * wrote when the job is done. */
+
+typedef struct
+{
+  gint64          review_id;
+  char           *id;
+  CwReportOptions options;
+  gint64          document_id; /* the result */
+} Generate;
+
+static void
+generate_free (Generate *g)
+{
+  g_free (g->id);
+  g_free (g);
+}
+
+static void
+report_progress (double      fraction,
+                 const char *text,
+                 gpointer    data)
+{
+  cw_job_report (CW_JOB (data), fraction, text);
+}
+
+static gboolean
+generate_job (CwJob         *job,
+              CwStore       *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Generate *g = data;
+
+  g->document_id = cw_report_generate (store, g->review_id, g->id, &g->options, report_progress,
+                                       job, cancellable, error);
+  return g->document_id > 0;
+}
+
+/**
+ * cw_report_generate_job_new:
+ *
+ * Returns: (transfer full): a job generating the document as
+ *   cw_report_generate() does, not yet running; once finished,
+ *   cw_report_generate_job_get_document() gives what it kept
+ */
+CwJob *
+cw_report_generate_job_new (CwStore               *store,
+                            gint64                 review_id,
+                            const char            *id,
+                            const CwReportOptions *options)
+{
+  Generate *g = g_new0 (Generate, 1);
+
+  g_return_val_if_fail (CW_IS_STORE (store) && id != NULL && options != NULL, NULL);
+  g->review_id = review_id;
+  g->id = g_strdup (id);
+  g->options = *options;
+  return cw_job_new (store, generate_job, g, (GDestroyNotify) generate_free);
+}
+
+/* Returns: the generated document's id, once the job has succeeded; else 0 */
+gint64
+cw_report_generate_job_get_document (CwJob *job)
+{
+  Generate *g = cw_job_get_data (job);
+
+  return g->document_id;
+}
+
+typedef struct
+{
+  gint64     document_id;
+  GPtrArray *hits; /* the result */
+} Check;
+
+static void
+check_free (Check *c)
+{
+  g_clear_pointer (&c->hits, g_ptr_array_unref);
+  g_free (c);
+}
+
+static gboolean
+check_job (CwJob         *job,
+           CwStore       *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Check *c = data;
+
+  cw_job_report (job, 0.1, _("Reading the document back…"));
+  return cw_report_generated_check (store, c->document_id, &c->hits, cancellable, error);
+}
+
+/**
+ * cw_report_check_job_new:
+ *
+ * Returns: (transfer full): a job checking a generated document for
+ *   publication and recording the result (cw_report_generated_check())
+ */
+CwJob *
+cw_report_check_job_new (CwStore *store,
+                         gint64   document_id)
+{
+  Check *c = g_new0 (Check, 1);
+
+  g_return_val_if_fail (CW_IS_STORE (store), NULL);
+  c->document_id = document_id;
+  return cw_job_new (store, check_job, c, (GDestroyNotify) check_free);
+}
+
+/**
+ * cw_report_check_job_get_hits:
+ *
+ * Returns: (transfer none) (nullable) (element-type CwReportHit): what the
+ *   check found, once the job has succeeded
+ */
+GPtrArray *
+cw_report_check_job_get_hits (CwJob *job)
+{
+  Check *c = cw_job_get_data (job);
+
+  return c->hits;
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cw-job.h"
 #include "cw-redactor.h"
 #include "cw-report-documents.h"
 #include "cw-report-entities.h"
@@ -58,6 +59,15 @@ gboolean    cw_report_generated_record_check  (CwStore               *store,
 gboolean    cw_report_generated_mark_publishable (CwStore            *store,
                                                gint64                 document_id,
                                                GError               **error);
+
+CwJob      *cw_report_generate_job_new        (CwStore               *store,
+                                               gint64                 review_id,
+                                               const char            *id,
+                                               const CwReportOptions *options);
+gint64      cw_report_generate_job_get_document (CwJob               *job);
+CwJob      *cw_report_check_job_new           (CwStore               *store,
+                                               gint64                 document_id);
+GPtrArray  *cw_report_check_job_get_hits      (CwJob                 *job);
 
 CwRedactor *cw_report_check_redactor_new      (CwStore               *store,
                                                gint64                 review_id,
