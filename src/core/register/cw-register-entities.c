@@ -185,6 +185,8 @@ const CwEntity cw_entity_person = {
 
 static const CwField agency_fields[] = {
   { "name", N_("Name"), CW_FIELD_TEXT, CW_FIELD_REQUIRED },
+  { "short_name", N_("Short name"), CW_FIELD_TEXT, 0, NULL, NULL,
+    N_("A few letters that tell it from the others where the name does not fit, e.g. NP") },
   { "sector", N_("Sector"), CW_FIELD_CHOICE, 0, cw_agency_sectors },
   { "notes", N_("Notes"), CW_FIELD_LONG_TEXT, 0 },
 };
@@ -198,7 +200,7 @@ const CwEntity cw_entity_agency = {
   .key_column = "id",
   .label_field = "name",
   .order_by = "t.name COLLATE NOCASE",
-  .list_fields = (const char *const[]) { "name", "sector", NULL },
+  .list_fields = (const char *const[]) { "name", "short_name", "sector", NULL },
 };
 
 static const CwField review_agency_fields[] = {

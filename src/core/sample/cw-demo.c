@@ -34,20 +34,22 @@ static const DemoPerson demo_people[] = {
 
 typedef struct
 {
-  const char *name, *sector, *involvement;
+  const char *name, *short_name, *sector, *involvement;
 } DemoAgency;
 
+/* Short names tell apart what "Northshire …" cut short would not. */
 static const DemoAgency demo_agencies[] = {
-  { "Northshire Children's Social Care", "social-care",
+  { "Northshire Children's Social Care", "Social care", "social-care",
     "Child in need plan for Sibling B, 2024; assessment after the hospital admission" },
-  { "Northshire Police", "police", "Two domestic abuse call-outs, 2025" },
-  { "Northshire Community Health (health visiting)", "health",
+  { "Northshire Police", "Police", "police", "Two domestic abuse call-outs, 2025" },
+  { "Northshire Community Health (health visiting)", "Health visiting", "health",
     "Universal health visiting; missed 12-month review" },
-  { "Northshire General Hospital (emergency department)", "health",
+  { "Northshire General Hospital (emergency department)", "Hospital ED", "health",
     "Two attendances before the admission" },
-  { "Riverside Medical Practice", "health", "GP for the family" },
-  { "Northshire Park Primary School", "education", "Sibling B's school" },
-  { "Northshire Homes", "housing", "Landlord of the family home; return requested, not yet received" },
+  { "Riverside Medical Practice", "GP", "health", "GP for the family" },
+  { "Northshire Park Primary School", "Park Primary", "education", "Sibling B's school" },
+  { "Northshire Homes", "Homes", "housing",
+    "Landlord of the family home; return requested, not yet received" },
 };
 
 typedef struct
@@ -177,21 +179,22 @@ cw_demo_iso_days_from (const GDate *today,
 }
 
 static gint64
-find_or_add_agency (CwStore     *self,
-                    const char  *name,
-                    const char  *sector,
-                    GError     **error)
+find_or_add_agency (CwStore          *self,
+                    const DemoAgency *agency,
+                    GError          **error)
 {
   g_autoptr (GListModel) agencies = cw_store_list (self, &cw_entity_agency, 0, error);
-  const char *pairs[] = { "name", name, "sector", sector, NULL };
+  const char *name = agency->name;
+  const char *pairs[] = { "name", name, "short_name", agency->short_name,
+                          "sector", agency->sector, NULL };
 
   if (agencies == NULL)
     return 0;
   for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
     {
-      g_autoptr (CwRecord) agency = g_list_model_get_item (agencies, i);
-      if (g_ascii_strcasecmp (cw_record_get (agency, "name"), name) == 0)
-        return cw_record_get_id (agency);
+      g_autoptr (CwRecord) record = g_list_model_get_item (agencies, i);
+      if (g_ascii_strcasecmp (cw_record_get (record, "name"), name) == 0)
+        return cw_record_get_id (record);
     }
   return cw_store_insert (self, &cw_entity_agency, 0, pairs, error);
 }
@@ -216,7 +219,7 @@ add_agencies (CwStore *self, gint64 review, GHashTable *ids, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (demo_agencies); i++)
     {
       const DemoAgency *a = &demo_agencies[i];
-      gint64 id = find_or_add_agency (self, a->name, a->sector, error);
+      gint64 id = find_or_add_agency (self, a, error);
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       const char *pairs[] = { "agency_id", id_text, "involvement", a->involvement, NULL };
 

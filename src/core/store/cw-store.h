@@ -25,7 +25,7 @@ typedef enum /*< skip >*/
 } CwStoreError;
 
 /* The schema this build writes; later issues add migrations. */
-#define CW_SCHEMA_VERSION 11
+#define CW_SCHEMA_VERSION 12
 
 #define CW_TYPE_STORE (cw_store_get_type ())
 G_DECLARE_FINAL_TYPE (CwStore, cw_store, CW, STORE, GObject)
