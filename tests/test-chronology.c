@@ -1466,7 +1466,9 @@ test_other_agency_warned (Chrono        *c,
 {
   g_autoptr (CwChronologyImport) import =
     import_of ("Date,Agency,Record ref,Details\n01/01/2024,Police,P1,visit\n"
-               "02/01/2024,Northshire Community Health,H1,new birth visit\n", "mixed.csv");
+               "02/01/2024,Northshire Community Health,H1,new birth visit\n"
+               "03/01/2024,Northshire Community Health,H2,weight\n"
+               "04/01/2024,Northshire Community Health,H3,clinic\n", "mixed.csv");
   g_autoptr (GError) error = NULL;
   CwImportResult result;
   GPtrArray *problems;
@@ -1474,7 +1476,8 @@ test_other_agency_warned (Chrono        *c,
 
   g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, c->police, 0, NULL,
                                            NULL, NULL, &result, &error));
-  g_assert_cmpuint (result.added, ==, 2);
+  g_assert_cmpuint (result.added, ==, 4);
+  /* One warning for the three rows, not one each, with the way to split the file. */
   problems = cw_chronology_import_get_problems (import);
   g_assert_cmpuint (problems->len, ==, 1);
   problem = problems->pdata[0];
@@ -1482,6 +1485,188 @@ test_other_agency_warned (Chrono        *c,
   g_assert_cmpuint (problem->column, ==, 2);
   g_assert_cmpint (problem->severity, ==, CW_IMPORT_PROBLEM_WARNING);
   g_assert_nonnull (strstr (problem->message, "Northshire Community Health"));
+  g_assert_nonnull (strstr (problem->message, "3 rows"));
+  g_assert_nonnull (strstr (problem->message, "agency taken from this column"));
+}
+
+/* A combined chronology: the Agency column names each row's agency (by its
+ * name or short name, in any case), one return per agency, in one
+ * transaction, and no warning per row. */
+#define COMBINED \
+  "Date,Agency,Record ref,Details\n" \
+  "01/01/2024,Northshire Police,P1,call to the home\n" \
+  "02/01/2024,NCH,H1,new birth visit\n" \
+  "03/01/2024,northshire  police,P2,welfare check\n" \
+  "04/01/2024,Northshire Community Health,H2,weight check\n" \
+  "05/01/2024,Northshire Police,P3,strategy discussion\n"
+
+static void
+test_combined_split (Chrono        *c,
+                     gconstpointer  data)
+{
+  g_autoptr (CwChronologyImport) import = import_of (COMBINED, "combined.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+  GPtrArray *agencies;
+  const CwImportAgency *police, *health;
+
+  g_assert_true (cw_store_update (c->base.store, &cw_entity_agency, c->health, "short_name",
+                                  "NCH", &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                           CW_IMPORT_AGENCY_FROM_COLUMN, NULL, NULL, NULL,
+                                           &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 5);
+  g_assert_cmpuint (cw_chronology_import_get_problems (import)->len, ==, 0);
+  agencies = cw_chronology_import_get_agencies (import);
+  g_assert_cmpuint (agencies->len, ==, 2);
+  police = agencies->pdata[0];
+  health = agencies->pdata[1];
+  g_assert_cmpint (police->agency_id, ==, c->police);
+  g_assert_cmpuint (police->n_rows, ==, 3);
+  g_assert_cmpuint (police->result.added, ==, 3);
+  g_assert_cmpint (health->agency_id, ==, c->health);
+  g_assert_cmpuint (health->n_rows, ==, 2);
+  g_assert_cmpuint (health->result.added, ==, 2);
+  g_assert_false (police->added);
+  /* One return and one import per agency, each holding its own entries. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 2);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_import"), ==, 2);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry e"
+                                           " JOIN agency a ON a.id = e.agency_id"
+                                           " WHERE a.name = 'Northshire Police'"
+                                           " AND e.source LIKE 'P%'"), ==, 3);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry e"
+                                           " JOIN agency a ON a.id = e.agency_id"
+                                           " WHERE a.name = 'Northshire Community Health'"
+                                           " AND e.source LIKE 'H%'"), ==, 2);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT sum (entries) FROM chronology_import"), ==, 5);
+  /* Searchable, like any import. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'weight'"), ==, 1);
+}
+
+/* Imported again, each agency's return replaces its own: nothing doubles. */
+static void
+test_combined_again (Chrono        *c,
+                     gconstpointer  data)
+{
+  CwImportResult result;
+
+  g_assert_true (cw_store_update (c->base.store, &cw_entity_agency, c->health, "short_name",
+                                  "NCH", NULL));
+  run_import (c, COMBINED, 0, CW_IMPORT_AGENCY_FROM_COLUMN);
+  result = run_import (c, COMBINED "06/01/2024,NCH,H3,clinic\n", 0,
+                       CW_IMPORT_AGENCY_FROM_COLUMN);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.unchanged, ==, 5);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE deleted = 0"), ==, 6);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 2);
+}
+
+/* Agencies the register lacks are refused by name and row, and nothing is
+ * written; asked, they are added, in the same transaction. */
+static void
+test_combined_unknown_agencies (Chrono        *c,
+                                gconstpointer  data)
+{
+  const char *csv = "Date,Agency,Record ref,Details\n"
+                    "01/01/2024,Northshire Police,P1,call\n"
+                    "02/01/2024,Northshire Foodbank,F1,parcel\n"
+                    "03/01/2024,Youth Club,Y1,session\n"
+                    "04/01/2024,Northshire Foodbank,F2,parcel\n";
+  g_autoptr (CwChronologyImport) import = import_of (csv, "combined.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+  GPtrArray *agencies;
+  gint64 audit_before = sql_int (c->base.store, "SELECT count (*) FROM audit");
+
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                            CW_IMPORT_AGENCY_FROM_COLUMN, NULL, NULL, NULL,
+                                            &result, &error));
+  g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_UNKNOWN_AGENCIES);
+  g_assert_nonnull (strstr (error->message, "combined.csv"));
+  g_assert_nonnull (strstr (error->message, "2 agencies"));
+  g_assert_nonnull (strstr (error->message, "“Northshire Foodbank” (rows 3 and 5)"));
+  g_assert_nonnull (strstr (error->message, "“Youth Club” (row 4)"));
+  g_assert_null (strstr (error->message, "Northshire Police"));
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"), ==, audit_before);
+
+  /* A dry run adds nothing, but says what it would. */
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                           CW_IMPORT_AGENCY_FROM_COLUMN | CW_IMPORT_ADD_AGENCIES
+                                             | CW_IMPORT_DRY_RUN,
+                                           NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 4);
+  agencies = cw_chronology_import_get_agencies (import);
+  g_assert_true (((CwImportAgency *) agencies->pdata[1])->added);
+  g_assert_cmpint (((CwImportAgency *) agencies->pdata[1])->agency_id, ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency"), ==, 2);
+
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                           CW_IMPORT_AGENCY_FROM_COLUMN | CW_IMPORT_ADD_AGENCIES,
+                                           NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 4);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency"), ==, 4);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry e"
+                                           " JOIN agency a ON a.id = e.agency_id"
+                                           " WHERE a.name = 'Northshire Foodbank'"), ==, 2);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 3);
+  /* The register's new agencies are in the history. */
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit WHERE entity = 'agency'"
+                                           " AND action = 'insert' AND field = 'name'"
+                                           " AND new_value = 'Youth Club'"), ==, 1);
+}
+
+/* Rows naming no agency go to the agency given, or are refused by row. */
+static void
+test_combined_blank_agency (Chrono        *c,
+                            gconstpointer  data)
+{
+  const char *csv = "Date,Agency,Record ref,Details\n"
+                    "01/01/2024,Northshire Police,P1,call\n"
+                    "02/01/2024,,H1,visit\n";
+  g_autoptr (CwChronologyImport) import = import_of (csv, "combined.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                            CW_IMPORT_AGENCY_FROM_COLUMN, NULL, NULL, NULL,
+                                            &result, &error));
+  g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_AGENCY);
+  g_assert_nonnull (strstr (error->message, "combined.csv, row 3"));
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, c->health,
+                                           CW_IMPORT_AGENCY_FROM_COLUMN, NULL, NULL, NULL,
+                                           &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry e"
+                                           " JOIN agency a ON a.id = e.agency_id"
+                                           " WHERE a.name = 'Northshire Community Health'"), ==, 1);
+}
+
+/* Without an Agency column there is nothing to split by. */
+static void
+test_combined_needs_column (Chrono        *c,
+                            gconstpointer  data)
+{
+  g_autoptr (CwChronologyImport) import = import_of ("Date,Record ref,Details\n"
+                                                     "01/01/2024,P1,call\n", "one.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                            CW_IMPORT_AGENCY_FROM_COLUMN, NULL, NULL, NULL,
+                                            &result, &error));
+  g_assert_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_AGENCY_COLUMN);
+  g_assert_nonnull (strstr (error->message, "one.csv"));
 }
 
 static void
@@ -1862,6 +2047,11 @@ main (int   argc,
   ADD ("gaps-with-links", test_gaps_with_links);
   ADD ("formulas-exported-as-text", test_formulas_exported_as_text);
   ADD ("other-agency-warned", test_other_agency_warned);
+  ADD ("combined-split", test_combined_split);
+  ADD ("combined-again", test_combined_again);
+  ADD ("combined-unknown-agencies", test_combined_unknown_agencies);
+  ADD ("combined-blank-agency", test_combined_blank_agency);
+  ADD ("combined-needs-column", test_combined_needs_column);
   ADD ("links-and-conflicts", test_links_and_conflicts);
   ADD ("gap-threshold", test_gap_threshold);
   ADD ("entry-edit-keeps-keys", test_entry_edit_keeps_keys);

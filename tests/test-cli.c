@@ -1888,6 +1888,100 @@ test_agency (Fixture       *f,
   cli (f, &run, "agency", "list", NULL);
   assert_ok (&run);
   g_assert_cmpstr (run.out, ==, "Northshire Police\n");
+  /* Short names, given when added or later, are listed with the names. */
+  cli (f, &run, "agency", "add", "Northshire Park Primary", "--short-name", "NPP", NULL);
+  assert_ok (&run);
+  cli (f, &run, "agency", "set", "police", "--short-name", "NP", NULL);
+  assert_ok (&run);
+  cli (f, &run, "agency", "list", NULL);
+  g_assert_cmpstr (run.out, ==, "Northshire Park Primary (NPP)\nNorthshire Police (NP)\n");
+  cli (f, &run, "agency", "set", "police", "--short-name", "", "--name", "Northshire Constabulary",
+       NULL);
+  assert_ok (&run);
+  cli (f, &run, "agency", "list", NULL);
+  g_assert_cmpstr (run.out, ==, "Northshire Constabulary\nNorthshire Park Primary (NPP)\n");
+  /* A short name is one line, like a name. */
+  cli (f, &run, "agency", "set", "primary", "--short-name", "N\nPP", NULL);
+  assert_data_error (&run);
+  cli (f, &run, "agency", "set", "fire", "--short-name", "F", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "No agency is named “fire”");
+}
+
+/* `chronology import --agency-from-column`: a combined chronology split
+ * into one return per agency; agencies the register lacks refused by name
+ * and row, or added with --add-agencies; one warning, not one per row,
+ * when it is imported as one agency's. */
+static void
+test_chronology_import_combined (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_auto (Run) run = { NULL };
+  g_autofree char *path = write_file (f, "combined.csv",
+                                      "Date,Agency,Record ref,Details\n"
+                                      "01/01/2024,Police,P1,call to the home\n"
+                                      "02/01/2024,Northshire Police,P2,welfare check\n"
+                                      "03/01/2024,Health visiting,H1,new birth visit\n"
+                                      "04/01/2024,Northshire Foodbank,F1,food parcel\n"
+                                      "05/01/2024,Youth Club,Y1,session\n"
+                                      "06/01/2024,Northshire Foodbank,F2,food parcel\n");
+
+  demo (f);
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency-from-column", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "combined.csv: the Agency column names 2 agencies the register does "
+                            "not have: “Northshire Foodbank” (rows 5 and 7); “Youth Club” (row 6)");
+  assert_contains (run.err, "--add-agencies");
+  cli (f, &run, "chronology", "list", "CSPR-2026-001", NULL);
+  assert_contains (run.out, "153 entries");
+
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency-from-column",
+       "--add-agencies", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "combined.csv (CSV, UTF-8): 6 entries added, 0 updated, 0 unchanged, "
+                            "46 removed; rows rejected: 0");
+  assert_contains (run.out, "  Northshire Police (“Police”): 2 added, 0 updated, 0 unchanged, "
+                            "23 removed\n");
+  assert_contains (run.out, "  Northshire Foodbank (added to the register): 2 added");
+  assert_contains (run.out, "  Youth Club (added to the register): 1 added");
+  cli (f, &run, "agency", "list", NULL);
+  assert_contains (run.out, "Youth Club\n");
+  cli (f, &run, "chronology", "returns", "CSPR-2026-001", "--json", NULL);
+  assert_contains (run.out, "Northshire Foodbank");
+
+  /* Rows naming no agency need one given for them. */
+  g_free (path);
+  path = write_file (f, "blank.csv", "Date,Agency,Record ref,Details\n"
+                                     "01/01/2024,Police,P1,call to the home\n"
+                                     "02/01/2024,,X1,unsigned\n");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency-from-column", NULL);
+  assert_data_error (&run);
+  assert_contains (run.err, "blank.csv, row 3: no agency is named in the Agency column");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency-from-column",
+       "--agency", "youth", "--json", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "\"agencies\": [");
+  assert_contains (run.out, "\"name\": null");
+
+  /* Imported as one agency's, the other agencies' rows make one warning. */
+  g_free (path);
+  path = write_file (f, "mixed.csv", "Date,Agency,Record ref,Details\n"
+                                     "01/01/2024,Police,P1,call to the home\n"
+                                     "02/01/2024,Health visiting,H1,visit\n"
+                                     "03/01/2024,Health visiting,H2,visit\n"
+                                     "04/01/2024,GP,G1,appointment\n");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency", "police", NULL);
+  assert_ok (&run);
+  assert_contains (run.out, "mixed.csv, row 3, column B (Agency): 3 rows name 2 other agencies");
+  g_assert_null (strstr (run.out, "row 4, column B"));
+
+  /* The options go together. */
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--agency-from-column");
+  cli (f, &run, "chronology", "import", "CSPR-2026-001", path, "--agency", "police",
+       "--add-agencies", NULL);
+  g_assert_cmpint (run.status, ==, 2);
 }
 
 static void
@@ -2523,6 +2617,7 @@ main (int   argc,
   add ("/cli/backup/failure-warns", test_backup_failure_warns);
   add ("/cli/memory-database", test_memory_database);
   add ("/cli/agency", test_agency);
+  add ("/cli/chronology-import-combined", test_chronology_import_combined);
   add ("/cli/chronology/list", test_chronology_list);
   add ("/cli/chronology/import", test_chronology_import);
   add ("/cli/chronology/import-refused", test_chronology_import_refused);

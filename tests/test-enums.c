@@ -49,7 +49,7 @@ test_types_registered (void)
   };
   static const struct { GType (*get_type) (void); guint n_values; } flags[] = {
     { cw_field_flags_get_type, 5 },
-    { cw_import_flags_get_type, 2 },
+    { cw_import_flags_get_type, 4 },
     { cw_store_restore_flags_get_type, 2 },
   };
 

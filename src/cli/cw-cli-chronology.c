@@ -65,6 +65,71 @@ problems_json (CwJson    *json,
   cw_json_end_array (json);
 }
 
+/* A combined chronology's returns, one per agency. */
+static void
+agencies_json (CwJson             *json,
+               CwChronologyImport *import)
+{
+  GPtrArray *agencies = cw_chronology_import_get_agencies (import);
+
+  if (agencies == NULL)
+    return;
+  cw_json_key (json, "agencies");
+  cw_json_begin_array (json);
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      const CwImportAgency *agency = agencies->pdata[i];
+
+      if (agency->name == NULL && agency->n_rows == 0)
+        continue;
+      cw_json_begin_object (json);
+      cw_json_key (json, "name");
+      if (agency->name != NULL)
+        cw_json_string (json, agency->name);
+      else
+        cw_json_null (json);
+      cw_json_key (json, "added_to_register");
+      cw_json_bool (json, agency->added);
+      cw_json_member_int (json, "rows", agency->n_rows);
+      cw_json_member_int (json, "added", agency->result.added);
+      cw_json_member_int (json, "updated", agency->result.updated);
+      cw_json_member_int (json, "unchanged", agency->result.unchanged);
+      cw_json_member_int (json, "removed", agency->result.removed);
+      cw_json_end_object (json);
+    }
+  cw_json_end_array (json);
+}
+
+static void
+agencies_text (CwChronologyImport *import,
+               CwStore            *store,
+               gboolean            dry_run)
+{
+  GPtrArray *agencies = cw_chronology_import_get_agencies (import);
+
+  for (guint i = 0; agencies != NULL && i < agencies->len; i++)
+    {
+      const CwImportAgency *agency = agencies->pdata[i];
+      g_autoptr (CwRecord) record = agency->agency_id != 0
+        ? cw_store_get (store, &cw_entity_agency, agency->agency_id, NULL) : NULL;
+      const char *registered = record != NULL ? cw_record_get (record, "name") : NULL;
+      g_autofree char *name = NULL;
+
+      /* The register's name, and the file's when it names the agency otherwise. */
+      if (registered != NULL && agency->name != NULL
+          && g_utf8_collate (registered, agency->name) != 0)
+        name = g_strdup_printf ("%s (“%s”)", registered, agency->name);
+      else
+        name = g_strdup (registered ?: agency->name ?: _("(no agency named)"));
+
+      cw_cli_print (_("  %s%s: %u added, %u updated, %u unchanged, %u removed\n"), name,
+                    !agency->added ? "" : dry_run ? _(" (would be added to the register)")
+                                                  : _(" (added to the register)"),
+                    agency->result.added, agency->result.updated, agency->result.unchanged,
+                    agency->result.removed);
+    }
+}
+
 static void
 print_import_json (CwChronologyImport   *import,
                    const CwImportResult *result,
@@ -94,6 +159,7 @@ print_import_json (CwChronologyImport   *import,
   cw_json_member_int (json, "rejected", cw_chronology_import_get_n_rejected (import));
   cw_json_member_int (json, "skipped", cw_chronology_import_get_n_skipped (import));
   problems_json (json, cw_chronology_import_get_problems (import));
+  agencies_json (json, import);
   cw_json_end_object (json);
   text = cw_json_free_to_string (g_steal_pointer (&json));
   cw_cli_print ("%s", text);
@@ -101,6 +167,7 @@ print_import_json (CwChronologyImport   *import,
 
 static void
 print_import_text (CwChronologyImport   *import,
+                   CwStore              *store,
                    const CwImportResult *result,
                    gboolean              dry_run,
                    gboolean              imported)
@@ -128,6 +195,7 @@ print_import_text (CwChronologyImport   *import,
                             "rejected: %u\n"),
                 read_as, result->added, result->updated,
                 result->unchanged, result->removed, cw_chronology_import_get_n_rejected (import));
+  agencies_text (import, store, dry_run);
 }
 
 typedef struct
@@ -139,6 +207,8 @@ typedef struct
   CwDateOrder order;
   gboolean    dry_run;
   gboolean    json;
+  gboolean    from_column;
+  gboolean    add_agencies;
 } ImportOptions;
 
 static void
@@ -185,17 +255,26 @@ cw_cli_chronology_import (CwCli               *cli,
                           GStrv               *args,
                           GError             **error)
 {
-  g_auto (ImportOptions) options = { NULL, NULL, 0, NULL, CW_DATE_ORDER_DMY, FALSE, FALSE };
+  g_auto (ImportOptions) options = { NULL, NULL, 0, NULL, CW_DATE_ORDER_DMY, FALSE, FALSE,
+                                     FALSE, FALSE };
   g_autoptr (CwRecord) review = NULL;
   g_autoptr (CwChronologyImport) import = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) run_error = NULL;
   CwImportResult result = { 0 };
-  gint64 agency_id;
+  gint64 agency_id = 0;
   gboolean imported;
+  CwImportFlags flags;
   const GOptionEntry entries[] = {
-    { "agency", 0, 0, G_OPTION_ARG_STRING, &options.agency, N_("The agency that sent it"),
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &options.agency,
+      N_("The agency that sent it (with --agency-from-column: of rows naming none)"),
       N_("NAME") },
+    { "agency-from-column", 0, 0, G_OPTION_ARG_NONE, &options.from_column,
+      N_("A combined chronology: each row is the agency’s its Agency column names, one "
+         "return per agency"), NULL },
+    { "add-agencies", 0, 0, G_OPTION_ARG_NONE, &options.add_agencies,
+      N_("With --agency-from-column: add the agencies the register lacks, rather than refuse "
+         "them"), NULL },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet_text,
       N_("The workbook’s sheet to read, from 1 (default: the first)"), "N" },
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &options.date_order,
@@ -208,8 +287,12 @@ cw_cli_chronology_import (CwCli               *cli,
 
   if (!cw_cli_parse (cli, command, entries, args, error))
     return FALSE;
-  if (options.agency == NULL)
-    return cw_cli_usage_error (error, _("--agency is missing: say which agency sent the return"));
+  if (options.agency == NULL && !options.from_column)
+    return cw_cli_usage_error (error, _("--agency is missing: say which agency sent the return, "
+                                        "or give --agency-from-column for a combined "
+                                        "chronology"));
+  if (options.add_agencies && !options.from_column)
+    return cw_cli_usage_error (error, _("--add-agencies goes with --agency-from-column"));
   /* Values before anything is opened or read. */
   if (!cw_cli_parse_int ("--sheet", options.sheet_text, 1, CW_WORKBOOK_MAX_SHEETS, &options.sheet,
                          error)
@@ -217,20 +300,39 @@ cw_cli_chronology_import (CwCli               *cli,
           && !parse_date_order (options.date_order, &options.order, error)))
     return FALSE;
   if ((review = cw_cli_find_review (cli, !options.dry_run, (*args)[1], error)) == NULL
-      || (agency_id = cw_chronology_find_agency (cli->store, options.agency, error)) == 0)
+      || (options.agency != NULL
+          && (agency_id = cw_chronology_find_agency (cli->store, options.agency, error)) == 0))
     return FALSE;
   file = g_file_new_for_commandline_arg ((*args)[2]);
   if ((import = cw_chronology_import_new_from_file (file, NULL, error)) == NULL
       || !prepare_import (import, cli->store, agency_id, &options, error))
     return FALSE;
+  flags = CW_IMPORT_VALID_ROWS | (options.dry_run ? CW_IMPORT_DRY_RUN : 0)
+          | (options.from_column ? CW_IMPORT_AGENCY_FROM_COLUMN : 0)
+          | (options.add_agencies ? CW_IMPORT_ADD_AGENCIES : 0);
   imported = cw_chronology_import_run (import, cli->store, cw_record_get_id (review), agency_id,
-                                       CW_IMPORT_VALID_ROWS
-                                         | (options.dry_run ? CW_IMPORT_DRY_RUN : 0),
-                                       NULL, NULL, NULL, &result, &run_error);
+                                       flags, NULL, NULL, NULL, &result, &run_error);
+  if (g_error_matches (run_error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_UNKNOWN_AGENCIES))
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("%s. To add them as they are named, run again with --add-agencies; to add one "
+          "with a short name: casewise-cli agency add NAME --short-name ABBREVIATION"),
+        run_error->message);
+
+      g_free (run_error->message);
+      run_error->message = g_steal_pointer (&message);
+    }
+  else if (g_error_matches (run_error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_AGENCY))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s (--agency NAME)"), run_error->message);
+
+      g_free (run_error->message);
+      run_error->message = g_steal_pointer (&message);
+    }
   if (options.json)
     print_import_json (import, &result, options.dry_run, imported);
   else
-    print_import_text (import, &result, options.dry_run, imported);
+    print_import_text (import, cli->store, &result, options.dry_run, imported);
   if (!imported)
     g_propagate_error (error, g_steal_pointer (&run_error));
   return imported;
@@ -459,19 +561,24 @@ cw_cli_agency_add (CwCli               *cli,
                    GError             **error)
 {
   g_autofree char *sector = NULL;
+  g_autofree char *short_name = NULL;
   const GOptionEntry entries[] = {
+    { "short-name", 0, 0, G_OPTION_ARG_STRING, &short_name,
+      N_("A few letters that tell it from the others where its name does not fit"),
+      N_("ABBREVIATION") },
     { "sector", 0, 0, G_OPTION_ARG_STRING, &sector,
       N_("social-care, police, health, education, probation, housing, voluntary or other"),
       N_("SECTOR") },
     { NULL },
   };
-  const char *pairs[] = { "name", NULL, "sector", NULL, NULL };
+  const char *pairs[] = { "name", NULL, "sector", NULL, "short_name", NULL, NULL };
 
   if (!cw_cli_parse (cli, command, entries, args, error)
       || cw_cli_open_store (cli, TRUE, error) == NULL)
     return FALSE;
   pairs[1] = (*args)[1];
   pairs[3] = sector;
+  pairs[5] = short_name;
   if (cw_store_insert (cli->store, &cw_entity_agency, 0, pairs, error) == 0)
     return FALSE;
   cw_cli_print ("%s\n", (*args)[1]);
@@ -493,8 +600,51 @@ cw_cli_agency_list (CwCli               *cli,
   for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
     {
       g_autoptr (CwRecord) agency = g_list_model_get_item (agencies, i);
-      cw_cli_print ("%s\n", cw_record_get (agency, "name"));
+      const char *short_name = cw_record_get (agency, "short_name");
+
+      if (short_name != NULL)
+        cw_cli_print ("%s (%s)\n", cw_record_get (agency, "name"), short_name);
+      else
+        cw_cli_print ("%s\n", cw_record_get (agency, "name"));
     }
+  return TRUE;
+}
+
+gboolean
+cw_cli_agency_set (CwCli               *cli,
+                   const CwCliCommand  *command,
+                   GStrv               *args,
+                   GError             **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *short_name = NULL;
+  g_autofree char *sector = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Its new name"), N_("NAME") },
+    { "short-name", 0, 0, G_OPTION_ARG_STRING, &short_name,
+      N_("A few letters that tell it from the others where its name does not fit (\"\" clears "
+         "it)"), N_("ABBREVIATION") },
+    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector,
+      N_("social-care, police, health, education, probation, housing, voluntary or other"),
+      N_("SECTOR") },
+    { NULL },
+  };
+  g_autoptr (CwTransaction) tx = NULL;
+  gint64 id;
+
+  if (!cw_cli_parse (cli, command, entries, args, error)
+      || cw_cli_open_store (cli, TRUE, error) == NULL
+      || (id = cw_chronology_find_agency (cli->store, (*args)[1], error)) == 0
+      || (tx = cw_transaction_begin (cli->store, error)) == NULL)
+    return FALSE;
+  if ((name != NULL && !cw_store_update (cli->store, &cw_entity_agency, id, "name", name, error))
+      || (short_name != NULL
+          && !cw_store_update (cli->store, &cw_entity_agency, id, "short_name",
+                               *short_name != '\0' ? short_name : NULL, error))
+      || (sector != NULL
+          && !cw_store_update (cli->store, &cw_entity_agency, id, "sector", sector, error))
+      || !cw_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -39,14 +39,19 @@ static const CwCliCommand commands[] = {
     N_("Show who changed what in a review, and when, newest first"), cw_cli_review_history },
   { "review", "delete", "REF", NULL,
     N_("Delete a review and everything in it, for good"), cw_cli_review_delete },
-  { "agency", "add", "NAME", "[--sector SECTOR]",
+  { "agency", "add", "NAME", "[--short-name ABBREVIATION] [--sector SECTOR]",
     N_("Add an agency to the shared register"), cw_cli_agency_add },
+  { "agency", "set", "NAME", "[--name NAME] [--short-name ABBREVIATION] [--sector SECTOR]",
+    N_("Change an agency of the shared register: its name, short name or sector"),
+    cw_cli_agency_set },
   { "agency", "list", NULL, NULL, N_("List the agencies of the shared register"),
     cw_cli_agency_list },
   { "chronology", "import", "REF FILE",
-    "--agency NAME [--sheet N] [--date-order dmy|mdy|ymd] [--dry-run] [--json]",
-    N_("Import an agency’s chronology return (CSV, TSV, XLSX or ODS); valid rows are "
-       "imported, every rejected row is listed"), cw_cli_chronology_import },
+    "--agency NAME | --agency-from-column [--add-agencies] [--sheet N] "
+    "[--date-order dmy|mdy|ymd] [--dry-run] [--json]",
+    N_("Import an agency’s chronology return (CSV, TSV, XLSX or ODS), or a combined "
+       "chronology as one return per agency; valid rows are imported, every rejected row is "
+       "listed"), cw_cli_chronology_import },
   { "chronology", "export", "REF", "[--format csv|json] [-o FILE] [--anonymised]",
     N_("Write the merged chronology as CSV (for Excel) or JSON"), cw_cli_chronology_export },
   { "chronology", "list", "REF",

@@ -123,6 +123,8 @@ gboolean cw_cli_chronology_returns (CwCli *cli, const CwCliCommand *command, GSt
                                     GError **error);
 gboolean cw_cli_agency_add         (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                     GError **error);
+gboolean cw_cli_agency_set         (CwCli *cli, const CwCliCommand *command, GStrv *args,
+                                   GError **error);
 gboolean cw_cli_agency_list        (CwCli *cli, const CwCliCommand *command, GStrv *args,
                                     GError **error);
 gboolean cw_cli_timeline_render    (CwCli *cli, const CwCliCommand *command, GStrv *args,

@@ -42,6 +42,7 @@ struct _CwChronologyImport
   guint           n_rejected;
   GHashTable     *rejected_sources; /* casefolded record references of rows with errors */
   guint           n_skipped;
+  GPtrArray      *agencies; /* nullable: CwImportAgency*, of a combined chronology's run */
 };
 
 void     cw_import_table_clear                (CwImportTable      *table);

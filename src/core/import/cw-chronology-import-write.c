@@ -75,8 +75,22 @@ typedef struct
   CwImportFlags       flags;
   sqlite3_stmt       *batch_insert; /* BATCH rows at once; the writer's own */
   RowKeys             keys[BATCH];
+  GPtrArray          *batch;   /* CwChronoRow*, waiting to be inserted */
+  guint               n_entries; /* the valid rows of its agency */
   CwImportResult     *result;
 } Writer;
+
+/* Where each entry goes: one writer, or (a combined chronology) the writer
+ * of the agency its Agency column names. */
+typedef struct
+{
+  Writer     *single;   /* nullable: the one return */
+  GPtrArray  *writers;  /* Writer*, one per agency */
+  GHashTable *by_text;  /* a cell's text as the file gives it -> Writer*: no key made per row */
+  GHashTable *by_key;   /* cw_import_agency_key() -> Writer* */
+  Writer     *fallback; /* nullable: for rows naming no agency */
+  GArray     *no_agency; /* guint: rows naming no agency, with no fallback */
+} Router;
 
 static void
 earlier_free (gpointer data)
@@ -590,9 +604,10 @@ blame_row (GError            **error,
 /* One by one, so the error names the row that failed. */
 static gboolean
 insert_singly (Writer     *w,
-               GPtrArray  *batch,
                GError    **error)
 {
+  GPtrArray *batch = w->batch;
+
   for (guint i = 0; i < batch->len; i++)
     {
       const CwChronoRow *entry = batch->pdata[i];
@@ -643,9 +658,9 @@ batch_statement (Writer  *w,
 
 static gboolean
 flush_batch (Writer     *w,
-             GPtrArray  *batch,
              GError    **error)
 {
+  GPtrArray *batch = w->batch;
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -661,7 +676,7 @@ flush_batch (Writer     *w,
   sqlite3_clear_bindings (stmt);
   if (stmt != w->batch_insert)
     sqlite3_finalize (stmt);
-  if (!ok && !insert_singly (w, batch, error))
+  if (!ok && !insert_singly (w, error))
     return FALSE;
   w->result->added += batch->len;
   g_ptr_array_set_size (batch, 0);
@@ -671,15 +686,15 @@ flush_batch (Writer     *w,
 static gboolean
 write_one (Writer      *w,
            CwChronoRow *entry,
-           GPtrArray   *batch,
            GError     **error)
 {
   Earlier *earlier = take_earlier (w, entry);
 
+  w->n_entries++;
   if (earlier == NULL)
     {
-      g_ptr_array_add (batch, entry);
-      return batch->len < BATCH || flush_batch (w, batch, error);
+      g_ptr_array_add (w->batch, entry);
+      return w->batch->len < BATCH || flush_batch (w, error);
     }
   if (!update_entry (w, entry, earlier, error))
     {
@@ -690,8 +705,7 @@ write_one (Writer      *w,
 }
 
 static gboolean
-tick (Writer           *w,
-      guint             done,
+tick (guint             done,
       guint             total,
       GCancellable     *cancellable,
       CwImportProgress  progress,
@@ -707,20 +721,57 @@ tick (Writer           *w,
   return TRUE;
 }
 
+/* The writer of the entry's agency; %NULL when it names none and there is
+ * no agency for those. A cell's text is looked up as the file gives it
+ * first, so that 100,000 rows naming six agencies make six keys, not
+ * 100,000; the text lives as long as the import's rows. */
+static Writer *
+route (Router            *r,
+       const CwChronoRow *entry)
+{
+  g_autofree char *key = NULL;
+  Writer *w;
+
+  if (r->single != NULL)
+    return r->single;
+  if (entry->agency == NULL)
+    return r->fallback;
+  if ((w = g_hash_table_lookup (r->by_text, entry->agency)) != NULL)
+    return w;
+  key = cw_import_agency_key (entry->agency);
+  if ((w = g_hash_table_lookup (r->by_key, key)) == NULL)
+    return r->fallback;
+  g_hash_table_insert (r->by_text, entry->agency, w);
+  return w;
+}
+
+static gboolean
+write_routed (Router      *r,
+              CwChronoRow *entry,
+              GError     **error)
+{
+  Writer *w = route (r, entry);
+
+  if (w != NULL)
+    return write_one (w, entry, error);
+  g_array_append_val (r->no_agency, entry->row);
+  return TRUE;
+}
+
 /* Checked rows: written in order. */
 static gboolean
-write_checked (Writer           *w,
-               GPtrArray        *batch,
-               GCancellable     *cancellable,
-               CwImportProgress  progress,
-               gpointer          user_data,
-               GError          **error)
+write_checked (Router             *r,
+               CwChronologyImport *import,
+               GCancellable       *cancellable,
+               CwImportProgress    progress,
+               gpointer            user_data,
+               GError            **error)
 {
-  GPtrArray *entries = w->import->entries;
+  GPtrArray *entries = import->entries;
 
   for (guint i = 0; i < entries->len; i++)
-    if (!tick (w, i, entries->len, cancellable, progress, user_data, error)
-        || !write_one (w, entries->pdata[i], batch, error))
+    if (!tick (i, entries->len, cancellable, progress, user_data, error)
+        || !write_routed (r, entries->pdata[i], error))
       return FALSE;
   return TRUE;
 }
@@ -745,16 +796,16 @@ check_in_thread (gpointer data)
 /* Rows not yet checked: checked in a second thread while this one writes
  * what it has found, so the two halves of the work overlap. */
 static gboolean
-write_while_checking (Writer           *w,
-                      GPtrArray        *batch,
-                      GCancellable     *cancellable,
-                      CwImportProgress  progress,
-                      gpointer          user_data,
-                      GError          **error)
+write_while_checking (Router             *r,
+                      CwChronologyImport *import,
+                      GCancellable       *cancellable,
+                      CwImportProgress    progress,
+                      gpointer            user_data,
+                      GError            **error)
 {
   g_autoptr (GCancellable) stop = g_cancellable_new ();
-  Checker c = { w->import, stop, g_async_queue_new (), NULL };
-  guint total = cw_chronology_import_get_n_records (w->import), done = 0;
+  Checker c = { import, stop, g_async_queue_new (), NULL };
+  guint total = cw_chronology_import_get_n_records (import), done = 0;
   GThread *thread = g_thread_new ("casewise-check", check_in_thread, &c);
   gboolean ok = TRUE;
   gpointer item;
@@ -765,8 +816,8 @@ write_while_checking (Writer           *w,
 
       for (guint i = 0; ok && i < chunk->len; i++)
         {
-          ok = tick (w, done++, total, cancellable, progress, user_data, error)
-               && write_one (w, chunk->pdata[i], batch, error);
+          ok = tick (done++, total, cancellable, progress, user_data, error)
+               && write_routed (r, chunk->pdata[i], error);
           if (!ok)
             g_cancellable_cancel (stop);
         }
@@ -784,19 +835,21 @@ write_while_checking (Writer           *w,
 }
 
 static gboolean
-write_entries (Writer           *w,
-               GCancellable     *cancellable,
-               CwImportProgress  progress,
-               gpointer          user_data,
-               GError          **error)
+write_entries (Router             *r,
+               CwChronologyImport *import,
+               GCancellable       *cancellable,
+               CwImportProgress    progress,
+               gpointer            user_data,
+               GError            **error)
 {
-  g_autoptr (GPtrArray) batch = g_ptr_array_sized_new (BATCH);
-
-  if (!(w->import->checked
-          ? write_checked (w, batch, cancellable, progress, user_data, error)
-          : write_while_checking (w, batch, cancellable, progress, user_data, error)))
+  if (!(import->checked
+          ? write_checked (r, import, cancellable, progress, user_data, error)
+          : write_while_checking (r, import, cancellable, progress, user_data, error)))
     return FALSE;
-  return flush_batch (w, batch, error);
+  for (guint i = 0; i < r->writers->len; i++)
+    if (!flush_batch (r->writers->pdata[i], error))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -825,16 +878,17 @@ check_writable (CwChronologyImport *self,
 }
 
 static gboolean
-read_last_id (Writer  *w,
+read_last_id (CwStore *store,
+              gint64  *last_id,
               GError **error)
 {
-  sqlite3_stmt *stmt = cw_store_prepare (w->store, "SELECT coalesce (max (id), 0)"
-                                                   " FROM chronology_entry", error);
+  sqlite3_stmt *stmt = cw_store_prepare (store, "SELECT coalesce (max (id), 0)"
+                                                " FROM chronology_entry", error);
 
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    w->last_id_before = sqlite3_column_int64 (stmt, 0);
+    *last_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -849,48 +903,65 @@ same_agency (const char *named,
   return strstr (a, b) != NULL || strstr (b, a) != NULL;
 }
 
-static int
-by_row (gconstpointer a,
-        gconstpointer b)
-{
-  const CwImportProblem *pa = *(const CwImportProblem *const *) a;
-  const CwImportProblem *pb = *(const CwImportProblem *const *) b;
-
-  return (pa->row > pb->row) - (pa->row < pb->row);
-}
-
-/* A return is one agency's: a row whose Agency column names another is
- * still imported as this agency's, and the user is told. */
+/* A return is one agency's: rows whose Agency column names others are
+ * still imported as this agency's, and the user is told once, at the
+ * first of them, with the way to split the file instead. */
 static void
 warn_other_agencies (Writer *w)
 {
   g_autoptr (CwRecord) agency = cw_store_get (w->store, &cw_entity_agency, w->agency_id, NULL);
   const char *name = agency ? cw_record_get (agency, "name") : NULL;
   GPtrArray *entries = w->import->entries;
-  guint column = 0, added = 0;
+  g_autoptr (GHashTable) others = NULL;
+  const CwChronoRow *first = NULL;
+  guint column = 0, n_rows = 0;
+  CwImportProblem *problem;
+  guint at = 0;
 
   if (name == NULL || !cw_chrono_mapping_find (w->import->mapping, CW_CHRONO_FIELD_AGENCY,
                                                &column))
     return;
+  others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       const CwChronoRow *entry = entries->pdata[i];
-      CwImportProblem *problem;
 
       if (entry->agency == NULL || same_agency (entry->agency, name))
         continue;
-      problem = g_new0 (CwImportProblem, 1);
-      problem->row = entry->row;
-      problem->column = column + 1;
-      problem->severity = CW_IMPORT_PROBLEM_WARNING;
-      problem->field_label = g_strdup (cw_chrono_field_label (CW_CHRONO_FIELD_AGENCY));
-      problem->message = g_strdup_printf (_("“%s” is another agency: the entry is imported as "
-                                            "part of the return from %s"), entry->agency, name);
-      g_ptr_array_add (w->import->problems, problem);
-      added++;
+      if (first == NULL || entry->row < first->row)
+        first = entry;
+      n_rows++;
+      g_hash_table_add (others, cw_import_agency_key (entry->agency));
     }
-  if (added > 0)
-    g_ptr_array_sort (w->import->problems, by_row);
+  if (first == NULL)
+    return;
+  problem = g_new0 (CwImportProblem, 1);
+  problem->row = first->row;
+  problem->column = column + 1;
+  problem->severity = CW_IMPORT_PROBLEM_WARNING;
+  problem->field_label = g_strdup (cw_chrono_field_label (CW_CHRONO_FIELD_AGENCY));
+  if (n_rows == 1)
+    problem->message = g_strdup_printf (
+      _("“%s” is another agency: its row is imported as part of the return from %s. To give "
+        "each agency its own return, import the file with the agency taken from this column"),
+      first->agency, name);
+  else if (g_hash_table_size (others) == 1)
+    problem->message = g_strdup_printf (
+      _("“%s” is another agency: its %u rows are imported as part of the return from %s. To "
+        "give each agency its own return, import the file with the agency taken from this "
+        "column"),
+      first->agency, n_rows, name);
+  else
+    problem->message = g_strdup_printf (
+      _("%u rows name %u other agencies, “%s” the first: they are imported as part of the "
+        "return from %s. To give each agency its own return, import the file with the agency "
+        "taken from this column"),
+      n_rows, g_hash_table_size (others), first->agency, name);
+  /* In row order among the others. */
+  while (at < w->import->problems->len
+         && ((CwImportProblem *) w->import->problems->pdata[at])->row <= problem->row)
+    at++;
+  g_ptr_array_insert (w->import->problems, (int) at, problem);
 }
 
 /* Once every row is checked: the counts, for the provenance and history. */
@@ -903,42 +974,246 @@ count_rows (Writer  *w,
 
   w->result->rejected = w->import->n_rejected;
   w->result->skipped = w->import->n_skipped;
-  warn_other_agencies (w);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) w->import->entries->len);
+  sqlite3_bind_int (stmt, 1, (int) w->n_entries);
   sqlite3_bind_int (stmt, 2, (int) w->import->n_rejected);
   sqlite3_bind_int64 (stmt, 3, w->import_id);
   return cw_store_step_done (w->store, stmt, error);
 }
 
+static Writer *
+writer_new (CwChronologyImport *import,
+            CwStore            *store,
+            gint64              review_id,
+            gint64              agency_id,
+            CwImportFlags       flags,
+            CwImportResult     *result)
+{
+  Writer *w = g_new0 (Writer, 1);
+
+  w->import = import;
+  w->store = store;
+  w->review_id = review_id;
+  w->agency_id = agency_id;
+  w->flags = flags;
+  w->result = result;
+  w->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, queue_free);
+  w->batch = g_ptr_array_sized_new (BATCH);
+  return w;
+}
+
+static void
+writer_free (gpointer data)
+{
+  Writer *w = data;
+
+  g_clear_pointer (&w->batch_insert, sqlite3_finalize);
+  g_hash_table_unref (w->earlier);
+  g_ptr_array_unref (w->batch);
+  g_free (w);
+}
+
+/* Before the entries: the return, what its earlier import holds, and the
+ * provenance of this one. */
 static gboolean
-write_all (Writer           *w,
-           GCancellable     *cancellable,
-           CwImportProgress  progress,
-           gpointer          user_data,
-           GError          **error)
+writer_begin (Writer  *w,
+              GError **error)
 {
   return (w->return_id = cw_chronology_ensure_return (w->store, w->review_id, w->agency_id,
                                                       error)) != 0
-         && load_earlier (w, error) && insert_import (w, error)
-         && read_last_id (w, error)
-         && write_entries (w, cancellable, progress, user_data, error)
-         && !g_cancellable_set_error_if_cancelled (cancellable, error)
-         && count_rows (w, error) && check_writable (w->import, w->flags, error)
-         && index_added (w, error) && match_corrected_dates (w, error)
+         && load_earlier (w, error) && insert_import (w, error);
+}
+
+/* After every entry of every return is written. */
+static gboolean
+writer_finish (Writer  *w,
+               GError **error)
+{
+  return count_rows (w, error) && index_added (w, error) && match_corrected_dates (w, error)
          && remove_left_over (w, error) && mark_received (w, error)
-         && remember_mapping (w, error) && audit_import (w, error);
+         && ((w->flags & CW_IMPORT_AGENCY_FROM_COLUMN) || remember_mapping (w, error))
+         && audit_import (w, error);
+}
+
+static void
+router_clear (Router *r)
+{
+  g_clear_pointer (&r->writers, g_ptr_array_unref);
+  g_clear_pointer (&r->by_text, g_hash_table_unref);
+  g_clear_pointer (&r->by_key, g_hash_table_unref);
+  g_clear_pointer (&r->no_agency, g_array_unref);
+}
+
+/* The writer of @agency_id, made if there is none yet. */
+static Writer *
+router_writer (Router             *r,
+               CwChronologyImport *import,
+               CwStore            *store,
+               gint64              review_id,
+               gint64              agency_id,
+               CwImportFlags       flags,
+               CwImportResult     *result)
+{
+  Writer *w;
+
+  for (guint i = 0; i < r->writers->len; i++)
+    if ((w = r->writers->pdata[i])->agency_id == agency_id)
+      return w;
+  w = writer_new (import, store, review_id, agency_id, flags, result);
+  g_ptr_array_add (r->writers, w);
+  return w;
+}
+
+/* A combined chronology: its agencies found in the register (or added to
+ * it when asked), and a writer for each. */
+static gboolean
+route_agencies (Router             *r,
+                CwChronologyImport *self,
+                CwStore            *store,
+                gint64              review_id,
+                gint64              agency_id,
+                CwImportFlags       flags,
+                CwImportResult     *result,
+                GError            **error)
+{
+  g_clear_pointer (&self->agencies, g_ptr_array_unref);
+  if ((self->agencies = cw_chronology_import_find_agencies (self, store, error)) == NULL)
+    return FALSE;
+  if (!(flags & CW_IMPORT_ADD_AGENCIES)
+      && !cw_import_agencies_check_known (self, self->agencies, error))
+    return FALSE;
+  for (guint i = 0; i < self->agencies->len; i++)
+    {
+      CwImportAgency *agency = self->agencies->pdata[i];
+      Writer *w;
+
+      if (agency->name == NULL)
+        {
+          if (agency_id != 0)
+            agency->agency_id = agency_id;
+          else
+            continue;
+        }
+      agency->in_register = agency->agency_id != 0;
+      if (agency->agency_id == 0
+          && (agency->agency_id = cw_store_insert (store, &cw_entity_agency, 0,
+                                                   (const char *const[]) {
+                                                     "name", agency->name, NULL },
+                                                   error)) == 0)
+        {
+          g_autofree char *rows = cw_import_agency_format_rows (agency);
+
+          g_prefix_error (error, _("%s, %s: could not add “%s” to the register: "),
+                          self->file_name, rows, agency->name);
+          return FALSE;
+        }
+      else if (agency->name != NULL && !agency->in_register)
+        agency->added = TRUE;
+      w = router_writer (r, self, store, review_id, agency->agency_id, flags, &agency->result);
+      if (agency->name == NULL)
+        r->fallback = w;
+      else
+        for (guint k = 0; k < agency->keys->len; k++)
+          g_hash_table_insert (r->by_key, agency->keys->pdata[k], w);
+    }
+  return TRUE;
+}
+
+static gboolean
+refuse_rows_without_agency (Router             *r,
+                            CwChronologyImport *self,
+                            GError            **error)
+{
+  CwImportAgency none = { .n_rows = r->no_agency->len };
+  g_autofree char *rows = NULL;
+
+  if (r->no_agency->len == 0)
+    return TRUE;
+  none.rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), 5);
+  g_array_append_vals (none.rows, r->no_agency->data, MIN (r->no_agency->len, 5));
+  rows = cw_import_agency_format_rows (&none);
+  g_array_unref (none.rows);
+  g_set_error (error, CW_IMPORT_ERROR, CW_IMPORT_ERROR_NO_AGENCY,
+               _("%s, %s: no agency is named in the Agency column; fill it in, or say which "
+                 "agency those rows are from"),
+               self->file_name, rows);
+  return FALSE;
+}
+
+static gboolean
+write_all (Router             *r,
+           CwChronologyImport *self,
+           CwStore            *store,
+           gint64              review_id,
+           gint64              agency_id,
+           CwImportFlags       flags,
+           GCancellable       *cancellable,
+           CwImportProgress    progress,
+           gpointer            user_data,
+           CwImportResult     *result,
+           GError            **error)
+{
+  gint64 last_id = 0;
+
+  if (flags & CW_IMPORT_AGENCY_FROM_COLUMN)
+    {
+      if (!route_agencies (r, self, store, review_id, agency_id, flags, result, error))
+        return FALSE;
+    }
+  else
+    r->single = router_writer (r, self, store, review_id, agency_id, flags, result);
+  for (guint i = 0; i < r->writers->len; i++)
+    if (!writer_begin (r->writers->pdata[i], error))
+      return FALSE;
+  if (!read_last_id (store, &last_id, error))
+    return FALSE;
+  for (guint i = 0; i < r->writers->len; i++)
+    ((Writer *) r->writers->pdata[i])->last_id_before = last_id;
+  if (!write_entries (r, self, cancellable, progress, user_data, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (r->single != NULL)
+    warn_other_agencies (r->single);
+  if (!refuse_rows_without_agency (r, self, error) || !check_writable (self, flags, error))
+    return FALSE;
+  for (guint i = 0; i < r->writers->len; i++)
+    if (!writer_finish (r->writers->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_results (CwChronologyImport *self,
+             CwImportResult     *result)
+{
+  for (guint i = 0; self->agencies != NULL && i < self->agencies->len; i++)
+    {
+      const CwImportResult *one = &((CwImportAgency *) self->agencies->pdata[i])->result;
+
+      result->added += one->added;
+      result->updated += one->updated;
+      result->unchanged += one->unchanged;
+      result->removed += one->removed;
+    }
+  result->rejected = self->n_rejected;
+  result->skipped = self->n_skipped;
 }
 
 /**
  * cw_chronology_import_run:
  * @review_id: the review the return is for
- * @agency_id: the agency that sent it
+ * @agency_id: the agency that sent it; with %CW_IMPORT_AGENCY_FROM_COLUMN,
+ *   the agency of rows whose Agency column is blank, or 0 to refuse them
  * @flags: %CW_IMPORT_VALID_ROWS to import the valid rows when some have
- *   errors; %CW_IMPORT_DRY_RUN to count without writing
+ *   errors; %CW_IMPORT_DRY_RUN to count without writing;
+ *   %CW_IMPORT_AGENCY_FROM_COLUMN for a combined chronology, one return per
+ *   agency its Agency column names (refused, naming them and their rows,
+ *   when the register lacks some, unless %CW_IMPORT_ADD_AGENCIES)
  * @progress: (nullable) (scope call): told how far it has got
- * @result: (out caller-allocates): what happened, or would have
+ * @result: (out caller-allocates): what happened, or would have (the sum
+ *   of every return's, for a combined chronology: each agency's are in
+ *   cw_chronology_import_get_agencies())
  *
  * Writes the checked rows (checking them first if need be) as the
  * agency's return for the review, replacing an earlier import of it. One
@@ -958,9 +1233,9 @@ cw_chronology_import_run (CwChronologyImport *self,
                           CwImportResult     *result,
                           GError            **error)
 {
-  Writer w = { .import = self, .store = store, .review_id = review_id,
-               .agency_id = agency_id, .flags = flags, .result = result };
+  Router r = { 0 };
   g_autoptr (CwTransaction) tx = NULL;
+  gint64 import_id = 0;
   gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -968,6 +1243,7 @@ cw_chronology_import_run (CwChronologyImport *self,
   g_return_val_if_fail (result != NULL, FALSE);
 
   memset (result, 0, sizeof *result);
+  g_clear_pointer (&self->agencies, g_ptr_array_unref);
   if (!self->checked)
     cw_chronology_import_reset_checked (self);
   if (!cw_chrono_mapping_check (self->mapping, error)
@@ -975,11 +1251,20 @@ cw_chronology_import_run (CwChronologyImport *self,
     return FALSE;
   if ((tx = cw_transaction_begin_bulk (store, error)) == NULL)
     return FALSE;
-  w.earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, queue_free);
-  ok = write_all (&w, cancellable, progress, user_data, error);
-  g_clear_pointer (&w.batch_insert, sqlite3_finalize);
-  g_hash_table_unref (w.earlier);
-  result->return_id = w.return_id;
+  r.writers = g_ptr_array_new_with_free_func (writer_free);
+  r.by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  r.by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  r.no_agency = g_array_new (FALSE, FALSE, sizeof (guint));
+  ok = write_all (&r, self, store, review_id, agency_id, flags, cancellable, progress,
+                  user_data, result, error);
+  if (r.single != NULL)
+    {
+      result->return_id = r.single->return_id;
+      import_id = r.single->import_id;
+    }
+  else
+    add_results (self, result);
+  router_clear (&r);
   /* A cancel up to the last moment leaves nothing written. */
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
@@ -987,19 +1272,51 @@ cw_chronology_import_run (CwChronologyImport *self,
     {
       /* Nothing was written: say so in the counts too. */
       result->added = result->updated = result->unchanged = result->removed = 0;
+      for (guint i = 0; self->agencies != NULL && i < self->agencies->len; i++)
+        {
+          CwImportResult *one = &((CwImportAgency *) self->agencies->pdata[i])->result;
+
+          one->added = one->updated = one->unchanged = one->removed = 0;
+        }
+    }
+  /* Agencies added to the register went with the rest. */
+  if (!ok || (flags & CW_IMPORT_DRY_RUN))
+    {
+      for (guint i = 0; self->agencies != NULL && i < self->agencies->len; i++)
+        {
+          CwImportAgency *agency = self->agencies->pdata[i];
+
+          if (agency->added)
+            agency->agency_id = 0;
+        }
     }
   /* A dry run rolls back what it wrote to see what it would do. */
   if (!ok || (flags & CW_IMPORT_DRY_RUN))
     return ok;
   /* Written by statements of its own: listeners hear of it at the commit. */
   cw_store_note_change (store, "chronology_entry", 0);
-  cw_store_note_change (store, "chronology_import", w.import_id);
+  cw_store_note_change (store, "chronology_import", 0);
   if (!cw_transaction_commit (tx, error))
     return FALSE;
-  result->import_id = w.import_id;
+  result->import_id = import_id;
   if (progress != NULL)
     progress (1.0, user_data);
   return TRUE;
+}
+
+/**
+ * cw_chronology_import_get_agencies:
+ *
+ * Returns: (transfer none) (element-type CwImportAgency) (nullable): after
+ *   cw_chronology_import_run() of a combined chronology, the agencies its
+ *   Agency column names, each with its return's counts (its agency_id set
+ *   for an agency added to the register; none, after a dry run)
+ */
+GPtrArray *
+cw_chronology_import_get_agencies (CwChronologyImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->agencies;
 }
 
 /**

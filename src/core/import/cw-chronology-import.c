@@ -307,6 +307,7 @@ cw_chronology_import_free (CwChronologyImport *self)
   if (self == NULL)
     return;
   cw_chronology_import_reset_checked (self);
+  g_clear_pointer (&self->agencies, g_ptr_array_unref);
   cw_import_table_clear (&self->table);
   g_clear_pointer (&self->mapping, cw_chrono_mapping_free);
   cw_chronology_import_close_workbook (self);

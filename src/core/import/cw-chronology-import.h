@@ -21,12 +21,19 @@ typedef enum /*< skip >*/
   CW_IMPORT_ERROR_HAS_PROBLEMS,  /* rows with errors, and the caller did not accept losing them */
   CW_IMPORT_ERROR_DATE_ORDER,    /* the dates make sense only month first: ask */
   CW_IMPORT_ERROR_TOO_LARGE,
+  CW_IMPORT_ERROR_NO_AGENCY_COLUMN, /* agency from column, and no column is the agency */
+  CW_IMPORT_ERROR_UNKNOWN_AGENCIES, /* agency from column: names the register lacks */
+  CW_IMPORT_ERROR_NO_AGENCY,        /* agency from column: rows naming none, and no default */
 } CwImportError;
 
 typedef enum
 {
   CW_IMPORT_DRY_RUN = 1 << 0,     /* count and check everything, then write nothing */
   CW_IMPORT_VALID_ROWS = 1 << 1,  /* import the valid rows even though others have errors */
+  /* A combined chronology: each row is the return of the agency its Agency column names,
+   * one return per agency; the agency given is for rows that name none (0: refused). */
+  CW_IMPORT_AGENCY_FROM_COLUMN = 1 << 2,
+  CW_IMPORT_ADD_AGENCIES = 1 << 3, /* with it: agencies the register lacks are added to it */
 } CwImportFlags;
 
 typedef struct
@@ -41,6 +48,20 @@ typedef struct
   guint  rejected;  /* rows with errors, not imported */
   guint  skipped;   /* blank rows */
 } CwImportResult;
+
+/* An agency a combined chronology names (cw_chronology_import_find_agencies()). */
+typedef struct
+{
+  char          *name;      /* as the file first gives it; %NULL for rows naming none */
+  char          *key;       /* as names are compared (cw_import_agency_key()) */
+  GPtrArray     *keys;      /* char*: every key the file names it by, the first being @key */
+  gint64         agency_id; /* in the register; 0 when it has none of that name */
+  guint          n_rows;
+  GArray        *rows;      /* guint: the first few rows, to name in a message */
+  gboolean       in_register; /* before the import */
+  gboolean       added;     /* added to the register by the import (a dry run: would be) */
+  CwImportResult result;    /* after cw_chronology_import_run(): its return's counts */
+} CwImportAgency;
 
 /* Called from the thread doing the work: @fraction from 0 to 1. */
 typedef void (*CwImportProgress) (double   fraction,
@@ -106,9 +127,21 @@ gboolean            cw_chronology_import_run            (CwChronologyImport *sel
                                                          CwImportResult     *result,
                                                          GError            **error);
 
+GPtrArray          *cw_chronology_import_find_agencies  (CwChronologyImport *self,
+                                                         CwStore            *store,
+                                                         GError            **error);
+GPtrArray          *cw_chronology_import_get_agencies   (CwChronologyImport *self);
+gboolean            cw_import_agencies_check_known      (CwChronologyImport *self,
+                                                         GPtrArray          *agencies,
+                                                         GError            **error);
+char               *cw_import_agency_format_rows        (const CwImportAgency *agency);
+char               *cw_import_agency_key                (const char         *name);
+void                cw_import_agency_free               (CwImportAgency     *agency);
+
 char               *cw_chronology_get_saved_mapping     (CwStore            *store,
                                                          gint64              agency_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwChronologyImport, cw_chronology_import_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwImportAgency, cw_import_agency_free)
 
 G_END_DECLS
