@@ -120,6 +120,8 @@ cw_chronology_import_find_agencies (CwChronologyImport *self,
   g_autoptr (GHashTable) known = NULL;
   g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) by_id = g_hash_table_new (NULL, NULL);
+  /* A cell's text as the file gives it: no key made per row. */
+  g_autoptr (GHashTable) by_text = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) found = NULL;
   CwImportAgency *none = NULL;
   guint column, n;
@@ -148,6 +150,11 @@ cw_chronology_import_find_agencies (CwChronologyImport *self,
       g_autofree char *key = NULL;
       CwImportAgency *agency;
 
+      if (cell != NULL && (agency = g_hash_table_lookup (by_text, cell)) != NULL)
+        {
+          note_row (agency, row);
+          continue;
+        }
       if (cell == NULL || *(key = cw_import_agency_key (cell)) == '\0')
         {
           if (none == NULL)
@@ -183,6 +190,7 @@ cw_chronology_import_find_agencies (CwChronologyImport *self,
               g_ptr_array_add (found, agency);
             }
         }
+      g_hash_table_insert (by_text, (gpointer) cell, agency);
       note_row (agency, row);
     }
   if (none != NULL)
