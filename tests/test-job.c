@@ -22,6 +22,43 @@ typedef struct
   gboolean  fail;
 } Work;
 
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean cancelled;
+} Waiter;
+
+static void
+on_cancelled (GCancellable *cancellable,
+              Waiter       *w)
+{
+  g_mutex_lock (&w->lock);
+  w->cancelled = TRUE;
+  g_cond_signal (&w->cond);
+  g_mutex_unlock (&w->lock);
+}
+
+/* Blocks this (worker) thread until @cancellable is cancelled. */
+static void
+wait_cancelled (GCancellable *cancellable)
+{
+  Waiter w = { .cancelled = FALSE };
+  gulong handler;
+
+  g_mutex_init (&w.lock);
+  g_cond_init (&w.cond);
+  /* Runs at once when already cancelled. */
+  handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), &w, NULL);
+  g_mutex_lock (&w.lock);
+  while (!w.cancelled)
+    g_cond_wait (&w.cond, &w.lock);
+  g_mutex_unlock (&w.lock);
+  g_cancellable_disconnect (cancellable, handler);
+  g_mutex_clear (&w.lock);
+  g_cond_clear (&w.cond);
+}
+
 static gboolean
 add_people (CwJob         *job,
             CwStore       *store,
@@ -50,10 +87,10 @@ add_people (CwJob         *job,
       if (transaction == NULL
           || cw_store_insert (store, &cw_entity_person, w->review, pairs, error) == 0)
         return FALSE;
-      /* The test cancels when it sees this. */
+      /* The test cancels when it sees this; the worker waits for that,
+       * woken by the cancellable, not by polling. */
       cw_job_report (job, 1.0, "waiting");
-      while (!g_cancellable_is_cancelled (cancellable))
-        g_usleep (1000);
+      wait_cancelled (cancellable);
       return !g_cancellable_set_error_if_cancelled (cancellable, error);
     }
   if (w->fail)
