@@ -181,28 +181,6 @@ build (const char *path)
   g_print ("Built %s in %.1f s\n", path, bench_elapsed_ms (start) / 1000.0);
 }
 
-/* Processor time of this process, and of its children that have ended,
- * in ms: on a machine shared with other work the wall-clock figures grow
- * with the load, these much less. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static double
-children_cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_CHILDREN, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
-         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 /* The filters the view and the CLI offer, each with the values bound. */
 typedef struct
 {
@@ -236,7 +214,7 @@ reference_ms (const char           *path,
   const char *argv[] = { "sqlite3", "-batch", "-readonly", path, NULL };
   g_autoptr (GSubprocess) process = NULL;
   gint64 start;
-  double before_cpu = children_cpu_ms ();
+  double before_cpu = bench_children_cpu_ms ();
   double ms;
 
   if (f->due_within >= 0)
@@ -270,7 +248,7 @@ reference_ms (const char           *path,
       || !g_subprocess_get_successful (process))
     bench_fail ("running the sqlite3 shell", error);
   ms = bench_elapsed_ms (start);
-  *cpu = children_cpu_ms () - before_cpu;
+  *cpu = bench_children_cpu_ms () - before_cpu;
   return ms;
 }
 
@@ -349,7 +327,7 @@ main (int   argc,
 
       for (int i = 0; i < runs; i++)
         {
-          double cpu_start = cpu_ms ();
+          double cpu_start = bench_cpu_ms ();
           gint64 start = g_get_monotonic_time ();
           g_autoptr (CwStore) store = cw_store_open (path, &error);
           g_autoptr (GPtrArray) list = NULL;
@@ -358,11 +336,11 @@ main (int   argc,
           if (store == NULL)
             bench_fail ("opening the database", error);
           opened = bench_elapsed_ms (start);
-          cpu_opened = cpu_ms () - cpu_start;
+          cpu_opened = bench_cpu_ms () - cpu_start;
           if ((list = cw_actions_list (store, &cases[c].filter, &today, &error)) == NULL)
             bench_fail ("listing the actions", error);
           total = bench_elapsed_ms (start);
-          cpu_total = cpu_ms () - cpu_start;
+          cpu_total = bench_cpu_ms () - cpu_start;
           listed = total - opened;
           g_array_append_val (open_cpu, cpu_opened);
           g_array_append_val (total_cpu, cpu_total);

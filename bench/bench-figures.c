@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bench-figures.h"
@@ -97,4 +99,26 @@ bench_fail (const char *what,
 {
   g_printerr ("%s: %s\n", what, error ? error->message : "failed");
   exit (EXIT_FAILURE);
+}
+
+/* Processor time of this process, and of its children that have ended,
+ * in ms: on a machine shared with other work the wall-clock figures grow
+ * with the load, these much less. */
+double
+bench_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+double
+bench_children_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }

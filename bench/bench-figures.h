@@ -16,6 +16,8 @@ void    bench_print_runs  (const char *what,
                            GArray     *ms,
                            const char *extra);
 double  bench_resident_mb (void);
+double  bench_cpu_ms      (void);
+double  bench_children_cpu_ms (void);
 void    bench_print_rss   (const char *what,
                            double      mb,
                            double      base_mb);
