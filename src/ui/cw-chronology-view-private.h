@@ -60,6 +60,7 @@ struct _CwChronologyView
   gint64             episode_id;      /* the episode shown, or 0 */
   GHashTable        *episode_entries; /* gint64 ids of its entries */
   GHashTable        *episode_cells;   /* the table's bound cells -> the gint64 entry id shown */
+  GHashTable        *agency_short_names; /* an agency's name -> its short name, when it has one */
 };
 
 /* cw-chronology-view.c */
@@ -70,7 +71,11 @@ void    cw_chronology_view_report        (CwChronologyView *self,
                                           const GError     *error);
 
 /* cw-chronology-view-table.c */
-void cw_chronology_view_init_table (CwChronologyView *self);
+void cw_chronology_view_init_table          (CwChronologyView *self);
+void cw_chronology_view_dispose_table       (CwChronologyView *self);
+void cw_chronology_view_read_short_names    (CwChronologyView *self);
+void cw_chronology_view_scroll_to_position  (CwChronologyView *self,
+                                             guint             position);
 
 /* cw-chronology-view-filters.c */
 void cw_chronology_view_class_init_filters (GtkWidgetClass     *widget_class);

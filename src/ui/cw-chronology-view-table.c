@@ -8,6 +8,7 @@
 
 #include "cw-chronology-view-private.h"
 #include "cw-chronology.h"
+#include "cw-register-entities.h"
 
 /* The chronology's table: its columns, what each cell says of an entry
  * or a gap in contact, and the keys that act on the rows selected. */
@@ -51,8 +52,44 @@ gap_text (CwChronologyItem *item)
                           cw_chronology_item_get_gap_days (item));
 }
 
+/* The agency as the narrow column says it: its short name from the
+ * register ("Police", "Park Primary"), else its name. */
+static const char *
+agency_text (CwChronologyView *self,
+             CwChronologyItem *item)
+{
+  const char *name = cw_chronology_item_get_agency (item);
+  const char *short_name = NULL;
+
+  if (name != NULL && self->agency_short_names != NULL)
+    short_name = g_hash_table_lookup (self->agency_short_names, name);
+  return short_name ? short_name : name;
+}
+
+/* The short names of the register's agencies, read again when it changes. */
+void
+cw_chronology_view_read_short_names (CwChronologyView *self)
+{
+  g_autoptr (GListModel) agencies = NULL;
+
+  g_hash_table_remove_all (self->agency_short_names);
+  if (self->store == NULL)
+    return;
+  agencies = cw_store_list (self->store, &cw_entity_agency, 0, NULL);
+  for (guint i = 0; agencies != NULL && i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr (CwRecord) record = g_list_model_get_item (agencies, i);
+      const char *name = cw_record_get (record, "name");
+      const char *short_name = cw_record_get (record, "short_name");
+
+      if (name != NULL && short_name != NULL && *short_name != '\0')
+        g_hash_table_insert (self->agency_short_names, g_strdup (name), g_strdup (short_name));
+    }
+}
+
 static char *
-cell_text (CwChronologyItem *item,
+cell_text (CwChronologyView *self,
+           CwChronologyItem *item,
            Column            column)
 {
   gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
@@ -62,7 +99,7 @@ cell_text (CwChronologyItem *item,
     case COLUMN_DATE:
       return gap ? cw_chronology_item_dup_date_text (item) : date_cell_text (item);
     case COLUMN_AGENCY:
-      return g_strdup (gap ? "" : cw_chronology_item_get_agency (item));
+      return g_strdup (gap ? "" : agency_text (self, item));
     case COLUMN_AUTHOR:
       return first_line (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_AUTHOR));
     case COLUMN_SOURCE:
@@ -99,6 +136,8 @@ on_cell_tooltip (GtkWidget   *label,
     text = _("Linked to another agency’s report of the same happening, whose date differs");
   else if (column == COLUMN_DATE && cw_chronology_item_is_linked (item))
     text = _("Linked to another agency’s report of the same happening");
+  else if (column == COLUMN_AGENCY)
+    text = cw_chronology_item_get_agency (item);
   else if (column == COLUMN_DESCRIPTION)
     text = cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION);
   if (text == NULL)
@@ -122,7 +161,7 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (column == COLUMN_DATE || column == COLUMN_DESCRIPTION)
+  if (column == COLUMN_DATE || column == COLUMN_AGENCY || column == COLUMN_DESCRIPTION)
     {
       g_object_set_data (G_OBJECT (label), "cw-column", data);
       gtk_widget_set_has_tooltip (label, TRUE);
@@ -139,7 +178,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   CwChronologyItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
   Column column = GPOINTER_TO_INT (data);
-  g_autofree char *text = cell_text (item, column);
+  g_autofree char *text = cell_text (g_object_get_data (G_OBJECT (factory), "cw-view"), item,
+                                     column);
   gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
   CwChronoSignificance significance = cw_chronology_item_get_significance (item);
 
@@ -229,6 +269,9 @@ add_table_shortcuts (CwChronologyView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
+static void on_timeline_entry_selected (CwChronologyView *self,
+                                        gint64            entry_id);
+
 /* The columns, in the template's column view. */
 void
 cw_chronology_view_init_table (CwChronologyView *self)
@@ -242,4 +285,44 @@ cw_chronology_view_init_table (CwChronologyView *self)
   add_column (self, _("Description"), COLUMN_DESCRIPTION, -1, TRUE);
   add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 106, FALSE);
   add_table_shortcuts (self);
+  self->agency_short_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_signal_connect_swapped (self->timeline_view, "entry-selected",
+                            G_CALLBACK (on_timeline_entry_selected), self);
+}
+
+/* Scrolls the table until the row at @position is in view. The column
+ * view holds a list view that scrolls; GTK 4.8 offers that only as its
+ * action. */
+void
+cw_chronology_view_scroll_to_position (CwChronologyView *self,
+                                       guint             position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
+/* An entry chosen on the timeline (shared selection, so already selected
+ * in the table): the table shows it too. */
+static void
+on_timeline_entry_selected (CwChronologyView *self,
+                            gint64            entry_id)
+{
+  guint position;
+
+  if (entry_id == 0 || self->model == NULL)
+    return;
+  position = cw_chronology_model_find (self->model, entry_id);
+  if (position != G_MAXUINT)
+    cw_chronology_view_scroll_to_position (self, position);
+}
+
+void
+cw_chronology_view_dispose_table (CwChronologyView *self)
+{
+  g_clear_pointer (&self->agency_short_names, g_hash_table_unref);
 }

@@ -187,7 +187,10 @@ on_store_changed (CwChronologyView *self,
     return;
   if (g_str_equal (table, CW_STORE_EVERYTHING) || g_str_equal (table, "review_agency")
       || g_str_equal (table, "agency"))
-    cw_chronology_view_fill_agencies (self);
+    {
+      cw_chronology_view_read_short_names (self);
+      cw_chronology_view_fill_agencies (self);
+    }
   if (g_str_equal (table, "agency_return"))
     update_overdue (self);
   else if (!g_str_equal (table, "review") || gap_days_changed (self, id))
@@ -338,6 +341,7 @@ cw_chronology_view_set_review (CwChronologyView *self,
       gtk_multi_selection_set_model (self->selection, NULL);
       cw_timeline_view_set_chronology (self->timeline_view, NULL, 0, NULL, NULL);
     }
+  cw_chronology_view_read_short_names (self);
   cw_chronology_view_fill_agencies (self);
   cw_chronology_view_refresh (self);
 }
@@ -402,8 +406,7 @@ cw_chronology_view_select_entry (CwChronologyView *self,
   if (position == G_MAXUINT)
     return;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u",
-                              position);
+  cw_chronology_view_scroll_to_position (self, position);
 }
 
 /**
@@ -447,6 +450,7 @@ cw_chronology_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   cw_chronology_view_dispose_episode (self);
+  cw_chronology_view_dispose_table (self);
   G_OBJECT_CLASS (cw_chronology_view_parent_class)->dispose (object);
 }
 

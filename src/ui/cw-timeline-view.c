@@ -48,7 +48,7 @@ struct _CwTimelineView
 
 G_DEFINE_FINAL_TYPE (CwTimelineView, cw_timeline_view, GTK_TYPE_WIDGET)
 
-enum { ACTIVATE_ENTRY, SPAN_CHOSEN, N_SIGNALS };
+enum { ACTIVATE_ENTRY, SPAN_CHOSEN, ENTRY_SELECTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Geometry */
@@ -435,6 +435,7 @@ cw_timeline_view_select (CwTimelineView *self,
   else
     gtk_selection_model_unselect_all (self->selection);
   reveal_selected (self, FALSE);
+  g_signal_emit (self, signals[ENTRY_SELECTED], 0, id);
 }
 
 gint64
@@ -1076,6 +1077,13 @@ cw_timeline_view_class_init (CwTimelineViewClass *klass)
   signals[SPAN_CHOSEN] = g_signal_new ("span-chosen", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                        G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /**
+   * CwTimelineView::entry-selected:
+   * @id: the entry chosen on the timeline (a click, a key), or 0
+   */
+  signals[ENTRY_SELECTED] = g_signal_new ("entry-selected", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                          G_TYPE_INT64);
   install_keys (widget_class);
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
