@@ -206,6 +206,58 @@ test_clusters_count (void)
   g_assert_cmpuint (total, ==, 1000);
 }
 
+/* Events bunched and spread at random, at every zoom: a counted box never
+ * covers a mark of its lane, and every event is drawn or counted once. */
+static void
+test_clusters_clear_of_marks (void)
+{
+  g_autoptr (CwTimelineLayout) layout = cw_timeline_layout_new (2);
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (CwTimelineEvent));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (14);
+  double d = day_of (2024, 1, 1);
+  guint clusters = 0;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      /* bursts of a few days with quiet weeks between */
+      double day = d + (i / 12) * g_rand_double_range (rand, 3, 40) + g_rand_double_range (rand, 0, 4);
+      CwTimelineEvent event = event_on (i + 1, i % 2, floor (day), 0);
+      g_array_append_val (events, event);
+    }
+  cw_timeline_layout_set_events (layout, events);
+  for (double px = 0.05; px < 200; px *= 1.7)
+    for (guint rows = 1; rows <= CW_TIMELINE_ROWS; rows++)
+      {
+        CwTimelineScale scale = { d - 5, px };
+        g_autoptr (GArray) items = cw_timeline_layout_place (layout, &scale, 1e7, NULL, rows);
+        guint total = 0;
+
+        for (guint i = 0; i < items->len; i++)
+          {
+            const CwTimelineItem *box = &g_array_index (items, CwTimelineItem, i);
+
+            total += box->count;
+            if (box->kind != CW_TIMELINE_ITEM_CLUSTER)
+              continue;
+            clusters++;
+            for (guint j = 0; j < items->len; j++)
+              {
+                const CwTimelineItem *mark = &g_array_index (items, CwTimelineItem, j);
+
+                if (mark->kind != CW_TIMELINE_ITEM_EVENT || mark->lane != box->lane
+                    || mark->x1 - mark->x0 > 12)
+                  continue;
+                if (mark->x0 + CW_TIMELINE_MARK_RADIUS > box->x0
+                    && mark->x0 - CW_TIMELINE_MARK_RADIUS < box->x1)
+                  g_error ("at %g px a day, %u rows: the box at %g-%g covers the mark at %g",
+                           px, rows, box->x0, box->x1, mark->x0);
+              }
+          }
+        g_assert_cmpuint (total, ==, 600);
+      }
+  g_assert_cmpuint (clusters, >, 0);
+}
+
 /* "May 2025" is the month, drawn as the month; "c. 3/5/2025" its fortnight. */
 static void
 test_uncertain_ranges (void)
@@ -384,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/timeline/ticks-never-overlap", test_ticks_never_overlap);
   g_test_add_func ("/timeline/lanes-and-stacking", test_lanes_and_stacking);
   g_test_add_func ("/timeline/clusters-count", test_clusters_count);
+  g_test_add_func ("/timeline/clusters-clear-of-marks", test_clusters_clear_of_marks);
   g_test_add_func ("/timeline/uncertain-ranges", test_uncertain_ranges);
   g_test_add_func ("/timeline/range-reaching-into-view", test_range_reaching_into_view);
   g_test_add_func ("/timeline/step-in-time", test_step_in_time);

@@ -468,9 +468,37 @@ typedef struct
   GArray                *items;
   double                 rows[CW_TIMELINE_ROWS]; /* right edge of each row */
   guint                  n_rows;                 /* rows the lanes have room for */
+  guint                  lane_items;             /* the lane's first item */
 } Placing;
 
+/* Where a point's mark is drawn: centred on its day, to either side. */
+static gboolean
+is_point (const CwTimelineItem *item)
+{
+  return item->kind == CW_TIMELINE_ITEM_EVENT && item->x1 - item->x0 <= 12;
+}
+
 static void
+count_cluster (Placing        *p,
+               CwTimelineItem *item,
+               guint           from,
+               guint           to)
+{
+  const Lane *lane = &p->self->lanes[item->lane];
+
+  item->event = lane->start + from;
+  item->count = to - from;
+  item->significance = CW_CHRONO_SIGNIFICANCE_ROUTINE;
+  if (lane->key[to] > lane->key[from])
+    item->significance = CW_CHRONO_SIGNIFICANCE_KEY;
+  else if (lane->important[to] > lane->important[from])
+    item->significance = CW_CHRONO_SIGNIFICANCE_SIGNIFICANT;
+}
+
+/* A counted box never covers a mark: it starts right of the marks drawn
+ * before it, and takes in the events whose marks would reach into it.
+ * Returns the event after the cluster. */
+static guint
 add_cluster (Placing    *p,
              guint       lane_index,
              guint       from,
@@ -478,17 +506,27 @@ add_cluster (Placing    *p,
              double      x0)
 {
   const Lane *lane = &p->self->lanes[lane_index];
-  CwTimelineItem item = { CW_TIMELINE_ITEM_CLUSTER, lane_index, 0, x0,
-                          x0 + CW_TIMELINE_CLUSTER, lane->start + from, to - from,
+  CwTimelineItem item = { CW_TIMELINE_ITEM_CLUSTER, lane_index, 0, x0, 0, 0, 0,
                           CW_CHRONO_SIGNIFICANCE_ROUTINE };
 
-  if (lane->key[to] > lane->key[from])
-    item.significance = CW_CHRONO_SIGNIFICANCE_KEY;
-  else if (lane->important[to] > lane->important[from])
-    item.significance = CW_CHRONO_SIGNIFICANCE_SIGNIFICANT;
+  for (guint k = p->lane_items; k < p->items->len; k++)
+    {
+      const CwTimelineItem *before = &g_array_index (p->items, CwTimelineItem, k);
+      if (is_point (before))
+        item.x0 = MAX (item.x0, before->x0 + CW_TIMELINE_MARK_RADIUS + 2);
+    }
+  item.x1 = item.x0 + CW_TIMELINE_CLUSTER;
+  while (to < lane->count
+         && cw_timeline_scale_x (p->scale, g_array_index (p->self->events, CwTimelineEvent,
+                                                          lane->start + to).first)
+              - CW_TIMELINE_MARK_RADIUS < item.x1 + 2)
+    to++;
+  count_cluster (p, &item, from, to);
   g_array_append_val (p->items, item);
+  /* What follows starts clear of the box, its mark included. */
   for (guint r = 0; r < p->n_rows; r++)
-    p->rows[r] = MAX (p->rows[r], item.x1 + 2);
+    p->rows[r] = MAX (p->rows[r], item.x1 + 2 + CW_TIMELINE_MARK_RADIUS);
+  return to;
 }
 
 /* Places the events of one lane from @from on, until past @right. */
@@ -503,6 +541,7 @@ place_lane (Placing *p,
 
   for (guint r = 0; r < p->n_rows; r++)
     p->rows[r] = -G_MAXDOUBLE;
+  p->lane_items = p->items->len;
   while (i < lane->count)
     {
       const CwTimelineEvent *event = &g_array_index (p->self->events, CwTimelineEvent,
@@ -528,8 +567,7 @@ place_lane (Placing *p,
         row++;
       if (crowd > p->n_rows)
         {
-          add_cluster (p, lane_index, i, i + crowd, x0);
-          i += crowd;
+          i = add_cluster (p, lane_index, i, i + crowd, x0);
           continue;
         }
       /* No row free but no crowd either: the row that frees first. */

@@ -98,6 +98,7 @@ typedef struct
 } CwTimelineItem;
 
 #define CW_TIMELINE_MARKER 10.0  /* pixels an event's mark needs */
+#define CW_TIMELINE_MARK_RADIUS 7.0 /* a point's mark reaches this far either side of its day */
 #define CW_TIMELINE_CLUSTER 26.0 /* pixels a counted cluster's box needs */
 #define CW_TIMELINE_ROWS   3    /* rows a lane stacks before it counts */
 
