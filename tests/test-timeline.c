@@ -116,6 +116,189 @@ test_lanes (Tl            *t,
   }
 }
 
+static const CwTimelineLane *
+lane_named (CwTimeline *timeline,
+            const char *name,
+            guint      *index)
+{
+  GPtrArray *lanes = cw_timeline_get_lanes (timeline);
+
+  for (guint i = 0; i < lanes->len; i++)
+    if (g_str_equal (((CwTimelineLane *) lanes->pdata[i])->name, name))
+      {
+        *index = i;
+        return lanes->pdata[i];
+      }
+  g_error ("no lane %s", name);
+}
+
+/* The visible lanes have distinct pairs of colour and mark */
+static void
+assert_styles_distinct (CwTimeline *timeline,
+                        guint       expected)
+{
+  GPtrArray *lanes = cw_timeline_get_lanes (timeline);
+  g_autoptr (GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) marks = g_hash_table_new (NULL, NULL);
+  guint shown = 0;
+
+  for (guint i = 0; i < lanes->len; i++)
+    {
+      CwTimelineLaneStyle style;
+
+      if (!cw_timeline_lane_style (timeline, i, &style))
+        continue;
+      shown++;
+      g_assert_cmpuint (style.mark, <, CW_TIMELINE_N_MARKS);
+      g_assert_cmpfloat (style.red + style.green + style.blue, <, 2.4); /* readable on white */
+      g_assert_false (g_hash_table_contains (colours, GUINT_TO_POINTER (style.colour + 1)));
+      g_assert_false (g_hash_table_contains (marks, GUINT_TO_POINTER (style.mark + 1)));
+      g_hash_table_add (colours, GUINT_TO_POINTER (style.colour + 1));
+      g_hash_table_add (marks, GUINT_TO_POINTER (style.mark + 1));
+    }
+  g_assert_cmpuint (shown, ==, expected);
+}
+
+/* Every visible lane has a colour and a mark of its own: the sample's
+ * Children's Social Care and Northshire Homes shared a colour; and so do
+ * twelve lanes, and a style stays with its lane when the lane moves. */
+static void
+test_lane_styles (Tl            *t,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *lanes = cw_timeline_get_lanes (t->timeline);
+  CwTimelineLaneStyle social, homes, moved;
+  guint a, b;
+
+  lane_named (t->timeline, "Northshire Children's Social Care", &a);
+  lane_named (t->timeline, "Northshire Homes", &b);
+  g_assert_true (cw_timeline_lane_style (t->timeline, a, &social));
+  g_assert_true (cw_timeline_lane_style (t->timeline, b, &homes));
+  g_assert_true (social.colour != homes.colour);
+  g_assert_true (social.mark != homes.mark);
+  assert_styles_distinct (t->timeline, 7);
+
+  g_assert_true (cw_timeline_move_lane (t->timeline, a, a ? -1 : 1, &error));
+  g_assert_no_error (error);
+  lane_named (t->timeline, "Northshire Children's Social Care", &a);
+  cw_timeline_lane_style (t->timeline, a, &moved);
+  g_assert_cmpuint (moved.colour, ==, social.colour);
+  g_assert_cmpuint (moved.mark, ==, social.mark);
+
+  /* Twelve lanes and more: twelve distinct; hidden ones have none. */
+  for (guint i = lanes->len; i < 16; i++)
+    {
+      CwTimelineLane *lane = g_new0 (CwTimelineLane, 1);
+
+      lane->agency_id = 1000 + i;
+      lane->name = g_strdup_printf ("Agency %u", i);
+      lane->visible = TRUE;
+      g_ptr_array_add (lanes, lane);
+    }
+  for (guint i = 12; i < 16; i++)
+    ((CwTimelineLane *) lanes->pdata[i])->visible = FALSE;
+  assert_styles_distinct (t->timeline, 12);
+  ((CwTimelineLane *) lanes->pdata[0])->visible = FALSE;
+  ((CwTimelineLane *) lanes->pdata[13])->visible = TRUE;
+  assert_styles_distinct (t->timeline, 12);
+  g_assert_false (cw_timeline_lane_style (t->timeline, 0, &moved));
+}
+
+/* Labels in monospace: 7 pixels a character. */
+static double
+measure_mono (const char *text,
+              gpointer    data)
+{
+  return 7.0 * g_utf8_strlen (text, -1);
+}
+
+static gboolean
+is_initials (const char *word)
+{
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whole words only: each line of @label is words of @name or @short_name
+ * (the last maybe with "…"), or @name's initials. */
+static void
+assert_whole_words (const char *label,
+                    const char *name,
+                    const char *short_name,
+                    double      width)
+{
+  g_auto (GStrv) lines = g_strsplit (label, "\n", -1);
+  g_autofree char *padded_name = g_strdup_printf (" %s ", name);
+  g_autofree char *padded_short = g_strdup_printf (" %s ", short_name ? short_name : "");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strdup (lines[i]);
+      g_auto (GStrv) words = NULL;
+
+      g_assert_cmpfloat (measure_mono (line, NULL), <=, width);
+      if (g_str_has_suffix (line, "…"))
+        line[strlen (line) - strlen ("…")] = '\0';
+      words = g_strsplit (line, " ", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autofree char *padded = g_strdup_printf (" %s ", words[w]);
+          if (*words[w] == '\0')
+            continue;
+          if (strstr (padded_name, padded) == NULL && strstr (padded_short, padded) == NULL
+              && !(lines[1] == NULL && words[1] == NULL && is_initials (words[0])))
+            g_error ("“%s” of “%s” at %g px is not a whole word of “%s”", words[w], label,
+                     width, name);
+        }
+    }
+}
+
+static void
+test_fit_label (void)
+{
+  const char *names[][2] = {
+    { "Northshire Police", "NP" },
+    { "Northshire Park Primary", NULL },
+    { "Northshire Children’s Social Care", "Social care" },
+    { "Northshire Integrated Community Health Visiting Service", "Health visiting" },
+    { "Supercalifragilistic", NULL },
+  };
+  char *label;
+
+  /* The name where it fits, else the short name, else wrapped */
+  label = cw_timeline_fit_label ("Northshire Police", "NP", 200, 1, measure_mono, NULL);
+  g_assert_cmpstr (label, ==, "Northshire Police");
+  g_free (label);
+  label = cw_timeline_fit_label ("Northshire Police", "NP", 100, 1, measure_mono, NULL);
+  g_assert_cmpstr (label, ==, "NP");
+  g_free (label);
+  label = cw_timeline_fit_label ("Northshire Park Primary", NULL, 100, 2, measure_mono, NULL);
+  g_assert_cmpstr (label, ==, "Northshire\nPark Primary");
+  g_free (label);
+  label = cw_timeline_fit_label ("Northshire Park Primary", NULL, 100, 1, measure_mono, NULL);
+  g_assert_cmpstr (label, ==, "Northshire…");
+  g_free (label);
+  label = cw_timeline_fit_label ("Northshire Park Primary", NULL, 40, 1, measure_mono, NULL);
+  g_assert_cmpstr (label, ==, "NPP");
+  g_free (label);
+  /* At every width and height: whole words */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (double width = 10; width < 420; width += 3)
+      for (guint lines = 1; lines <= 3; lines++)
+        {
+          label = cw_timeline_fit_label (names[i][0], names[i][1], width, lines, measure_mono,
+                                         NULL);
+          g_assert_cmpuint (1 + (guint) (strchr (label, '\n') != NULL)
+                              + (guint) (strchr (label, '\n') && strchr (strchr (label, '\n') + 1, '\n')),
+                            <=, lines);
+          assert_whole_words (label, names[i][0], names[i][1], width);
+          g_free (label);
+        }
+}
+
 static char *
 temp_file (Tl         *t,
            const char *name)
@@ -250,6 +433,7 @@ test_export_pdf_anonymised (Tl            *t,
   g_assert_cmpfloat_with_epsilon (width, 1600, 0.5);
   g_assert_cmpfloat_with_epsilon (height, 595, 0.5);
   text = poppler_page_get_text (page);
+  g_strdelimit (text, "\n", ' '); /* labels wrap at their words */
   /* The title named the child: drawn by her pseudonym; a family name, in
    * any case, as "[name]"; the lanes and periods likewise. */
   g_assert_nonnull (strstr (text, "Child A"));
@@ -495,6 +679,7 @@ main (int   argc,
   cw_core_init ();
 #define ADD(path, func) g_test_add ("/timeline/" path, Tl, NULL, tl_set_up, func, tl_tear_down)
   ADD ("lanes", test_lanes);
+  ADD ("lane-styles", test_lane_styles);
   ADD ("export-png", test_export_png);
   ADD ("export-svg", test_export_svg);
   ADD ("export-pdf-anonymised", test_export_pdf_anonymised);
@@ -506,5 +691,6 @@ main (int   argc,
   ADD ("period-insert-dates-in-order", test_period_insert_dates_in_order);
 #undef ADD
   g_test_add_func ("/timeline/page-sizes", test_page_sizes);
+  g_test_add_func ("/timeline/fit-label", test_fit_label);
   return g_test_run ();
 }

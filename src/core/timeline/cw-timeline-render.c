@@ -14,35 +14,14 @@
 
 /* Drawing the timeline with cairo: the widget draws into its snapshot with
  * this, and files are drawn with this, so what is exported is what is
- * seen. Agencies are told apart by a colour-blind-safe palette (Okabe and
- * Ito) and by their lane; significance by the mark's shape and size, not
- * colour; an uncertain date by a hatched range, never a point. */
+ * seen. Agencies are told apart by their lane, a colour from a
+ * colour-blind-safe palette and a shape of their own (cw_timeline_lane_style());
+ * significance by the mark's fill and size, not colour; an uncertain date by a hatched range, never a point. */
 
 typedef struct
 {
   double r, g, b;
 } Colour;
-
-static const Colour palette[] = {
-  { 0.000, 0.447, 0.698 }, /* blue */
-  { 0.835, 0.369, 0.000 }, /* vermillion */
-  { 0.000, 0.620, 0.451 }, /* bluish green */
-  { 0.800, 0.475, 0.655 }, /* reddish purple */
-  { 0.902, 0.624, 0.000 }, /* orange */
-  { 0.337, 0.706, 0.914 }, /* sky blue */
-  { 0.600, 0.600, 0.600 }, /* grey */
-  { 0.941, 0.894, 0.259 }, /* yellow */
-};
-
-/* An agency keeps its colour wherever its lane is moved. */
-static const Colour *
-lane_colour (CwTimeline *self,
-             guint       lane)
-{
-  gint64 agency = ((CwTimelineLane *) self->lanes->pdata[lane])->agency_id;
-
-  return &palette[(guint64) agency % G_N_ELEMENTS (palette)];
-}
 
 typedef struct
 {
@@ -55,6 +34,8 @@ typedef struct
   double                top;  /* of the first lane */
   gboolean             *visible;
   guint                *row_of_lane; /* visible lanes' places */
+  Colour               *colours;     /* of each lane */
+  CwTimelineMark       *marks;
 } Paint;
 
 static void
@@ -100,7 +81,7 @@ cw_timeline_lane_height (CwTimeline           *self,
   /* Room for the stacked rows, but no more than the height allows: a
    * review of a dozen agencies still has every lane in sight, one row of
    * marks each, down to CW_TIMELINE_MIN_LANE_HEIGHT. */
-  return CLAMP ((view->height - top - 8) / n, CW_TIMELINE_MIN_LANE_HEIGHT,
+  return CLAMP ((view->height - top - 8 - view->legend) / n, CW_TIMELINE_MIN_LANE_HEIGHT,
                 12.0 + CW_TIMELINE_ROWS * 16.0);
 }
 
@@ -221,6 +202,17 @@ drawn_text (Paint      *p,
   return g_strdup (text ? text : "");
 }
 
+/* Text as it may be drawn, on one line of @width, in whole words. */
+static char *
+fitted_text (Paint      *p,
+             const char *text,
+             double      width)
+{
+  g_autofree char *drawn = drawn_text (p, text);
+
+  return cw_timeline_fit_label (drawn, NULL, width, 1, measure, p->text);
+}
+
 static void
 draw_text (Paint      *p,
            double      x,
@@ -268,6 +260,179 @@ draw_axis (Paint *p)
   cw_timeline_ticks_free (ticks);
 }
 
+/* A regular polygon of @n corners, the first at @angle (in degrees). */
+static void
+polygon (cairo_t *cr,
+         double   x,
+         double   y,
+         double   r,
+         guint    n,
+         double   angle)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double a = (angle + 360.0 * i / n) * G_PI / 180.0;
+      if (i == 0)
+        cairo_move_to (cr, x + r * cos (a), y + r * sin (a));
+      else
+        cairo_line_to (cr, x + r * cos (a), y + r * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+/* A plus of arms @r long and @r / 3 wide, turned by @angle. */
+static void
+plus (cairo_t *cr,
+      double   x,
+      double   y,
+      double   r,
+      double   angle)
+{
+  static const double corners[][2] = { { -1, -3 }, { 1, -3 }, { 1, -1 }, { 3, -1 }, { 3, 1 },
+                                       { 1, 1 },   { 1, 3 },  { -1, 3 }, { -1, 1 }, { -3, 1 },
+                                       { -3, -1 }, { -1, -1 } };
+  double c = cos (angle * G_PI / 180), s = sin (angle * G_PI / 180);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      double px = corners[i][0] * r / 3, py = corners[i][1] * r / 3;
+      cairo_line_to (cr, x + px * c - py * s, y + px * s + py * c);
+    }
+  cairo_close_path (cr);
+}
+
+/* A lane's mark, centred on (@x, @y), reaching @r from it (at most
+ * CW_TIMELINE_MARK_RADIUS). */
+static void
+mark_path (cairo_t        *cr,
+           double          x,
+           double          y,
+           double          r,
+           CwTimelineMark  mark)
+{
+  cairo_new_sub_path (cr);
+  switch (mark)
+    {
+    case CW_TIMELINE_MARK_SQUARE:
+      polygon (cr, x, y, r * 1.2, 4, 45);
+      break;
+    case CW_TIMELINE_MARK_TRIANGLE:
+      polygon (cr, x, y + r * 0.15, r * 1.15, 3, -90);
+      break;
+    case CW_TIMELINE_MARK_DIAMOND:
+      polygon (cr, x, y, r * 1.25, 4, 0);
+      break;
+    case CW_TIMELINE_MARK_TRIANGLE_DOWN:
+      polygon (cr, x, y - r * 0.15, r * 1.15, 3, 90);
+      break;
+    case CW_TIMELINE_MARK_PENTAGON:
+      polygon (cr, x, y, r * 1.1, 5, -90);
+      break;
+    case CW_TIMELINE_MARK_STAR:
+      for (guint i = 0; i < 10; i++)
+        {
+          double a = (-90 + 36.0 * i) * G_PI / 180, l = i % 2 ? r * 0.55 : r * 1.25;
+          cairo_line_to (cr, x + l * cos (a), y + l * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case CW_TIMELINE_MARK_HEXAGON:
+      polygon (cr, x, y, r * 1.1, 6, 0);
+      break;
+    case CW_TIMELINE_MARK_PLUS:
+      plus (cr, x, y, r * 1.2, 0);
+      break;
+    case CW_TIMELINE_MARK_CROSS:
+      plus (cr, x, y, r * 1.25, 45);
+      break;
+    case CW_TIMELINE_MARK_TRIANGLE_RIGHT:
+      polygon (cr, x - r * 0.15, y, r * 1.15, 3, 0);
+      break;
+    case CW_TIMELINE_MARK_TRIANGLE_LEFT:
+      polygon (cr, x + r * 0.15, y, r * 1.15, 3, 180);
+      break;
+    case CW_TIMELINE_MARK_HOURGLASS:
+      cairo_move_to (cr, x - r, y - r);
+      cairo_line_to (cr, x + r, y - r);
+      cairo_line_to (cr, x - r, y + r);
+      cairo_line_to (cr, x + r, y + r);
+      cairo_close_path (cr);
+      break;
+    case CW_TIMELINE_MARK_CIRCLE:
+    default:
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+}
+
+/* A mark by significance: routine hollow, significant filled, key larger,
+ * filled and ringed in the text's colour. */
+static void
+draw_mark (Paint                *p,
+           double                x,
+           double                y,
+           guint                 lane,
+           CwChronoSignificance  significance)
+{
+  cairo_t *cr = p->cr;
+  double r = significance == CW_CHRONO_SIGNIFICANCE_KEY ? 5.6
+             : significance == CW_CHRONO_SIGNIFICANCE_SIGNIFICANT ? 4.6 : 4.2;
+
+  cairo_new_path (cr);
+  mark_path (cr, x, y, r, p->marks[lane]);
+  set_colour (cr, &p->colours[lane], 1.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  if (significance == CW_CHRONO_SIGNIFICANCE_ROUTINE)
+    {
+      set_colour (cr, &p->bg, 1.0);
+      cairo_fill_preserve (cr);
+      set_colour (cr, &p->colours[lane], 1.0);
+      cairo_set_line_width (cr, 1.6);
+      cairo_stroke (cr);
+      return;
+    }
+  cairo_fill_preserve (cr);
+  if (significance == CW_CHRONO_SIGNIFICANCE_KEY)
+    {
+      set_colour (cr, &p->fg, 1.0);
+      cairo_set_line_width (cr, 1.4);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+}
+
+#define LINE_HEIGHT 14.0 /* of a label's line, Sans 9 */
+
+/* A lane's name as it fits its room: the name (anonymised when drawn so),
+ * else the short name, else wrapped, shortened by words, or initials. */
+static char *
+lane_label (Paint                *p,
+            const CwTimelineLane *lane)
+{
+  g_autofree char *name = drawn_text (p, lane->name);
+  g_autofree char *short_name = lane->short_name ? drawn_text (p, lane->short_name) : NULL;
+  guint lines = (guint) CLAMP ((p->lane_height - 4) / LINE_HEIGHT, 1, 3);
+
+  return cw_timeline_fit_label (name, short_name, CW_TIMELINE_LANE_LABELS - 26, lines, measure,
+                                p->text);
+}
+
+/* Lines of text, centred down a lane from @y, @height high */
+static void
+draw_label (Paint      *p,
+            double      x,
+            double      y,
+            double      height,
+            const char *text)
+{
+  int lines_height;
+
+  pango_layout_set_text (p->text, text, -1);
+  pango_layout_get_pixel_size (p->text, NULL, &lines_height);
+  cairo_move_to (p->cr, x, y + (height - lines_height) / 2);
+  pango_cairo_show_layout (p->cr, p->text);
+}
+
 static void
 draw_lanes (Paint *p)
 {
@@ -287,12 +452,10 @@ draw_lanes (Paint *p)
           cairo_rectangle (cr, 0, y, p->view->width, p->lane_height);
           cairo_fill (cr);
         }
-      set_colour (cr, lane_colour (p->self, i), 1.0);
-      cairo_rectangle (cr, 4, y + 6, 5, p->lane_height - 12);
-      cairo_fill (cr);
+      draw_mark (p, 11, y + p->lane_height / 2, i, CW_CHRONO_SIGNIFICANCE_SIGNIFICANT);
       set_colour (cr, &p->fg, 1.0);
-      name = drawn_text (p, lane->name);
-      draw_text (p, 14, y + p->lane_height / 2 - 9, name, CW_TIMELINE_LANE_LABELS - 20);
+      name = lane_label (p, lane);
+      draw_label (p, 20, y, p->lane_height, name);
     }
 }
 
@@ -317,6 +480,7 @@ draw_context (Paint *p)
                          + CW_TIMELINE_LANE_LABELS);
       double x1 = cw_timeline_scale_x (&p->view->scale, period->last) + CW_TIMELINE_LANE_LABELS;
       double row = y + 6 + (i % 2) * (p->lane_height - 12) / 2;
+      double room;
       g_autofree char *label = NULL;
 
       if (x1 <= x0 || x0 > p->view->width)
@@ -324,11 +488,18 @@ draw_context (Paint *p)
       cairo_rectangle (cr, x0, row, x1 - x0, (p->lane_height - 12) / 2 - 2);
       cairo_set_source_rgba (cr, 0.45, 0.35, 0.7, p->view->dark ? 0.55 : 0.3);
       cairo_fill (cr);
-      if (x1 - x0 < 30)
+      /* The label may go on past a short bar, up to the next in its row. */
+      room = i + 2 < periods->len
+               ? cw_timeline_scale_x (&p->view->scale,
+                                      g_array_index (periods, CwTimelinePeriod, i + 2).first)
+                   + CW_TIMELINE_LANE_LABELS
+               : p->view->width;
+      room = MAX (x1, MIN (room, x0 + CW_TIMELINE_BAND_LABEL)) - x0 - 8;
+      if (room < 22)
         continue;
-      label = drawn_text (p, period->label);
+      label = fitted_text (p, period->label, room);
       set_colour (cr, &p->fg, 1.0);
-      draw_text (p, x0 + 4, row, label, x1 - x0 - 8);
+      draw_text (p, x0 + 4, row, label, -1);
     }
 }
 
@@ -361,34 +532,12 @@ draw_gaps (Paint *p)
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No contact: %u day",
                                              "No contact: %u days", days), days);
       }
-      cairo_set_source_rgba (cr, 0.7, 0.4, 0.0, 1.0);
-      draw_text (p, x0 + 4, p->top + 2, text, x1 - x0 - 8);
-    }
-}
-
-static void
-mark_path (cairo_t             *cr,
-           double               x,
-           double               y,
-           CwChronoSignificance significance)
-{
-  switch (significance)
-    {
-    case CW_CHRONO_SIGNIFICANCE_KEY: /* a diamond */
-      cairo_move_to (cr, x, y - 7);
-      cairo_line_to (cr, x + 7, y);
-      cairo_line_to (cr, x, y + 7);
-      cairo_line_to (cr, x - 7, y);
-      cairo_close_path (cr);
-      break;
-    case CW_CHRONO_SIGNIFICANCE_SIGNIFICANT: /* a square */
-      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
-      break;
-    case CW_CHRONO_SIGNIFICANCE_ROUTINE:
-    default: /* a circle */
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
-      break;
+      {
+        g_autofree char *fitted = cw_timeline_fit_label (text, NULL, x1 - x0 - 8, 1, measure,
+                                                         p->text);
+        cairo_set_source_rgba (cr, 0.7, 0.4, 0.0, 1.0);
+        draw_text (p, x0 + 4, p->top + 2, fitted, -1);
+      }
     }
 }
 
@@ -433,7 +582,7 @@ draw_event (Paint                *p,
 {
   cairo_t *cr = p->cr;
   const CwTimelineEvent *event = cw_timeline_layout_get_event (p->self->layout, item->event);
-  const Colour *colour = lane_colour (p->self, item->lane);
+  const Colour *colour = &p->colours[item->lane];
   double y = item_y (p, item);
 
   double x = item->x0;
@@ -452,15 +601,7 @@ draw_event (Paint                *p,
           cairo_fill (cr);
           x = (item->x0 + item->x1) / 2;
         }
-      mark_path (cr, x, y, event->significance);
-      set_colour (cr, colour, 1.0);
-      if (event->significance == CW_CHRONO_SIGNIFICANCE_ROUTINE)
-        {
-          cairo_set_line_width (cr, 2);
-          cairo_stroke (cr);
-        }
-      else
-        cairo_fill (cr);
+      draw_mark (p, x, y, item->lane, event->significance);
     }
   if (event->id == p->view->selected)
     {
@@ -478,7 +619,7 @@ draw_cluster (Paint                *p,
               const CwTimelineItem *item)
 {
   cairo_t *cr = p->cr;
-  const Colour *colour = lane_colour (p->self, item->lane);
+  const Colour *colour = &p->colours[item->lane];
   double y = cw_timeline_lane_y (p->self, p->view, item->lane) + p->lane_height / 2;
   g_autofree char *count = g_strdup_printf ("%u", item->count);
   double width = MAX (measure (count, p->text) + 8, 18);
@@ -588,10 +729,9 @@ draw_bands (Paint *p)
       cairo_stroke (cr);
       if (band->label == NULL)
         continue;
-      label = drawn_text (p, band->label);
+      label = fitted_text (p, band->label, MAX (x1 - x0 - 6, CW_TIMELINE_BAND_LABEL - 6));
       set_colour (cr, &tint, 1.0);
-      draw_text (p, x0 + 4, top + 2 + place->row * 14,
-                 label, MAX (x1 - x0 - 6, CW_TIMELINE_BAND_LABEL - 6));
+      draw_text (p, x0 + 4, top + 2 + place->row * 14, label, -1);
     }
 }
 
@@ -622,9 +762,18 @@ paint_init (Paint                *p,
   p->top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
   p->visible = visible_lanes (self);
   p->row_of_lane = g_new0 (guint, MAX (self->lanes->len, 1));
+  p->colours = g_new0 (Colour, MAX (self->lanes->len, 1));
+  p->marks = g_new0 (CwTimelineMark, MAX (self->lanes->len, 1));
   for (guint i = 0; i < self->lanes->len; i++)
-    if (p->visible[i])
-      p->row_of_lane[i] = place++;
+    {
+      CwTimelineLaneStyle style;
+
+      cw_timeline_lane_style (self, i, &style);
+      p->colours[i] = (Colour) { style.red, style.green, style.blue };
+      p->marks[i] = style.mark;
+      if (p->visible[i])
+        p->row_of_lane[i] = place++;
+    }
 }
 
 /**
@@ -655,10 +804,10 @@ cw_timeline_render (CwTimeline           *self,
       draw_text (&p, 12, 6, title, view->width - 24);
     }
   draw_lanes (&p);
+  draw_axis (&p);
   draw_context (&p);
   draw_gaps (&p);
   draw_bands (&p);
-  draw_axis (&p);
   draw_span (&p);
   cairo_rectangle (cr, CW_TIMELINE_LANE_LABELS - 12, 0, view->width, view->height);
   cairo_clip (cr);
@@ -676,6 +825,8 @@ cw_timeline_render (CwTimeline           *self,
   g_object_unref (p.text);
   g_free (p.visible);
   g_free (p.row_of_lane);
+  g_free (p.colours);
+  g_free (p.marks);
 }
 
 /**

@@ -23,6 +23,7 @@ lane_free (gpointer data)
   CwTimelineLane *lane = data;
 
   g_free (lane->name);
+  g_free (lane->short_name);
   g_free (lane);
 }
 
@@ -102,6 +103,12 @@ add_lane (CwTimeline *self,
   lane->agency_id = agency_id;
   lane->name = g_strdup (name ? name : "?");
   lane->visible = visible;
+  {
+    g_autoptr (CwRecord) agency = cw_store_get (self->store, &cw_entity_agency, agency_id, NULL);
+    const char *short_name = agency ? cw_record_get (agency, "short_name") : NULL;
+
+    lane->short_name = short_name && *short_name ? g_strdup (short_name) : NULL;
+  }
   g_ptr_array_add (self->lanes, lane);
 }
 
@@ -112,6 +119,197 @@ agency_name (CwTimeline *self,
   g_autoptr (CwRecord) agency = cw_store_get (self->store, &cw_entity_agency, agency_id, NULL);
 
   return g_strdup (agency ? cw_record_get (agency, "name") : NULL);
+}
+
+/* Visible lanes in the order of their agencies' ids: a lane's style stays
+ * its own wherever it is moved, and no two visible lanes share one. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Okabe and Ito's colour-blind-safe set first, then Tol's muted ones that
+ * stand apart from them; yellow, unreadable on white, left out. The
+ * shapes carry the difference where colours are hard to tell apart. */
+static const double palette[][3] = {
+  { 0.000, 0.447, 0.698 }, /* blue */
+  { 0.835, 0.369, 0.000 }, /* vermillion */
+  { 0.000, 0.620, 0.451 }, /* bluish green */
+  { 0.800, 0.475, 0.655 }, /* reddish purple */
+  { 0.902, 0.624, 0.000 }, /* orange */
+  { 0.337, 0.706, 0.914 }, /* sky blue */
+  { 0.200, 0.133, 0.533 }, /* indigo */
+  { 0.533, 0.133, 0.333 }, /* wine */
+  { 0.600, 0.600, 0.200 }, /* olive */
+  { 0.500, 0.500, 0.500 }, /* grey */
+  { 0.800, 0.400, 0.467 }, /* rose */
+  { 0.067, 0.467, 0.200 }, /* green */
+};
+
+/**
+ * cw_timeline_lane_style:
+ * @style: (out): the lane's colour and the shape of its marks
+ *
+ * Up to 12 visible lanes each have a colour and a shape of their own; more
+ * have a pair of their own. Hidden lanes have none.
+ *
+ * Returns: whether the lane is visible
+ */
+gboolean
+cw_timeline_lane_style (CwTimeline          *self,
+                        guint                lane,
+                        CwTimelineLaneStyle *style)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const CwTimelineLane *mine;
+  guint rank = 0;
+
+  g_return_val_if_fail (self != NULL && lane < self->lanes->len && style != NULL, FALSE);
+
+  mine = self->lanes->pdata[lane];
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (((CwTimelineLane *) self->lanes->pdata[i])->visible)
+      g_array_append_val (ids, ((CwTimelineLane *) self->lanes->pdata[i])->agency_id);
+  g_array_sort (ids, compare_ids);
+  while (rank < ids->len && g_array_index (ids, gint64, rank) != mine->agency_id)
+    rank++;
+  style->colour = rank % G_N_ELEMENTS (palette);
+  style->red = palette[style->colour][0];
+  style->green = palette[style->colour][1];
+  style->blue = palette[style->colour][2];
+  /* 12 colours and 13 shapes: 156 lanes before a pair comes again */
+  style->mark = (CwTimelineMark) (rank % CW_TIMELINE_N_MARKS);
+  return mine->visible;
+}
+
+/* @text's words from @from to before @to, joined by spaces */
+static char *
+join_words (char  **words,
+            guint   from,
+            guint   to)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint i = from; i < to; i++)
+    g_string_append_printf (s, "%s%s", i > from ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* @text wrapped at its spaces into at most @lines lines of @width, or NULL
+ * when a word does not fit on a line or the words need more lines. */
+static char *
+wrap_words (const char        *text,
+            double             width,
+            guint              lines,
+            CwTimelineMeasure  measure,
+            gpointer           user_data)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " \t\n", -1);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0, start = 0;
+
+  /* drop the empty words of double spaces */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+  while (start < n)
+    {
+      guint end = start + 1;
+      g_autofree char *first = join_words (words, start, end);
+
+      if (measure (first, user_data) > width || out->len == lines)
+        return NULL;
+      while (end < n)
+        {
+          g_autofree char *longer = join_words (words, start, end + 1);
+          if (measure (longer, user_data) > width)
+            break;
+          end++;
+        }
+      g_ptr_array_add (out, join_words (words, start, end));
+      start = end;
+    }
+  g_ptr_array_add (out, NULL);
+  return g_strjoinv ("\n", (char **) out->pdata);
+}
+
+/* The first letters of the words that start with a capital: "NPP". */
+static char *
+initials (const char *text)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  gboolean start = TRUE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (start && g_unichar_isupper (c))
+        g_string_append_unichar (s, c);
+      start = g_unichar_isspace (c) || c == '-' || c == '(';
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/**
+ * cw_timeline_fit_label:
+ * @short_name: (nullable): used where @name does not fit on one line
+ * @lines: the lines there is room for
+ *
+ * A label as it fits @width: the name, or the short name, or the name
+ * wrapped at its spaces, or its first words and "…", or its initials;
+ * whole words always, never a word cut.
+ *
+ * Returns: (transfer full): the text to draw, lines split by "\n"; empty
+ *   when not even one word or the initials fit
+ */
+char *
+cw_timeline_fit_label (const char        *name,
+                       const char        *short_name,
+                       double             width,
+                       guint              lines,
+                       CwTimelineMeasure  measure,
+                       gpointer           user_data)
+{
+  const char *tries[] = { name, short_name };
+  char *fitted;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  if (name == NULL || *name == '\0')
+    return g_strdup ("");
+  lines = MAX (lines, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    if (tries[i] != NULL && *tries[i] && measure (tries[i], user_data) <= width)
+      return g_strdup (tries[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    if (tries[i] != NULL && *tries[i] && lines > 1
+        && (fitted = wrap_words (tries[i], width, lines, measure, user_data)) != NULL)
+      return fitted;
+  {
+    /* The first words that fit, and "…" */
+    g_auto (GStrv) words = g_strsplit (short_name && *short_name ? short_name : name, " ", -1);
+    guint n = g_strv_length (words);
+    g_autofree char *abbreviated = initials (name);
+
+    for (guint end = n - 1; end > 0; end--)
+      {
+        g_autofree char *start = join_words (words, 0, end);
+        g_autofree char *text = g_strconcat (start, "…", NULL);
+        if ((fitted = wrap_words (text, width, lines, measure, user_data)) != NULL)
+          return fitted;
+      }
+    if (*abbreviated && measure (abbreviated, user_data) <= width)
+      return g_steal_pointer (&abbreviated);
+  }
+  return g_strdup ("");
 }
 
 /* The saved order first, then the review's other agencies as listed. */

@@ -29,7 +29,35 @@ typedef struct
   gint64   agency_id;
   char    *name;
   gboolean visible;
+  char    *short_name; /* nullable: the register's, for where the name does not fit */
 } CwTimelineLane;
+
+/* The shape of a lane's marks: each visible lane has its own, and its own
+ * colour, so that lanes are told apart without colour too. */
+typedef enum /*< skip >*/
+{
+  CW_TIMELINE_MARK_CIRCLE,
+  CW_TIMELINE_MARK_SQUARE,
+  CW_TIMELINE_MARK_TRIANGLE,
+  CW_TIMELINE_MARK_DIAMOND,
+  CW_TIMELINE_MARK_TRIANGLE_DOWN,
+  CW_TIMELINE_MARK_PENTAGON,
+  CW_TIMELINE_MARK_STAR,
+  CW_TIMELINE_MARK_HEXAGON,
+  CW_TIMELINE_MARK_PLUS,
+  CW_TIMELINE_MARK_CROSS,
+  CW_TIMELINE_MARK_TRIANGLE_RIGHT,
+  CW_TIMELINE_MARK_TRIANGLE_LEFT,
+  CW_TIMELINE_MARK_HOURGLASS,
+  CW_TIMELINE_N_MARKS /*< skip >*/
+} CwTimelineMark;
+
+typedef struct
+{
+  double         red, green, blue; /* 0 to 1 */
+  guint          colour;           /* its index in the palette */
+  CwTimelineMark mark;
+} CwTimelineLaneStyle;
 
 typedef struct _CwTimeline CwTimeline;
 
@@ -61,6 +89,16 @@ guint              cw_timeline_get_n_bands      (CwTimeline        *self);
 const CwTimelineBand *cw_timeline_get_band      (CwTimeline        *self,
                                                  guint              index);
 
+gboolean           cw_timeline_lane_style       (CwTimeline        *self,
+                                                 guint              lane,
+                                                 CwTimelineLaneStyle *style);
+char              *cw_timeline_fit_label        (const char        *name,
+                                                 const char        *short_name,
+                                                 double             width,
+                                                 guint              lines,
+                                                 CwTimelineMeasure  measure,
+                                                 gpointer           user_data);
+
 /* Drawing (cw-timeline-render.c) */
 typedef struct
 {
@@ -74,12 +112,16 @@ typedef struct
   const char     *title;      /* nullable: drawn above, for files */
   CwRedactor     *redactor;   /* nullable: every text drawn goes through it (anonymised);
                                * kept alive by the caller while drawing */
+  double          legend;     /* the height of the legend drawn at the foot, for files;
+                               * 0 for none (cw_timeline_legend_height()) */
 } CwTimelineFrame;
 
 #define CW_TIMELINE_LANE_LABELS 170.0 /* the names at the left */
 #define CW_TIMELINE_AXIS        44.0  /* the ticks at the top */
 #define CW_TIMELINE_MIN_LANE_HEIGHT 18.0 /* a lane's name and one row of marks */
 
+double             cw_timeline_legend_height    (CwTimeline           *self,
+                                                 const CwTimelineFrame *view);
 void               cw_timeline_render           (CwTimeline           *self,
                                                  const CwTimelineFrame *view,
                                                  cairo_t              *cr);
