@@ -1332,7 +1332,7 @@ test_sections_from_the_list (Ui *ui, gconstpointer data)
     { "overview", "<Alt>1" }, { "referral", "<Alt>2" }, { "people", "<Alt>3" },
     { "chronology", "<Alt>4" }, { "terms", "<Alt>5" }, { "history", "<Alt>6" },
     { "returns", "<Alt>7" }, { "analysis", "<Alt>8" }, { "learning-event", "<Alt>9" },
-    { "findings", "<Alt>0" },
+    { "findings", "<Alt>0" }, { "action-plan", "<Alt>minus" },
   };
   g_autofree char *reference = create_review_through_dialog (ui, "Sections", "Child N");
   g_autoptr (GListModel) pages = NULL;

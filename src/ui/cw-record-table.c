@@ -413,6 +413,21 @@ cw_record_table_get_form (CwRecordTable *self)
   return GTK_WIDGET (self->form);
 }
 
+/**
+ * cw_record_table_append_column:
+ * @column: a column whose cells show a #CwRecord, e.g. one derived from
+ *   several fields
+ *
+ * Adds a column after the entity's own.
+ */
+void
+cw_record_table_append_column (CwRecordTable       *self,
+                               GtkColumnViewColumn *column)
+{
+  g_return_if_fail (CW_IS_RECORD_TABLE (self));
+  gtk_column_view_append_column (self->column_view, column);
+}
+
 static void
 cw_record_table_dispose (GObject *object)
 {

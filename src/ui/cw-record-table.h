@@ -26,5 +26,7 @@ void        cw_record_table_select_id   (CwRecordTable     *self,
                                          gint64             id);
 GtkWidget  *cw_record_table_get_form    (CwRecordTable     *self);
 GtkSelectionModel *cw_record_table_get_selection (CwRecordTable *self);
+void        cw_record_table_append_column (CwRecordTable       *self,
+                                           GtkColumnViewColumn *column);
 
 G_END_DECLS

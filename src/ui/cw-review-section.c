@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-action-plan-page.h"
 #include "cw-analysis-page.h"
 #include "cw-chronology-view.h"
 #include "cw-findings-page.h"
@@ -41,6 +42,8 @@ static const CwReviewSectionInfo sections[] = {
     .get_type = cw_learning_event_page_get_type },
   { .name = "findings", .title = N_("Findings & recommendations"), .accel = "<Alt>0",
     .get_type = cw_findings_page_get_type },
+  { .name = "action-plan", .title = N_("Action plan"), .accel = "<Alt>minus",
+    .get_type = cw_action_plan_page_get_type, .scrolled = TRUE },
   { .name = "history", .title = N_("History"), .accel = "<Alt>6",
     .get_type = cw_history_view_get_type },
   { NULL },
