@@ -461,6 +461,98 @@ test_export_pdf_anonymised (Tl            *t,
   g_object_unref (document);
 }
 
+/* Runs the export job to @name, as the window does; returns the path. */
+static char *
+export_by_job (Tl         *t,
+               const char *name,
+               gboolean    anonymised)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwJob) job = NULL;
+  char *path = temp_file (t, name);
+  CwTimelineFrame frame;
+
+  view_whole (t, &frame, 1600, 595);
+  job = cw_timeline_export_job_new (t->base.store, t->review, NULL, &frame, TRUE, anonymised,
+                                    path);
+  g_assert_true (cw_job_run_sync (job, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (page);
+  g_strdelimit (text, "\n", ' ');
+  g_object_unref (page);
+  g_object_unref (document);
+  return text;
+}
+
+/* An exported timeline has a legend (the agencies, the marks, what the
+ * hatching and shading mean) and a title with the review's reference, in
+ * the PDF's text and the SVG's; anonymised, neither names the family. */
+static void
+test_export_legend (Tl            *t,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = NULL, *svg = NULL, *plain = NULL;
+  g_autofree char *text = NULL, *folded = NULL, *contents = NULL;
+  g_autofree char *svg_folded = NULL;
+  g_autoptr (CwRedactor) redactor = NULL;
+  const char *legend[] = { "Agencies", "Northshire Police", "Routine: hollow",
+                           "Significant: filled", "Key: larger, ringed", "Hatched",
+                           "Shaded: no contact", "Child A's nursery" };
+
+  add_agency (t, "Amelias nursery");
+  g_assert_true (cw_timeline_load (t->timeline, t->model, &error));
+
+  /* Not anonymised: the real name is there, so its absence below counts */
+  plain = export_by_job (t, "plain.pdf", FALSE);
+  text = pdf_text (plain);
+  g_assert_nonnull (strstr (text, "Amelias nursery"));
+  g_assert_nonnull (strstr (text, "Routine: hollow"));
+  g_clear_pointer (&text, g_free);
+
+  pdf = export_by_job (t, "legend.pdf", TRUE);
+  text = pdf_text (pdf);
+  g_assert_true (g_str_has_prefix (text, "CSPR-2026-001 · Child A"));
+  for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
+    if (strstr (text, legend[i]) == NULL)
+      g_error ("“%s” is not in the PDF: %s", legend[i], text);
+  folded = g_utf8_casefold (text, -1);
+  g_assert_null (strstr (folded, "amelia"));
+  g_assert_null (strstr (folded, "hartley"));
+  redactor = cw_redactor_new_for_review (t->base.store, t->review, &error);
+  g_assert_no_error (error);
+  g_assert_false (cw_redactor_find_real_name (redactor, text, NULL, NULL));
+
+  svg = export_by_job (t, "legend.svg", TRUE);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<title>CSPR-2026-001 · Child A</title>"));
+  g_assert_nonnull (strstr (contents, "<desc>Agencies:"));
+  for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (legend[i], -1);
+      if (strstr (contents, escaped) == NULL)
+        g_error ("“%s” is not in the SVG", legend[i]);
+    }
+  svg_folded = g_utf8_casefold (contents, -1);
+  g_assert_null (strstr (svg_folded, "amelia"));
+  g_assert_null (strstr (svg_folded, "hartley"));
+  g_assert_false (cw_redactor_find_real_name (redactor, contents, NULL, NULL));
+}
+
 /* The colour of the pixel at (@x, @y) of a PNG drawn of @view. */
 static guint32
 pixel_at (Tl              *t,
@@ -683,6 +775,7 @@ main (int   argc,
   ADD ("export-png", test_export_png);
   ADD ("export-svg", test_export_svg);
   ADD ("export-pdf-anonymised", test_export_pdf_anonymised);
+  ADD ("export-legend", test_export_legend);
   ADD ("export-refuses-format", test_export_refuses_format);
   ADD ("hit", test_hit);
   ADD ("band", test_band);

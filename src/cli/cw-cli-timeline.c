@@ -123,6 +123,10 @@ cw_cli_timeline_render (CwCli               *cli,
       title = cw_timeline_title (review, anonymised);
       view.title = title;
       size_view (&view, timeline, output, width);
+      /* A legend at the foot: a picture grows to hold it, a page makes room */
+      view.legend = cw_timeline_legend_height (timeline, &view);
+      if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+        view.height += view.legend;
       cw_timeline_scale_fit (&view.scale, from ? first : extent_first, to ? last + 1 : extent_last,
                              view.width - CW_TIMELINE_LANE_LABELS);
       ok = cw_timeline_export (timeline, &view, output, error);

@@ -65,11 +65,17 @@ export_job (CwJob         *job,
        && !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (ok)
     {
+      g_autofree char *lower = g_ascii_strdown (e->path, -1);
+
       title = cw_timeline_title (review, e->anonymised);
       frame.title = title;
       frame.redactor = redactor;
       if (e->whole && cw_timeline_get_extent (timeline, &first, &last))
         cw_timeline_scale_fit (&frame.scale, first, last, frame.width - CW_TIMELINE_LANE_LABELS);
+      /* The legend at the foot: a page makes room for it, a picture grows */
+      frame.legend = cw_timeline_legend_height (timeline, &frame);
+      if (!g_str_has_suffix (lower, ".pdf"))
+        frame.height += frame.legend;
       cw_job_report (job, 0.3, _("Drawing the timeline…"));
       ok = cw_timeline_export (timeline, &frame, e->path, error);
     }
@@ -83,8 +89,9 @@ export_job (CwJob         *job,
  * cw_timeline_export_job_new:
  * @filter: (transfer full): the entries drawn, as the window shows them;
  *   cleared here
- * @frame: the size and scale; its title and redactor are ignored: the job
- *   makes its own from the review
+ * @frame: the size and scale; its title, redactor and legend are ignored:
+ *   the job makes its own from the review, and draws a legend at the foot
+ *   (a PNG or SVG grows to hold it; a PDF keeps its page)
  * @whole: fit the scale to the whole case rather than @frame's days
  * @anonymised: every text drawn through the review's redactor
  *
@@ -113,6 +120,7 @@ cw_timeline_export_job_new (CwStore               *store,
   e->frame = *frame;
   e->frame.title = NULL;
   e->frame.redactor = NULL;
+  e->frame.legend = 0;
   e->whole = whole;
   e->anonymised = anonymised;
   e->path = g_strdup (path);

@@ -32,6 +32,7 @@ typedef struct
   Colour                fg, bg, grid, lane_bg;
   double                lane_height;
   double                top;  /* of the first lane */
+  double                bottom; /* of the lanes: the legend is below */
   gboolean             *visible;
   guint                *row_of_lane; /* visible lanes' places */
   Colour               *colours;     /* of each lane */
@@ -236,7 +237,7 @@ draw_axis (Paint *p)
 {
   cairo_t *cr = p->cr;
   double top = p->top - CW_TIMELINE_AXIS;
-  double height = p->view->height;
+  double height = p->bottom;
   CwTimelineScale scale = p->view->scale;
   GArray *ticks;
 
@@ -368,29 +369,30 @@ mark_path (cairo_t        *cr,
 /* A mark by significance: routine hollow, significant filled, key larger,
  * filled and ringed in the text's colour. */
 static void
-draw_mark (Paint                *p,
-           double                x,
-           double                y,
-           guint                 lane,
-           CwChronoSignificance  significance)
+draw_styled_mark (Paint                *p,
+                  double                x,
+                  double                y,
+                  const Colour         *colour,
+                  CwTimelineMark        mark,
+                  CwChronoSignificance  significance)
 {
   cairo_t *cr = p->cr;
   double r = significance == CW_CHRONO_SIGNIFICANCE_KEY ? 5.6
              : significance == CW_CHRONO_SIGNIFICANCE_SIGNIFICANT ? 4.6 : 4.2;
 
   cairo_new_path (cr);
-  mark_path (cr, x, y, r, p->marks[lane]);
-  set_colour (cr, &p->colours[lane], 1.0);
+  mark_path (cr, x, y, r, mark);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   if (significance == CW_CHRONO_SIGNIFICANCE_ROUTINE)
     {
       set_colour (cr, &p->bg, 1.0);
       cairo_fill_preserve (cr);
-      set_colour (cr, &p->colours[lane], 1.0);
+      set_colour (cr, colour, 1.0);
       cairo_set_line_width (cr, 1.6);
       cairo_stroke (cr);
       return;
     }
+  set_colour (cr, colour, 1.0);
   cairo_fill_preserve (cr);
   if (significance == CW_CHRONO_SIGNIFICANCE_KEY)
     {
@@ -399,6 +401,16 @@ draw_mark (Paint                *p,
       cairo_stroke (cr);
     }
   cairo_new_path (cr);
+}
+
+static void
+draw_mark (Paint                *p,
+           double                x,
+           double                y,
+           guint                 lane,
+           CwChronoSignificance  significance)
+{
+  draw_styled_mark (p, x, y, &p->colours[lane], p->marks[lane], significance);
 }
 
 #define LINE_HEIGHT 14.0 /* of a label's line, Sans 9 */
@@ -522,7 +534,7 @@ draw_gaps (Paint *p)
       if (x1 <= x0 || x0 > p->view->width)
         continue;
       cairo_set_source_rgba (cr, 0.9, 0.6, 0.1, p->view->dark ? 0.16 : 0.12);
-      cairo_rectangle (cr, x0, p->top, x1 - x0, p->view->height - p->top);
+      cairo_rectangle (cr, x0, p->top, x1 - x0, p->bottom - p->top);
       cairo_fill (cr);
       if (x1 - x0 < 60)
         continue;
@@ -685,7 +697,7 @@ draw_span (Paint *p)
        + CW_TIMELINE_LANE_LABELS;
   x1 = cw_timeline_scale_x (&view->scale, MAX (view->span_from, view->span_to))
        + CW_TIMELINE_LANE_LABELS;
-  cairo_rectangle (p->cr, x0, p->top, x1 - x0, view->height - p->top);
+  cairo_rectangle (p->cr, x0, p->top, x1 - x0, p->bottom - p->top);
   cairo_set_source_rgba (p->cr, 0.2, 0.5, 0.9, 0.2);
   cairo_fill (p->cr);
 }
@@ -711,7 +723,7 @@ draw_bands (Paint *p)
       double x0 = place->x0 + CW_TIMELINE_LANE_LABELS, x1 = place->x1 + CW_TIMELINE_LANE_LABELS;
       g_autofree char *label = NULL;
 
-      cairo_rectangle (cr, x0, top, x1 - x0, view->height - top);
+      cairo_rectangle (cr, x0, top, x1 - x0, p->bottom - top);
       set_colour (cr, &tint, view->dark ? 0.22 : 0.14);
       cairo_fill (cr);
       set_colour (cr, &tint, 0.8);
@@ -719,12 +731,12 @@ draw_bands (Paint *p)
       if (!place->cut_start)
         {
           cairo_move_to (cr, x0 + 0.75, top);
-          cairo_line_to (cr, x0 + 0.75, view->height);
+          cairo_line_to (cr, x0 + 0.75, p->bottom);
         }
       if (!place->cut_end)
         {
           cairo_move_to (cr, x1 - 0.75, top);
-          cairo_line_to (cr, x1 - 0.75, view->height);
+          cairo_line_to (cr, x1 - 0.75, p->bottom);
         }
       cairo_stroke (cr);
       if (band->label == NULL)
@@ -760,6 +772,7 @@ paint_init (Paint                *p,
   }
   p->lane_height = cw_timeline_lane_height (self, view);
   p->top = CW_TIMELINE_AXIS + (view->title ? 28.0 : 0.0);
+  p->bottom = view->height - view->legend;
   p->visible = visible_lanes (self);
   p->row_of_lane = g_new0 (guint, MAX (self->lanes->len, 1));
   p->colours = g_new0 (Colour, MAX (self->lanes->len, 1));
@@ -774,6 +787,215 @@ paint_init (Paint                *p,
       if (p->visible[i])
         p->row_of_lane[i] = place++;
     }
+}
+
+
+static void
+paint_clear (Paint *p)
+{
+  g_object_unref (p->text);
+  g_free (p->visible);
+  g_free (p->row_of_lane);
+  g_free (p->colours);
+  g_free (p->marks);
+}
+
+/* The legend */
+
+#define LEGEND_SWATCH 22.0 /* the sample drawn before an entry's words */
+#define LEGEND_GAP    18.0 /* between entries */
+
+static void
+hatch (cairo_t      *cr,
+       double        x,
+       double        y,
+       double        width,
+       double        height,
+       const Colour *colour)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  set_colour (cr, colour, 0.18);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+  for (double h = x - height; h < x + width; h += 5)
+    {
+      cairo_move_to (cr, h, y + height);
+      cairo_line_to (cr, h + height, y);
+    }
+  set_colour (cr, colour, 0.7);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* An entry's sample, centred down on @y, from @x. */
+static void
+draw_swatch (Paint                       *p,
+             const CwTimelineLegendEntry *entry,
+             double                       x,
+             double                       y)
+{
+  static const Colour grey = { 0.45, 0.45, 0.45 };
+  cairo_t *cr = p->cr;
+
+  switch (entry->kind)
+    {
+    case CW_TIMELINE_LEGEND_AGENCY:
+      draw_mark (p, x + 8, y, entry->lane, CW_CHRONO_SIGNIFICANCE_SIGNIFICANT);
+      break;
+    case CW_TIMELINE_LEGEND_ROUTINE:
+      draw_styled_mark (p, x + 8, y, &grey, CW_TIMELINE_MARK_CIRCLE,
+                        CW_CHRONO_SIGNIFICANCE_ROUTINE);
+      break;
+    case CW_TIMELINE_LEGEND_SIGNIFICANT:
+      draw_styled_mark (p, x + 8, y, &grey, CW_TIMELINE_MARK_CIRCLE,
+                        CW_CHRONO_SIGNIFICANCE_SIGNIFICANT);
+      break;
+    case CW_TIMELINE_LEGEND_KEY:
+      draw_styled_mark (p, x + 8, y, &grey, CW_TIMELINE_MARK_CIRCLE,
+                        CW_CHRONO_SIGNIFICANCE_KEY);
+      break;
+    case CW_TIMELINE_LEGEND_CLUSTER:
+      cairo_rectangle (cr, x, y - 8, 18, 16);
+      set_colour (cr, &grey, 0.35);
+      cairo_fill (cr);
+      set_colour (cr, &p->fg, 1.0);
+      draw_text (p, x + 5, y - 8, "3", -1);
+      break;
+    case CW_TIMELINE_LEGEND_UNCERTAIN:
+      hatch (cr, x, y - 5, 18, 10, &grey);
+      break;
+    case CW_TIMELINE_LEGEND_GAP:
+      cairo_rectangle (cr, x, y - 8, 18, 16);
+      cairo_set_source_rgba (cr, 0.9, 0.6, 0.1, p->view->dark ? 0.3 : 0.25);
+      cairo_fill (cr);
+      break;
+    case CW_TIMELINE_LEGEND_BAND:
+      cairo_rectangle (cr, x, y - 8, 18, 16);
+      cairo_set_source_rgba (cr, 0.42, 0.25, 0.7, 0.22);
+      cairo_fill (cr);
+      break;
+    case CW_TIMELINE_LEGEND_PERIOD:
+      cairo_rectangle (cr, x, y - 4, 18, 8);
+      cairo_set_source_rgba (cr, 0.45, 0.35, 0.7, p->view->dark ? 0.55 : 0.3);
+      cairo_fill (cr);
+      break;
+    case CW_TIMELINE_LEGEND_LINK:
+    case CW_TIMELINE_LEGEND_CONFLICT:
+      {
+        gboolean conflict = entry->kind == CW_TIMELINE_LEGEND_CONFLICT;
+
+        cairo_move_to (cr, x, y + 4);
+        cairo_line_to (cr, x + 18, y - 4);
+        if (conflict)
+          cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.8);
+        else
+          set_colour (cr, &p->fg, 0.8);
+        cairo_set_dash (cr, (double[]) { 4, 3 }, conflict ? 2 : 0, 0);
+        cairo_set_line_width (cr, 1.5);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+      }
+      break;
+    case CW_TIMELINE_LEGEND_HEADING:
+    default:
+      break;
+    }
+}
+
+/* Lays out (and when @draw, draws) the legend from @top: each group a
+ * heading and its entries, wrapped at the width in whole entries.
+ * Returns its height. */
+static double
+legend (Paint   *p,
+        double   top,
+        gboolean draw)
+{
+  g_autoptr (GArray) entries = cw_timeline_legend_entries (p->self, p->view->redactor);
+  double left = 12, right = p->view->width - 12, heading_width = 0;
+  double x = left, y = top + 10;
+  PangoFontDescription *bold = pango_font_description_from_string ("Sans Bold 9");
+  PangoFontDescription *plain = pango_font_description_copy (
+    pango_layout_get_font_description (p->text));
+
+  /* The headings in a column of their own */
+  pango_layout_set_font_description (p->text, bold);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_array_index (entries, CwTimelineLegendEntry, i).kind == CW_TIMELINE_LEGEND_HEADING)
+      heading_width = MAX (heading_width,
+                           measure (g_array_index (entries, CwTimelineLegendEntry, i).text,
+                                    p->text));
+  if (draw)
+    {
+      set_colour (p->cr, &p->grid, 1.0);
+      cairo_set_line_width (p->cr, 1);
+      cairo_move_to (p->cr, 0, floor (top) + 0.5);
+      cairo_line_to (p->cr, p->view->width, floor (top) + 0.5);
+      cairo_stroke (p->cr);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const CwTimelineLegendEntry *entry = &g_array_index (entries, CwTimelineLegendEntry, i);
+      double width;
+
+      if (entry->kind == CW_TIMELINE_LEGEND_HEADING)
+        {
+          if (i > 0)
+            y += LINE_HEIGHT + 8;
+          pango_layout_set_font_description (p->text, bold);
+          if (draw)
+            {
+              set_colour (p->cr, &p->fg, 1.0);
+              draw_text (p, left, y, entry->text, -1);
+            }
+          pango_layout_set_font_description (p->text, plain);
+          x = left + heading_width + LEGEND_GAP;
+          continue;
+        }
+      width = LEGEND_SWATCH + measure (entry->text, p->text);
+      if (x + width > right && x > left + heading_width + LEGEND_GAP)
+        {
+          x = left + heading_width + LEGEND_GAP;
+          y += LINE_HEIGHT + 6;
+        }
+      if (draw)
+        {
+          draw_swatch (p, entry, x, y + LINE_HEIGHT / 2 + 1);
+          set_colour (p->cr, &p->fg, 1.0);
+          draw_text (p, x + LEGEND_SWATCH, y, entry->text, -1);
+        }
+      x += width + LEGEND_GAP;
+    }
+  pango_layout_set_font_description (p->text, plain);
+  pango_font_description_free (bold);
+  pango_font_description_free (plain);
+  return y + LINE_HEIGHT + 12 - top;
+}
+
+/**
+ * cw_timeline_legend_height:
+ *
+ * Returns: the height the legend needs at the foot of @view, at its
+ *   width: set it as the frame's legend to draw one
+ */
+double
+cw_timeline_legend_height (CwTimeline            *self,
+                           const CwTimelineFrame *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  Paint p;
+  double height;
+
+  g_return_val_if_fail (self != NULL && view != NULL, 0);
+
+  paint_init (&p, self, view, cr);
+  height = legend (&p, 0, FALSE);
+  paint_clear (&p);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return height;
 }
 
 /**
@@ -800,8 +1022,19 @@ cw_timeline_render (CwTimeline           *self,
   if (view->title != NULL)
     {
       g_autofree char *title = drawn_text (&p, view->title);
+      PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 11");
+      PangoFontDescription *plain = pango_font_description_copy (
+        pango_layout_get_font_description (p.text));
+
+      g_autofree char *fitted = NULL;
+
+      pango_layout_set_font_description (p.text, font);
+      fitted = cw_timeline_fit_label (title, NULL, view->width - 24, 1, measure, p.text);
       set_colour (cr, &p.fg, 1.0);
-      draw_text (&p, 12, 6, title, view->width - 24);
+      draw_text (&p, 12, 5, fitted, -1);
+      pango_layout_set_font_description (p.text, plain);
+      pango_font_description_free (font);
+      pango_font_description_free (plain);
     }
   draw_lanes (&p);
   draw_axis (&p);
@@ -809,7 +1042,7 @@ cw_timeline_render (CwTimeline           *self,
   draw_gaps (&p);
   draw_bands (&p);
   draw_span (&p);
-  cairo_rectangle (cr, CW_TIMELINE_LANE_LABELS - 12, 0, view->width, view->height);
+  cairo_rectangle (cr, CW_TIMELINE_LANE_LABELS - 12, 0, view->width, p.bottom);
   cairo_clip (cr);
   items = cw_timeline_place (self, view);
   draw_links (&p, items);
@@ -822,11 +1055,9 @@ cw_timeline_render (CwTimeline           *self,
         draw_event (&p, item);
     }
   cairo_restore (cr);
-  g_object_unref (p.text);
-  g_free (p.visible);
-  g_free (p.row_of_lane);
-  g_free (p.colours);
-  g_free (p.marks);
+  if (view->legend > 0)
+    legend (&p, p.bottom, TRUE);
+  paint_clear (&p);
 }
 
 /**
@@ -900,6 +1131,44 @@ surface_for (const char           *lower,
   return NULL;
 }
 
+/* Writes the SVG drawn in @drawn to @to with a <title> (the frame's) and a
+ * <desc> (the legend in words) after its opening tag, for readers and
+ * searches: anonymised as the drawing is. */
+static gboolean
+write_svg (CwTimeline            *self,
+           const CwTimelineFrame *view,
+           GMemoryOutputStream   *drawn,
+           GOutputStream         *to,
+           GError               **error)
+{
+  gsize size = g_memory_output_stream_get_data_size (drawn);
+  const char *data = g_memory_output_stream_get_data (drawn);
+  const char *root = g_strstr_len (data, (gssize) size, "<svg");
+  const char *after = root ? memchr (root, '>', size - (gsize) (root - data)) : NULL;
+  g_autoptr (GString) words = g_string_new (NULL);
+
+  if (after == NULL)
+    return g_output_stream_write_all (to, data, size, NULL, NULL, error);
+  after++;
+  if (view->title != NULL)
+    {
+      g_autofree char *title = view->redactor ? cw_redactor_redact (view->redactor, view->title)
+                                              : g_strdup (view->title);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_string_append_printf (words, "\n<title>%s</title>", escaped);
+    }
+  if (view->legend > 0)
+    {
+      g_autofree char *legend = cw_timeline_legend_text (self, view->redactor);
+      g_autofree char *escaped = g_markup_escape_text (legend, -1);
+      g_string_append_printf (words, "\n<desc>%s</desc>", escaped);
+    }
+  return g_output_stream_write_all (to, data, (gsize) (after - data), NULL, NULL, error)
+         && g_output_stream_write_all (to, words->str, words->len, NULL, NULL, error)
+         && g_output_stream_write_all (to, after, size - (gsize) (after - data), NULL, NULL,
+                                       error);
+}
+
 /**
  * cw_timeline_export:
  * @path: ends in .png, .svg or .pdf
@@ -923,6 +1192,7 @@ cw_timeline_export (CwTimeline           *self,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  gboolean svg;
 
   g_return_val_if_fail (self != NULL && view != NULL && path != NULL, FALSE);
 
@@ -935,7 +1205,11 @@ cw_timeline_export (CwTimeline           *self,
     }
   if ((output = cw_store_output_new (self->store, path, error)) == NULL)
     return FALSE;
-  out.out = cw_store_output_get_stream (output);
+  /* An SVG is drawn into memory first, to be given its title and legend
+   * in words: cairo draws its text as shapes. */
+  svg = g_str_has_suffix (lower, ".svg");
+  out.out = svg ? g_memory_output_stream_new_resizable ()
+                : g_object_ref (cw_store_output_get_stream (output));
   surface = surface_for (lower, view, &out);
   cr = cairo_create (surface);
   cw_timeline_render (self, view, cr);
@@ -948,6 +1222,11 @@ cw_timeline_export (CwTimeline           *self,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS && svg
+      && !write_svg (self, view, G_MEMORY_OUTPUT_STREAM (out.out),
+                     cw_store_output_get_stream (output), &out.error))
+    status = CAIRO_STATUS_WRITE_ERROR;
+  g_clear_object (&out.out);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CW_TIMELINE_ERROR, CW_TIMELINE_ERROR_WRITE,
