@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "cw-chronology-view.h"
+#include "cw-chronology.h"
 #include "cw-core.h"
+#include "cw-chronology-entities.h"
 #include "cw-timeline-view.h"
 #include "test-ui-helpers.h"
 
@@ -127,6 +129,166 @@ test_agency_short_names (Ui *ui, gconstpointer data)
   g_assert_true (gtk_widget_get_has_tooltip (cell));
 }
 
+/* Where the column titled @title is in the table, or G_MAXUINT. */
+static guint
+column_position (GtkColumnView *table,
+                 const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The column of the table titled @title, or NULL. */
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *table,
+               const char    *title)
+{
+  guint position = column_position (table, title);
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+
+  if (position == G_MAXUINT)
+    return NULL;
+  column = g_list_model_get_item (gtk_column_view_get_columns (table), position);
+  return column; /* the table holds it */
+}
+
+/* The columns as they start, whatever an earlier test left. */
+static void
+forget_columns (Ui *ui)
+{
+  g_settings_reset (cw_application_get_settings (ui->app), "chronology-columns");
+}
+
+/* A chronology view made anew, as on the next start, in a window of its
+ * own; destroyed with the window. */
+static CwChronologyView *
+reopened_view (Ui *ui, GtkWindow **window)
+{
+  CwChronologyView *view = g_object_new (CW_TYPE_CHRONOLOGY_VIEW, NULL);
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_application (*window, GTK_APPLICATION (ui->app));
+  gtk_window_set_child (*window, GTK_WIDGET (view));
+  return view;
+}
+
+/* Action, outcome and impact are columns, hidden until chosen; each
+ * column's title menu lists every column. */
+static void
+test_new_columns_hidden_first (Ui *ui, gconstpointer data)
+{
+  const char *hidden[] = { "Action", "Outcome", "Impact on the child" };
+  const char *shown[] = { "Date", "Agency", "Author or role", "Record ref.", "Description",
+                          "Significance" };
+  GtkColumnView *table;
+  GtkAdjustment *hadjustment;
+  GMenuModel *menu;
+
+  forget_columns (ui);
+  table = column_view (open_sample_chronology (ui));
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      g_assert_nonnull (column_titled (table, hidden[i]));
+      g_assert_false (gtk_column_view_column_get_visible (column_titled (table, hidden[i])));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    g_assert_true (gtk_column_view_column_get_visible (column_titled (table, shown[i])));
+  /* The hidden columns take no width: the table fits its pane, the
+   * description taking what the others leave. */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=,
+                     gtk_adjustment_get_page_size (hadjustment));
+  menu = gtk_column_view_column_get_header_menu (column_titled (table, "Date"));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 9);
+  /* Shown from the menu, its cells say the entries' outcomes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronology_view (ui)),
+                                             "columns.outcome", NULL));
+  drain_events ();
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (table, "Outcome")));
+  forget_columns (ui);
+}
+
+/* A column hidden, another moved first and one made wider: a view made
+ * anew (the next start) shows them so. */
+static void
+test_columns_remembered (Ui *ui, gconstpointer data)
+{
+  GtkColumnView *table;
+  GtkColumnViewColumn *column;
+  CwChronologyView *again;
+  GtkWindow *window = NULL;
+
+  forget_columns (ui);
+  table = column_view (open_sample_chronology (ui));
+  gtk_column_view_column_set_visible (column_titled (table, "Record ref."), FALSE);
+  column = column_titled (table, "Significance");
+  gtk_column_view_insert_column (table, 0, column); /* as a title dragged does */
+  gtk_column_view_column_set_fixed_width (column_titled (table, "Agency"), 150);
+  drain_events ();
+  g_assert_cmpuint (column_position (table, "Significance"), ==, 0);
+
+  again = reopened_view (ui, &window);
+  table = column_view (again);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (table, "Record ref.")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (table, "Date")));
+  g_assert_cmpuint (column_position (table, "Significance"), ==, 0);
+  g_assert_cmpuint (column_position (table, "Date"), ==, 1);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (table, "Agency")), ==,
+                   150);
+  gtk_window_destroy (window);
+  drain_events ();
+  forget_columns (ui);
+}
+
+/* A row is as tall as its text: an entry's long description wraps over
+ * lines its neighbour's short one does not need. */
+static void
+test_rows_wrap (Ui *ui, gconstpointer data)
+{
+  CwChronologyView *view;
+  CwChronologyModel *model;
+  GtkWidget *table, *long_cell, *short_cell;
+  const char *long_text =
+    "Health visitor's home visit: the mother said she had not slept for days, the flat was "
+    "cold and the baby's weight had fallen since the last visit; the health visitor "
+    "arranged a GP appointment and agreed to visit again within the week.";
+  g_autoptr (GError) error = NULL;
+  gint64 first = 0, second = 0;
+
+  view = open_sample_chronology (ui);
+  model = cw_chronology_view_get_model (view);
+  for (guint i = 0; second == 0 && i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      gint64 id = cw_chronology_model_get_entry_id (model, i);
+      if (id != 0 && first == 0)
+        first = id;
+      else if (id != 0)
+        second = id;
+    }
+  g_assert_true (cw_store_update (ui->store, &cw_entity_chronology_entry, first, "description",
+                                  long_text, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_store_update (ui->store, &cw_entity_chronology_entry, second, "description",
+                                  "Seen.", &error));
+  g_assert_no_error (error);
+  table = GTK_WIDGET (column_view (view));
+  wait_for ((long_cell = find_cell (table, long_text)) != NULL
+            && (short_cell = find_cell (table, "Seen.")) != NULL);
+  wait_for_draw (table);
+  wait_for (gtk_widget_get_height (long_cell) > 0 && gtk_widget_get_height (short_cell) > 0);
+  g_assert_cmpint (gtk_inscription_get_min_lines (GTK_INSCRIPTION (long_cell)), >, 1);
+  g_assert_cmpint (gtk_inscription_get_min_lines (GTK_INSCRIPTION (short_cell)), ==, 1);
+  wait_for (gtk_widget_get_height (long_cell) > gtk_widget_get_height (short_cell) + 10);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -139,6 +301,9 @@ main (int argc, char *argv[])
   g_test_add ("/ui-chronology/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
   ADD ("timeline-selection-scrolls-table", test_timeline_selection_scrolls_table);
   ADD ("agency-short-names", test_agency_short_names);
+  ADD ("new-columns-hidden-first", test_new_columns_hidden_first);
+  ADD ("columns-remembered", test_columns_remembered);
+  ADD ("rows-wrap", test_rows_wrap);
 #undef ADD
   return g_test_run ();
 }

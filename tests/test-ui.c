@@ -776,7 +776,13 @@ test_chronology_import_through_dialog (Ui *ui, gconstpointer data)
   {
     GtkWidget *column_view = GTK_WIDGET (gtk_widget_get_template_child (
       GTK_WIDGET (chronology_view (ui)), CW_TYPE_CHRONOLOGY_VIEW, "column_view"));
+    GtkToggleButton *table_only = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (
+      GTK_WIDGET (chronology_view (ui)), CW_TYPE_CHRONOLOGY_VIEW, "show_table"));
 
+    /* The table alone: its rows wrap their text, and four of them are
+     * taller than what the timeline above leaves the table. */
+    gtk_toggle_button_set_active (table_only, TRUE);
+    drain_events ();
     wait_for_draw (column_view);
     g_assert_true (table_shows (column_view, "Second call-out, partner left before arrival"));
     g_assert_true (table_shows (column_view, "CAD 101"));

@@ -6,9 +6,12 @@
 
 G_BEGIN_DECLS
 
+#define CW_CHRONOLOGY_N_COLUMNS 9
+
 /* Shared by the files of the chronology view, one concern each:
  *   cw-chronology-view.c          the widget: layout, lanes, refreshing, selection
- *   cw-chronology-view-table.c    the table's columns, cells and keys
+ *   cw-chronology-view-table.c    the table's columns, cells (wrapped) and keys
+ *   cw-chronology-view-columns.c  the columns shown, their order and widths, remembered
  *   cw-chronology-view-filters.c  the filters above the table, and the gap threshold
  *   cw-chronology-view-editor.c   below the table: the entry edited, and what is done to
  *                                 the entries selected (mark, tag, link, delete)
@@ -61,6 +64,15 @@ struct _CwChronologyView
   GHashTable        *episode_entries; /* gint64 ids of its entries */
   GHashTable        *episode_cells;   /* the table's bound cells -> the gint64 entry id shown */
   GHashTable        *agency_short_names; /* an agency's name -> its short name, when it has one */
+  GMenu             *more_menu;
+  GtkColumnViewColumn *columns[CW_CHRONOLOGY_N_COLUMNS]; /* by Column, whatever the order */
+  GHashTable        *wrap_cells;   /* the wrapping columns' bound cells (refs) */
+  guint              rewrap_idle;
+  int                char_widths[128]; /* of the cells' font, Pango units */
+  gboolean           have_char_widths;
+  GSettings         *settings;     /* nullable: where the columns are remembered */
+  guint              save_idle;
+  gboolean           restoring;
 };
 
 /* cw-chronology-view.c */
@@ -76,6 +88,14 @@ void cw_chronology_view_dispose_table       (CwChronologyView *self);
 void cw_chronology_view_read_short_names    (CwChronologyView *self);
 void cw_chronology_view_scroll_to_position  (CwChronologyView *self,
                                              guint             position);
+const char *cw_chronology_view_column_id         (GtkColumnViewColumn *column);
+int         cw_chronology_view_column_width       (GtkColumnViewColumn *column);
+void        cw_chronology_view_set_column_width   (GtkColumnViewColumn *column,
+                                                   int                  width);
+
+/* cw-chronology-view-columns.c */
+void cw_chronology_view_init_columns    (CwChronologyView *self);
+void cw_chronology_view_dispose_columns (CwChronologyView *self);
 
 /* cw-chronology-view-filters.c */
 void cw_chronology_view_class_init_filters (GtkWidgetClass     *widget_class);

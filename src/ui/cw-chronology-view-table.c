@@ -20,8 +20,40 @@ typedef enum
   COLUMN_AUTHOR,
   COLUMN_SOURCE,
   COLUMN_DESCRIPTION,
+  COLUMN_ACTION,
+  COLUMN_OUTCOME,
+  COLUMN_IMPACT,
   COLUMN_SIGNIFICANCE,
 } Column;
+
+/* The columns in their first order. Widths are wide enough for each title
+ * (a title is not shortened, it is cut) and narrow enough for the
+ * description, which takes the rest of the width, to show at 1280 pixels:
+ * every text wraps, up to WRAP_LINES lines, so a date or an agency's
+ * short name too long for its column takes a second line. */
+static const struct
+{
+  const char *id; /* in the settings */
+  const char *title;
+  Column      column;
+  int         width;
+  gboolean    shown;
+  gboolean    wraps;
+} columns[] = {
+  { "date", N_("Date"), COLUMN_DATE, 104, TRUE, TRUE },
+  { "agency", N_("Agency"), COLUMN_AGENCY, 96, TRUE, TRUE },
+  { "author", N_("Author or role"), COLUMN_AUTHOR, 112, TRUE, TRUE },
+  { "source", N_("Record ref."), COLUMN_SOURCE, 88, TRUE, TRUE },
+  { "description", N_("Description"), COLUMN_DESCRIPTION, -1, TRUE, TRUE },
+  { "action", N_("Action"), COLUMN_ACTION, 180, FALSE, TRUE },
+  { "outcome", N_("Outcome"), COLUMN_OUTCOME, 160, FALSE, TRUE },
+  { "impact", N_("Impact on the child"), COLUMN_IMPACT, 180, FALSE, TRUE },
+  { "significance", N_("Significance"), COLUMN_SIGNIFICANCE, 100, TRUE, FALSE },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (columns) == CW_CHRONOLOGY_N_COLUMNS);
+
+#define WRAP_LINES 4
 
 static char *
 first_line (const char *text)
@@ -106,7 +138,13 @@ cell_text (CwChronologyView *self,
       return first_line (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE));
     case COLUMN_DESCRIPTION:
       return gap ? gap_text (item)
-                 : first_line (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION));
+                 : g_strdup (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION));
+    case COLUMN_ACTION:
+      return g_strdup (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_ACTION));
+    case COLUMN_OUTCOME:
+      return g_strdup (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_OUTCOME));
+    case COLUMN_IMPACT:
+      return g_strdup (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_IMPACT));
     case COLUMN_SIGNIFICANCE:
     default:
       if (gap || cw_chronology_item_get_significance (item) == CW_CHRONO_SIGNIFICANCE_ROUTINE)
@@ -140,10 +178,149 @@ on_cell_tooltip (GtkWidget   *label,
     text = cw_chronology_item_get_agency (item);
   else if (column == COLUMN_DESCRIPTION)
     text = cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION);
+  else if (column == COLUMN_ACTION)
+    text = cw_chronology_item_get (item, CW_CHRONO_FIELD_ACTION);
+  else if (column == COLUMN_OUTCOME)
+    text = cw_chronology_item_get (item, CW_CHRONO_FIELD_OUTCOME);
+  else if (column == COLUMN_IMPACT)
+    text = cw_chronology_item_get (item, CW_CHRONO_FIELD_IMPACT);
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+/* Wrapping. A row is as tall as its longest text needs, up to WRAP_LINES
+ * lines. Cells are GtkInscriptions (below), which ask for as many lines as
+ * they are told, without laying out their text: the lines a text needs are
+ * counted here, at each bind, from the width of each character of the
+ * font, as Pango breaks lines between words (then within a word too long
+ * for a line). That costs next to nothing where a layout per cell would
+ * cost several milliseconds a frame when the table jumps (200 rows bound
+ * at once); a count off by one leaves a line empty or ends the text with
+ * "…", the whole text being the cell's tooltip. */
+
+static void
+read_char_widths (CwChronologyView *self,
+                  GtkWidget        *cell)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (cell, NULL);
+
+  for (int c = 0; c < 128; c++)
+    {
+      char text[2] = { (char) (c < ' ' ? ' ' : c), 0 };
+      pango_layout_set_text (layout, text, 1);
+      pango_layout_get_size (layout, &self->char_widths[c], NULL);
+    }
+  g_object_unref (layout);
+}
+
+/* Of a word's characters, then the space after it. */
+static int
+char_width (CwChronologyView *self,
+            gunichar          c)
+{
+  return c < 128 ? self->char_widths[c] : self->char_widths['M'];
+}
+
+static guint
+count_lines (CwChronologyView *self,
+             const char       *text,
+             int               width)
+{
+  guint lines = 1;
+  int line = 0, word = 0;
+  /* A little short of the width: better a line too many than one cut. */
+  int room = MAX (width - 4, 1) * PANGO_SCALE;
+
+  if (text == NULL || width <= 0)
+    return 1;
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && c != ' ' && c != '\n')
+        {
+          word += char_width (self, c);
+          continue;
+        }
+      /* A word ends: on this line, or the next, or broken over several. */
+      if (line > 0 && line + word > room)
+        {
+          lines++;
+          line = 0;
+        }
+      while (word > room)
+        {
+          lines++;
+          word -= room;
+        }
+      line += word + (c == ' ' ? char_width (self, ' ') : 0);
+      word = 0;
+      if (c == '\n')
+        {
+          lines++;
+          line = 0;
+        }
+      if (c == 0 || lines >= WRAP_LINES)
+        break;
+    }
+  return MIN (lines, WRAP_LINES);
+}
+
+/* The width a new cell of @column will have, before it has any: what the
+ * column's other cells have, else its own width, else what the expanding
+ * column gets of the table's width. */
+static int
+cell_width (CwChronologyView    *self,
+            GtkColumnViewColumn *column)
+{
+  int width = gtk_column_view_column_get_fixed_width (column);
+  int others = 0;
+
+  if (width > 0)
+    return width - 12;
+  for (guint i = 0; i < CW_CHRONOLOGY_N_COLUMNS; i++)
+    if (self->columns[i] != column && gtk_column_view_column_get_visible (self->columns[i]))
+      others += MAX (gtk_column_view_column_get_fixed_width (self->columns[i]), 0);
+  return gtk_widget_get_width (GTK_WIDGET (self->column_view)) - others - 12;
+}
+
+static void
+wrap_cell (CwChronologyView *self,
+           GtkWidget        *cell)
+{
+  GtkColumnViewColumn *column = g_object_get_data (G_OBJECT (cell), "cw-view-column");
+  int width = gtk_widget_get_width (cell);
+
+  if (width <= 0)
+    width = cell_width (self, column);
+  gtk_inscription_set_min_lines (
+    GTK_INSCRIPTION (cell), count_lines (self, gtk_inscription_get_text (GTK_INSCRIPTION (cell)),
+                                         width));
+}
+
+static gboolean
+rewrap_now (gpointer data)
+{
+  CwChronologyView *self = data;
+  GHashTableIter iter;
+  gpointer cell;
+
+  self->rewrap_idle = 0;
+  g_hash_table_iter_init (&iter, self->wrap_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    wrap_cell (self, cell);
+  return G_SOURCE_REMOVE;
+}
+
+/* The table or a column changed width: the rows bound count their lines
+ * again, once their cells have their new widths. */
+static void
+queue_rewrap (CwChronologyView *self)
+{
+  if (self->rewrap_idle == 0)
+    self->rewrap_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, rewrap_now, self, NULL);
 }
 
 /* A cell is a GtkInscription, not a GtkLabel: the columns set its width,
@@ -156,16 +333,25 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  data)
 {
+  CwChronologyView *self = g_object_get_data (G_OBJECT (factory), "cw-view");
   GtkWidget *label = gtk_inscription_new (NULL);
   Column column = GPOINTER_TO_INT (data);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (column == COLUMN_DATE || column == COLUMN_AGENCY || column == COLUMN_DESCRIPTION)
+  /* A tall row reads from its top line. */
+  gtk_inscription_set_yalign (GTK_INSCRIPTION (label), 0);
+  g_object_set_data (G_OBJECT (label), "cw-column", data);
+  g_object_set_data (G_OBJECT (label), "cw-view-column", self->columns[column]);
+  if (column != COLUMN_SIGNIFICANCE && column != COLUMN_SOURCE && column != COLUMN_AUTHOR)
     {
-      g_object_set_data (G_OBJECT (label), "cw-column", data);
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_tooltip), list_item);
+    }
+  if (columns[column].wraps && !self->have_char_widths)
+    {
+      read_char_widths (self, label);
+      self->have_char_widths = TRUE;
     }
   gtk_list_item_set_child (list_item, label);
 }
@@ -175,16 +361,27 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  data)
 {
+  CwChronologyView *self = g_object_get_data (G_OBJECT (factory), "cw-view");
   CwChronologyItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
   Column column = GPOINTER_TO_INT (data);
-  g_autofree char *text = cell_text (g_object_get_data (G_OBJECT (factory), "cw-view"), item,
-                                     column);
+  g_autofree char *text = NULL;
   gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
   CwChronoSignificance significance = cw_chronology_item_get_significance (item);
 
+  /* A hidden column's cells are bound too: they say nothing until it is
+   * shown (then bound again). */
+  if (!gtk_column_view_column_get_visible (self->columns[column]))
+    return;
+  text = cell_text (self, item, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  if (columns[column].wraps)
+    {
+      wrap_cell (self, label);
+      if (!g_hash_table_contains (self->wrap_cells, label))
+        g_hash_table_add (self->wrap_cells, g_object_ref (label));
+    }
 
   /* Gaps and significance are said in words; colour only adds to them. */
   if (gap)
@@ -201,8 +398,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "date-conflict");
   /* The episode shown in Analysis: its entries' cells tinted, now and
    * whenever another is chosen. */
-  cw_chronology_view_follow_cell (g_object_get_data (G_OBJECT (factory), "cw-view"), label,
-                                  gap ? 0 : cw_chronology_item_get_id (item));
+  cw_chronology_view_follow_cell (self, label, gap ? 0 : cw_chronology_item_get_id (item));
 }
 
 static void
@@ -210,30 +406,128 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  data)
 {
-  cw_chronology_view_forget_cell (g_object_get_data (G_OBJECT (factory), "cw-view"),
-                                  gtk_list_item_get_child (list_item));
+  CwChronologyView *self = g_object_get_data (G_OBJECT (factory), "cw-view");
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  if (self->wrap_cells != NULL)
+    g_hash_table_remove (self->wrap_cells, label);
+  cw_chronology_view_forget_cell (self, label);
 }
 
-static void
-add_column (CwChronologyView *self,
-            const char       *title,
-            Column            column,
-            int               width,
-            gboolean          expand)
+static GtkListItemFactory *
+new_factory (CwChronologyView *self,
+             Column            column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) view_column = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (column));
   g_object_set_data (G_OBJECT (factory), "cw-view", self);
-  view_column = gtk_column_view_column_new (title, factory);
+  return factory;
+}
+
+/**
+ * cw_chronology_view_column_width:
+ * @column: one of the table's columns
+ *
+ * Returns: its width as the user left it, hidden or not, or -1 for the
+ *   width it takes by itself
+ */
+int
+cw_chronology_view_column_width (GtkColumnViewColumn *column)
+{
+  if (gtk_column_view_column_get_visible (column))
+    return gtk_column_view_column_get_fixed_width (column);
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "cw-width")) - 1;
+}
+
+/**
+ * cw_chronology_view_set_column_width:
+ * @width: the column's width, or -1
+ *
+ * Sets the width of @column, kept aside while it is hidden: GTK 4.8 counts
+ * a hidden column's fixed width in the table's, which would then be wider
+ * than the window and leave its description column no room to widen.
+ */
+void
+cw_chronology_view_set_column_width (GtkColumnViewColumn *column,
+                                     int                  width)
+{
+  g_object_set_data (G_OBJECT (column), "cw-width", GINT_TO_POINTER (MAX (width, -1) + 1));
+  gtk_column_view_column_set_fixed_width (
+    column, gtk_column_view_column_get_visible (column) ? MAX (width, -1) : -1);
+}
+
+/* A column shown: its width back, and its cells, bound empty while it was
+ * hidden, bound again. Hidden: its width kept aside. */
+static void
+on_column_visible (GtkColumnViewColumn *view_column,
+                   GParamSpec          *pspec,
+                   CwChronologyView    *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view_column), "cw-column"));
+  g_autoptr (GtkListItemFactory) factory = NULL;
+
+  if (gtk_column_view_column_get_visible (view_column))
+    {
+      gtk_column_view_column_set_fixed_width (
+        view_column, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view_column), "cw-width")) - 1);
+      factory = new_factory (self, column);
+      gtk_column_view_column_set_factory (view_column, factory);
+    }
+  else
+    {
+      g_object_set_data (G_OBJECT (view_column), "cw-width",
+                         GINT_TO_POINTER (gtk_column_view_column_get_fixed_width (view_column) + 1));
+      gtk_column_view_column_set_fixed_width (view_column, -1);
+    }
+  queue_rewrap (self);
+}
+
+/* A width the user gives a column shown is kept for when it is hidden. */
+static void
+on_column_width (GtkColumnViewColumn *view_column,
+                 GParamSpec          *pspec,
+                 CwChronologyView    *self)
+{
+  if (gtk_column_view_column_get_visible (view_column))
+    g_object_set_data (G_OBJECT (view_column), "cw-width",
+                       GINT_TO_POINTER (gtk_column_view_column_get_fixed_width (view_column) + 1));
+  queue_rewrap (self);
+}
+
+static void
+add_column (CwChronologyView *self,
+            guint             i)
+{
+  g_autoptr (GtkListItemFactory) factory = new_factory (self, columns[i].column);
+  GtkColumnViewColumn *view_column = gtk_column_view_column_new (_(columns[i].title), NULL);
+
+  self->columns[columns[i].column] = view_column;
+  g_object_set_data (G_OBJECT (view_column), "cw-column", GINT_TO_POINTER (columns[i].column));
+  g_object_set_data (G_OBJECT (view_column), "cw-column-id", (gpointer) columns[i].id);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width);
+  gtk_column_view_column_set_expand (view_column, columns[i].width < 0);
+  gtk_column_view_column_set_visible (view_column, columns[i].shown);
+  cw_chronology_view_set_column_width (view_column, columns[i].width);
+  gtk_column_view_column_set_factory (view_column, factory);
+  g_signal_connect (view_column, "notify::visible", G_CALLBACK (on_column_visible), self);
+  g_signal_connect (view_column, "notify::fixed-width", G_CALLBACK (on_column_width), self);
   gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column); /* the column view holds it */
+}
+
+/**
+ * cw_chronology_view_column_id:
+ * @column: one of the table's columns
+ *
+ * Returns: its name in the settings ("description")
+ */
+const char *
+cw_chronology_view_column_id (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (column), "cw-column-id");
 }
 
 /* Keys */
@@ -276,14 +570,16 @@ static void on_timeline_entry_selected (CwChronologyView *self,
 void
 cw_chronology_view_init_table (CwChronologyView *self)
 {
-  /* Narrow enough for the description to show at 1280 pixels; resizable. */
-  /* Wide enough for each title (a title is not shortened, it is cut). */
-  add_column (self, _("Date"), COLUMN_DATE, 140, FALSE);
-  add_column (self, _("Agency"), COLUMN_AGENCY, 110, FALSE);
-  add_column (self, _("Author or role"), COLUMN_AUTHOR, 112, FALSE);
-  add_column (self, _("Record ref."), COLUMN_SOURCE, 92, FALSE);
-  add_column (self, _("Description"), COLUMN_DESCRIPTION, -1, TRUE);
-  add_column (self, _("Significance"), COLUMN_SIGNIFICANCE, 106, FALSE);
+  GtkAdjustment *hadjustment;
+
+  self->wrap_cells = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    add_column (self, i);
+  /* The table's width changes with the window's and the columns'. */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  if (hadjustment != NULL)
+    g_signal_connect_object (hadjustment, "changed", G_CALLBACK (queue_rewrap), self,
+                             G_CONNECT_SWAPPED);
   add_table_shortcuts (self);
   self->agency_short_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect_swapped (self->timeline_view, "entry-selected",
@@ -324,5 +620,7 @@ on_timeline_entry_selected (CwChronologyView *self,
 void
 cw_chronology_view_dispose_table (CwChronologyView *self)
 {
+  g_clear_handle_id (&self->rewrap_idle, g_source_remove);
   g_clear_pointer (&self->agency_short_names, g_hash_table_unref);
+  g_clear_pointer (&self->wrap_cells, g_hash_table_unref);
 }

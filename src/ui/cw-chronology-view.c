@@ -446,6 +446,7 @@ cw_chronology_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->hidden_agencies, g_hash_table_unref);
+  cw_chronology_view_dispose_columns (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CHRONOLOGY_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -494,6 +495,7 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
   BIND (episode_box);
   BIND (episode_label);
   BIND (new_episode_button);
+  BIND (more_menu);
 #undef BIND
   cw_chronology_view_class_init_actions (widget_class);
   cw_chronology_view_class_init_editor (widget_class);
@@ -513,6 +515,7 @@ cw_chronology_view_init (CwChronologyView *self)
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   cw_chronology_view_init_table (self);
+  cw_chronology_view_init_columns (self);
   cw_chronology_view_init_filters (self);
   cw_chronology_view_init_editor (self);
   gtk_paned_set_position (self->paned, 330);
