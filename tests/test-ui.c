@@ -1339,6 +1339,7 @@ test_sections_from_the_list (Ui *ui, gconstpointer data)
     { "chronology", "<Alt>4" }, { "terms", "<Alt>5" }, { "history", "<Alt>6" },
     { "returns", "<Alt>7" }, { "analysis", "<Alt>8" }, { "learning-event", "<Alt>9" },
     { "findings", "<Alt>0" }, { "action-plan", "<Alt>minus" },
+    { "reports", "<Alt>equal" },
   };
   g_autofree char *reference = create_review_through_dialog (ui, "Sections", "Child N");
   g_autoptr (GListModel) pages = NULL;

@@ -14,6 +14,7 @@
 #include "cw-overview-page.h"
 #include "cw-people-page.h"
 #include "cw-referral-page.h"
+#include "cw-reports-page.h"
 #include "cw-returns-page.h"
 #include "cw-review-section.h"
 #include "cw-terms-page.h"
@@ -44,6 +45,8 @@ static const CwReviewSectionInfo sections[] = {
     .get_type = cw_findings_page_get_type },
   { .name = "action-plan", .title = N_("Action plan"), .accel = "<Alt>minus",
     .get_type = cw_action_plan_page_get_type, .scrolled = TRUE },
+  { .name = "reports", .title = N_("Reports"), .accel = "<Alt>equal",
+    .get_type = cw_reports_page_get_type },
   { .name = "history", .title = N_("History"), .accel = "<Alt>6",
     .get_type = cw_history_view_get_type },
   { NULL },
