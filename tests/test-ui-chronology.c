@@ -289,6 +289,39 @@ test_rows_wrap (Ui *ui, gconstpointer data)
   wait_for (gtk_widget_get_height (long_cell) > gtk_widget_get_height (short_cell) + 10);
 }
 
+/* Whether the timeline (its overview strip at its foot) ends above the
+ * status line, which is shown. */
+static gboolean
+timeline_above_status (CwChronologyView *view)
+{
+  GtkWidget *timeline = GTK_WIDGET (cw_chronology_view_get_timeline (view));
+  GtkWidget *status = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "status_bar"));
+  graphene_rect_t line, strip;
+
+  return gtk_widget_get_mapped (status) && gtk_widget_get_mapped (timeline)
+         && gtk_widget_compute_bounds (status, GTK_WIDGET (view), &line)
+         && gtk_widget_compute_bounds (timeline, GTK_WIDGET (view), &strip)
+         && gtk_widget_get_overflow (timeline) == GTK_OVERFLOW_HIDDEN
+         && strip.origin.y + strip.size.height <= line.origin.y;
+}
+
+/* The status line stays in sight below the timeline alone and below both;
+ * the timeline draws nothing past its own foot. */
+static void
+test_status_line_below_timeline (Ui *ui, gconstpointer data)
+{
+  CwChronologyView *view = open_sample_chronology (ui);
+  GtkToggleButton *timeline_only = GTK_TOGGLE_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "show_timeline"));
+
+  wait_for (timeline_above_status (view));
+  gtk_toggle_button_set_active (timeline_only, TRUE);
+  drain_events ();
+  wait_for_draw (GTK_WIDGET (view));
+  wait_for (timeline_above_status (view));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -304,6 +337,7 @@ main (int argc, char *argv[])
   ADD ("new-columns-hidden-first", test_new_columns_hidden_first);
   ADD ("columns-remembered", test_columns_remembered);
   ADD ("rows-wrap", test_rows_wrap);
+  ADD ("status-line-below-timeline", test_status_line_below_timeline);
 #undef ADD
   return g_test_run ();
 }

@@ -37,6 +37,7 @@ struct _CwChronologyView
   GtkGrid           *lanes_grid;
   GtkMenuButton     *lanes_button;
   GtkColumnView     *column_view;
+  GtkWidget         *status_bar;
   GtkLabel          *status_label;
   GtkLabel          *overdue_label;
   GtkSpinButton     *gap_spin;

@@ -40,10 +40,10 @@ static const struct
   gboolean    shown;
   gboolean    wraps;
 } columns[] = {
-  { "date", N_("Date"), COLUMN_DATE, 104, TRUE, TRUE },
-  { "agency", N_("Agency"), COLUMN_AGENCY, 96, TRUE, TRUE },
-  { "author", N_("Author or role"), COLUMN_AUTHOR, 112, TRUE, TRUE },
-  { "source", N_("Record ref."), COLUMN_SOURCE, 88, TRUE, TRUE },
+  { "date", N_("Date"), COLUMN_DATE, 100, TRUE, TRUE },
+  { "agency", N_("Agency"), COLUMN_AGENCY, 92, TRUE, TRUE },
+  { "author", N_("Author or role"), COLUMN_AUTHOR, 118, TRUE, TRUE },
+  { "source", N_("Record ref."), COLUMN_SOURCE, 94, TRUE, TRUE },
   { "description", N_("Description"), COLUMN_DESCRIPTION, -1, TRUE, TRUE },
   { "action", N_("Action"), COLUMN_ACTION, 180, FALSE, TRUE },
   { "outcome", N_("Outcome"), COLUMN_OUTCOME, 160, FALSE, TRUE },

@@ -117,6 +117,7 @@ cw_chronology_view_refresh (CwChronologyView *self)
   g_auto (CwChronologyFilter) filter = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
+  gboolean shown;
   guint total;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
@@ -136,8 +137,10 @@ cw_chronology_view_refresh (CwChronologyView *self)
   total = cw_chronology_filter_is_empty (&filter)
             ? cw_chronology_model_get_n_entries (self->model)
             : cw_chronology_count_entries (self->store, self->review_id);
-  gtk_stack_set_visible_child_name (
-    self->content_stack, total > 0 || !cw_chronology_filter_is_empty (&filter) ? "table" : "empty");
+  shown = total > 0 || !cw_chronology_filter_is_empty (&filter);
+  gtk_stack_set_visible_child_name (self->content_stack, shown ? "table" : "empty");
+  /* Below the table, the timeline or both, whichever is shown. */
+  gtk_widget_set_visible (self->status_bar, shown);
   update_status (self, !cw_chronology_filter_is_empty (&filter), total);
   /* A search the core refuses ("*" alone) says why where the count goes. */
   if (g_error_matches (error, CW_STORE_ERROR, CW_STORE_ERROR_INVALID))
@@ -481,6 +484,7 @@ cw_chronology_view_class_init (CwChronologyViewClass *klass)
   BIND (lanes_grid);
   BIND (lanes_button);
   BIND (column_view);
+  BIND (status_bar);
   BIND (status_label);
   BIND (overdue_label);
   BIND (gap_spin);
