@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "cw-action-plan-page.h"
+#include "cw-actions-view.h"
 #include "cw-actions.h"
 #include "cw-core.h"
+#include "cw-date.h"
 #include "cw-record-table.h"
 #include "cw-register-entities.h"
 #include "cw-review-section.h"
@@ -141,6 +143,110 @@ test_add_action_and_update (Ui *ui, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (reporter), "Practice manager");
   wait_for (stored_value_is (ui->store, &cw_entity_progress_update, update, "reporter",
                              "Practice manager"));
+
+  /* Across every review (Ctrl+Shift+A): found, overdue, among the overdue
+   * ones that come first; activating it opens it in its review's plan. */
+  {
+    CwActionsView *view = CW_ACTIONS_VIEW (part (ui, "actions_view"));
+    GListModel *rows = cw_actions_view_get_model (view);
+    guint position = G_MAXUINT;
+    gboolean overdue_ended = FALSE;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-actions",
+                                               NULL));
+    drain_events ();
+    g_assert_cmpstr (main_page (ui), ==, "actions");
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        const CwAction *a = cw_actions_view_get_action (view, i);
+
+        if (a->id == action)
+          position = i;
+        if (!a->rating.overdue)
+          overdue_ended = TRUE;
+        else
+          g_assert_false (overdue_ended);
+      }
+    g_assert_cmpuint (position, <, g_list_model_get_n_items (rows));
+    g_assert_true (cw_actions_view_get_action (view, position)->rating.overdue);
+    g_assert_cmpstr (cw_actions_view_get_action (view, position)->rating.words, ==,
+                     rating.words);
+    g_assert_cmpstr (cw_actions_view_get_action (view, position)->person, ==, "Named GP");
+
+    g_signal_emit_by_name (cw_actions_view_get_part (view, "list"), "activate", position);
+    drain_events ();
+    g_assert_cmpstr (main_page (ui), ==, "review");
+    g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "action-plan");
+    g_assert_cmpint (selected_id (CW_RECORD_TABLE (plan_part (ui, "actions"))), ==, action);
+  }
+}
+
+static gboolean
+label_has (GtkWidget  *label,
+           const char *text)
+{
+  return strstr (gtk_label_get_text (GTK_LABEL (label)), text) != NULL;
+}
+
+/* The Actions view's filters, against the fixed clock: the next 30 days
+ * for the subgroup's meeting, one agency's actions, counts by status and
+ * by agency; F9 still hides the list of reviews. */
+static void
+test_actions_view_filters (Ui *ui, gconstpointer data)
+{
+  CwActionsView *view = CW_ACTIONS_VIEW (part (ui, "actions_view"));
+  GListModel *rows = cw_actions_view_get_model (view);
+  GtkDropDown *agency;
+  GListModel *agencies;
+  g_autofree char *soon = NULL;
+  guint all, police = G_MAXUINT;
+  GDate limit;
+
+  open_sample (ui);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-actions", NULL));
+  drain_events ();
+  all = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (all, ==, 4);
+  g_assert_true (label_has (cw_actions_view_get_part (view, "count"), "4 open actions"));
+  g_assert_true (label_has (cw_actions_view_get_part (view, "breakdown"), "Not started 2"));
+  g_assert_true (label_has (cw_actions_view_get_part (view, "breakdown"), "Northshire Police 1"));
+
+  /* Due in the next 30 days: the one due in 75 days is left out. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cw_actions_view_get_part (view, "due-soon")),
+                                TRUE);
+  drain_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, all);
+  cw_clock_today (&limit);
+  g_date_add_days (&limit, 30);
+  soon = cw_date_format_iso (&limit);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    g_assert_cmpstr (cw_actions_view_get_action (view, i)->due_on, <=, soon);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cw_actions_view_get_part (view, "due-soon")),
+                                FALSE);
+  drain_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
+
+  agency = GTK_DROP_DOWN (cw_actions_view_get_part (view, "agency"));
+  agencies = gtk_drop_down_get_model (agency);
+  for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (agencies), i),
+                     "Northshire Police"))
+      police = i;
+  g_assert_cmpuint (police, <, g_list_model_get_n_items (agencies));
+  gtk_drop_down_set_selected (agency, police);
+  drain_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpstr (cw_actions_view_get_action (view, 0)->agency, ==, "Northshire Police");
+
+  /* F9 hides the list of reviews, the actions stay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-sidebar", NULL));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (part (ui, "review_list")));
+  g_assert_cmpstr (main_page (ui), ==, "actions");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-sidebar", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-actions", NULL));
+  drain_events ();
+  g_assert_cmpstr (main_page (ui), ==, "review");
 }
 
 /* A plan being monitored with actions still open: closing it through the
@@ -211,6 +317,7 @@ main (int argc, char *argv[])
   ADD ("plan/add-action-and-update", test_add_action_and_update);
   ADD ("plan/close-refused", test_close_refused);
   ADD ("plan/empty", test_empty_state);
+  ADD ("actions-view/filters", test_actions_view_filters);
 #undef ADD
 
   return g_test_run ();

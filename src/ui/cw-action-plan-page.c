@@ -11,6 +11,7 @@
 #include "cw-analysis-entities.h"
 #include "cw-clock.h"
 #include "cw-date.h"
+#include "cw-drop-down.h"
 #include "cw-record-form.h"
 #include "cw-record-table.h"
 #include "cw-review-section.h"
@@ -27,6 +28,7 @@ struct _CwActionPlanPage
   GtkWidget      parent_instance;
   GtkStack      *stack;
   GtkLabel      *progress_label;
+  GtkExpander   *plan_expander;
   CwRecordForm  *plan_form;
   GtkDropDown   *recommendation_drop_down;
   CwRecordTable *actions_table;
@@ -166,6 +168,30 @@ update_progress (CwActionPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.close",
                                  g_strcmp0 (progress.status, "closed") != 0);
   cw_plan_progress_clear (&progress);
+}
+
+/* "Case review subgroup, monitored by QA subgroup · Agreed with partners":
+ * the plan when its form is folded away. */
+static void
+update_summary (CwActionPlanPage *self)
+{
+  g_autoptr (CwRecord) plan = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *monitor = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store != NULL && self->plan_id != 0)
+    plan = cw_store_get (self->store, &cw_entity_action_plan, self->plan_id, NULL);
+  if (plan == NULL)
+    return;
+  owner = cw_record_dup_display (plan, "owner_body");
+  monitor = cw_record_dup_display (plan, "monitoring_body");
+  status = cw_record_dup_display (plan, "status");
+  text = g_strdup_printf (_("Owned by %s, monitored by %s · %s"),
+                          owner && *owner ? owner : _("nobody yet"),
+                          monitor && *monitor ? monitor : _("nobody yet"), status ? status : "");
+  gtk_label_set_text (GTK_LABEL (gtk_expander_get_label_widget (self->plan_expander)), text);
 }
 
 static char *
@@ -357,6 +383,9 @@ on_action_selected (CwActionPlanPage *self)
   gint64 id = record ? cw_record_get_id (record) : 0;
   g_autofree char *action = id_text (id);
 
+  /* Chosen above the list, not in the form (whose choices are rebuilt). */
+  cw_record_form_set_field_shown (CW_RECORD_FORM (cw_record_table_get_form (self->actions_table)),
+                                  "recommendation_id", FALSE);
   if (id == self->action_id)
     return update_rating (self);
   self->action_id = id;
@@ -386,6 +415,7 @@ on_store_changed (CwActionPlanPage *self)
 {
   refresh_recommendations (self);
   ensure_plan (self);
+  update_summary (self);
   update_progress (self);
   update_rating (self);
   refresh_files (self);
@@ -617,6 +647,22 @@ close_activated (GtkWidget  *widget,
   ask_reason (self, g_str_equal (action_name, "plan.close"));
 }
 
+/**
+ * cw_action_plan_page_select_action:
+ *
+ * Shows every recommendation's actions, with @action_id selected and its
+ * form and log beside it.
+ */
+void
+cw_action_plan_page_select_action (CwActionPlanPage *self,
+                                   gint64            action_id)
+{
+  g_return_if_fail (CW_IS_ACTION_PLAN_PAGE (self));
+
+  gtk_drop_down_set_selected (self->recommendation_drop_down, 0);
+  cw_record_table_select_id (self->actions_table, action_id);
+}
+
 /* The section */
 
 static void
@@ -646,6 +692,15 @@ cw_action_plan_page_set_review (CwReviewSection *section,
   on_store_changed (self);
   on_recommendation_chosen (self);
   on_action_selected (self);
+  /* Folded away once it says who owns the plan: the actions matter most. */
+  {
+    g_autoptr (CwRecord) plan = self->plan_id ? cw_store_get (store, &cw_entity_action_plan,
+                                                              self->plan_id, NULL)
+                                              : NULL;
+
+    gtk_expander_set_expanded (self->plan_expander,
+                               plan == NULL || cw_record_get (plan, "owner_body") == NULL);
+  }
 }
 
 static void
@@ -713,6 +768,18 @@ setup_tables (CwActionPlanPage *self)
                          (const char *[]) { "method", "multi-agency-audit", "result", "not-yet",
                                             "checked_on", today, NULL });
   cw_record_form_set_part (self->plan_form, &cw_entity_action_plan, NULL);
+  /* The page scrolls; beside the review's sections it is narrow: short
+   * titles, the form under the list. */
+  {
+    GListModel *columns = cw_record_table_get_columns (self->actions_table);
+    g_autoptr (GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
+
+    gtk_column_view_column_set_title (first, _("Action"));
+  }
+
+  cw_record_table_set_form_below (self->actions_table, TRUE);
+  cw_record_table_set_form_below (self->updates_table, TRUE);
+  cw_record_table_set_form_below (self->checks_table, TRUE);
 }
 
 static void
@@ -755,6 +822,7 @@ cw_action_plan_page_class_init (CwActionPlanPageClass *klass)
     widget_class, "/org/casewise/Casewise/ui/cw-action-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwActionPlanPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CwActionPlanPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CwActionPlanPage, plan_expander);
   gtk_widget_class_bind_template_child (widget_class, CwActionPlanPage, plan_form);
   gtk_widget_class_bind_template_child (widget_class, CwActionPlanPage, recommendation_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CwActionPlanPage, actions_table);
@@ -780,6 +848,14 @@ cw_action_plan_page_init (CwActionPlanPage *self)
                                                                         NULL });
   gtk_drop_down_set_model (self->recommendation_drop_down,
                            G_LIST_MODEL (self->recommendation_labels));
+  cw_drop_down_ellipsize (self->recommendation_drop_down);
+  {
+    GtkWidget *summary = gtk_label_new (_("Who owns and monitors the plan"));
+
+    gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (summary), 0.0);
+    gtk_expander_set_label_widget (self->plan_expander, summary);
+  }
   setup_tables (self);
   g_signal_connect_swapped (self->recommendation_drop_down, "notify::selected",
                             G_CALLBACK (on_recommendation_chosen), self);

@@ -205,6 +205,7 @@ static const struct
   { "win.next-phase", { "<Control>bracketright", NULL } },
   { "win.previous-phase", { "<Control>bracketleft", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.show-actions", { "<Control><Shift>a", NULL } },
   { "win.chronology::import", { "<Control>i", NULL } },
   { "win.chronology::focus-search", { "<Control><Shift>f", NULL } },
   { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },

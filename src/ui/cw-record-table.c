@@ -19,6 +19,7 @@ struct _CwRecordTable
 {
   GtkWidget           parent_instance;
   GtkLabel           *title_label;
+  GtkBox             *body_box;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   GtkLabel           *empty_label;
@@ -428,6 +429,38 @@ cw_record_table_append_column (CwRecordTable       *self,
   gtk_column_view_append_column (self->column_view, column);
 }
 
+/**
+ * cw_record_table_set_form_below:
+ *
+ * Puts the form under the list rather than beside it: for a table in a
+ * page that scrolls, where the width is short.
+ */
+void
+cw_record_table_set_form_below (CwRecordTable *self,
+                                gboolean       below)
+{
+  g_return_if_fail (CW_IS_RECORD_TABLE (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_box),
+                                  below ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->body_box, below ? 12 : 18);
+  gtk_widget_set_size_request (self->form_scroller, below ? -1 : 380, -1);
+  /* Under the list the page scrolls, not the form: it asks for its height. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->form_scroller), GTK_POLICY_NEVER,
+                                  below ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+}
+
+/**
+ * cw_record_table_get_columns:
+ * Returns: (transfer none): the list's columns, to retitle or hide one
+ */
+GListModel *
+cw_record_table_get_columns (CwRecordTable *self)
+{
+  g_return_val_if_fail (CW_IS_RECORD_TABLE (self), NULL);
+  return gtk_column_view_get_columns (self->column_view);
+}
+
 static void
 cw_record_table_dispose (GObject *object)
 {
@@ -467,6 +500,7 @@ cw_record_table_class_init (CwRecordTableClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/casewise/Casewise/ui/cw-record-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CwRecordTable, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CwRecordTable, body_box);
   gtk_widget_class_bind_template_child (widget_class, CwRecordTable, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CwRecordTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, CwRecordTable, empty_label);

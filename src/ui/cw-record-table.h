@@ -26,6 +26,9 @@ void        cw_record_table_select_id   (CwRecordTable     *self,
                                          gint64             id);
 GtkWidget  *cw_record_table_get_form    (CwRecordTable     *self);
 GtkSelectionModel *cw_record_table_get_selection (CwRecordTable *self);
+void        cw_record_table_set_form_below (CwRecordTable     *self,
+                                           gboolean           below);
+GListModel *cw_record_table_get_columns   (CwRecordTable     *self);
 void        cw_record_table_append_column (CwRecordTable       *self,
                                            GtkColumnViewColumn *column);
 

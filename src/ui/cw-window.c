@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-action-plan-page.h"
+#include "cw-actions-view.h"
 #include "cw-demo.h"
 #include "cw-new-review-dialog.h"
 #include "cw-review.h"
@@ -26,15 +28,17 @@ struct _CwWindow
   CwReviewList        *review_list;
   GtkStack            *main_stack;
   CwReviewView        *review_view;
+  CwActionsView       *actions_view;
   CwUndoBar           *undo_bar;
   GtkWidget           *sidebar_button;
   CwStore             *store;
   GSettings           *settings;
+  gboolean             show_actions; /* the actions of every review, not one review */
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_SHOW_SIDEBAR, N_PROPS };
+enum { PROP_0, PROP_SHOW_SIDEBAR, PROP_SHOW_ACTIONS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* The list of reviews can be hidden (F9), to give a review the whole
@@ -71,7 +75,9 @@ update_main_page (CwWindow *self)
 {
   gint64 id = cw_review_list_get_selected_id (self->review_list);
 
-  if (cw_review_list_get_n_reviews (self->review_list) == 0)
+  if (self->show_actions)
+    gtk_stack_set_visible_child_name (self->main_stack, "actions");
+  else if (cw_review_list_get_n_reviews (self->review_list) == 0)
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   else if (id == 0)
     gtk_stack_set_visible_child_name (self->main_stack, "select");
@@ -82,6 +88,51 @@ update_main_page (CwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-review", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-phase", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-phase", id != 0);
+}
+
+/* The actions of every review (Ctrl+Shift+A) in place of the review. */
+static void
+set_show_actions (CwWindow *self,
+                  gboolean  show)
+{
+  if (self->show_actions == show)
+    return;
+  if (show)
+    cw_review_view_flush (self->review_view);
+  self->show_actions = show;
+  if (show)
+    cw_actions_view_refresh (self->actions_view);
+  update_main_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ACTIONS]);
+}
+
+/* Choosing a review in the list shows it again. */
+static void
+on_review_chosen (CwWindow *self)
+{
+  if (self->show_actions)
+    {
+      self->show_actions = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ACTIONS]);
+    }
+  update_main_page (self);
+}
+
+static void
+on_open_action (CwWindow *self,
+                gint64    review_id,
+                gint64    action_id)
+{
+  GtkWidget *page;
+
+  cw_review_list_select_id (self->review_list, review_id);
+  if (cw_review_list_get_selected_id (self->review_list) != review_id)
+    return; /* filtered out of the list */
+  set_show_actions (self, FALSE);
+  cw_review_view_show_section (self->review_view, "action-plan");
+  page = cw_review_view_get_part (self->review_view, "action-plan");
+  if (page != NULL)
+    cw_action_plan_page_select_action (CW_ACTION_PLAN_PAGE (page), action_id);
 }
 
 static void
@@ -374,6 +425,9 @@ cw_window_get_property (GObject    *object,
                                     || gtk_widget_get_visible (
                                       GTK_WIDGET (CW_WINDOW (object)->review_list)));
       break;
+    case PROP_SHOW_ACTIONS:
+      g_value_set_boolean (value, CW_WINDOW (object)->show_actions);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -389,6 +443,9 @@ cw_window_set_property (GObject      *object,
     {
     case PROP_SHOW_SIDEBAR:
       set_show_sidebar (CW_WINDOW (object), g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_ACTIONS:
+      set_show_actions (CW_WINDOW (object), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -408,10 +465,14 @@ cw_window_class_init (CwWindowClass *klass)
   properties[PROP_SHOW_SIDEBAR] = g_param_spec_boolean (
     "show-sidebar", NULL, NULL, TRUE,
     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_ACTIONS] = g_param_spec_boolean (
+    "show-actions", NULL, NULL, FALSE,
+    G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = cw_window_close_request;
   g_type_ensure (CW_TYPE_REVIEW_LIST);
   g_type_ensure (CW_TYPE_REVIEW_VIEW);
+  g_type_ensure (CW_TYPE_ACTIONS_VIEW);
   g_type_ensure (CW_TYPE_UNDO_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/casewise/Casewise/ui/cw-window.ui");
@@ -419,6 +480,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, review_list);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, review_view);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, undo_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, sidebar_button);
   gtk_widget_class_install_action (widget_class, "win.new-review", NULL, new_review_activated);
@@ -432,6 +494,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL,
                                    step_section_activated);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-actions", "show-actions");
   /* Bindings, not application accelerators: they come last, so a part of
    * a page that has its own use for the keys (the learning event's notes)
    * keeps it. */
@@ -466,7 +529,9 @@ cw_window_new (CwApplication *application)
   cw_store_connect_tables (self->store, (const char *const[]) { cw_entity_review.table, NULL },
                            G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->review_list, "notify::selected-id",
-                            G_CALLBACK (update_main_page), self);
+                            G_CALLBACK (on_review_chosen), self);
+  g_signal_connect_swapped (self->actions_view, "open-action", G_CALLBACK (on_open_action), self);
+  cw_actions_view_set_store (self->actions_view, self->store);
   g_signal_connect_swapped (self->review_list, "notify::n-reviews",
                             G_CALLBACK (update_main_page), self);
   cw_review_list_set_store (self->review_list, self->store);
