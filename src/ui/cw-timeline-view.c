@@ -44,6 +44,7 @@ struct _CwTimelineView
   guint              load_idle;
   double             pointer_x; /* where the pointer is, for zooming at it */
   GArray            *bands;    /* CwTimelineBand: the episode shown, kept across reviews' loads */
+  GArray            *chosen;   /* gint64, sorted: every entry selected in the table */
 };
 
 G_DEFINE_FINAL_TYPE (CwTimelineView, cw_timeline_view, GTK_TYPE_WIDGET)
@@ -86,6 +87,8 @@ frame_of (CwTimelineView  *self,
   frame->width = gtk_widget_get_width (GTK_WIDGET (self));
   frame->height = lanes_height (self);
   frame->selected = self->selected;
+  frame->also_selected = (const gint64 *) self->chosen->data;
+  frame->n_also_selected = self->chosen->len;
   frame->span_from = self->span_from;
   frame->span_to = self->span_to;
   frame->dark = is_dark (self);
@@ -393,7 +396,17 @@ set_selected (CwTimelineView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The table's selection changed: follow its first entry. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The table's selection changed: follow its first entry (or the one in
+ * focus, while it stays selected), and ring every entry selected. */
 static void
 on_selection_changed (CwTimelineView *self)
 {
@@ -403,9 +416,23 @@ on_selection_changed (CwTimelineView *self)
   GtkBitsetIter iter;
 
   set = gtk_selection_model_get_selection (self->selection);
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok && id == 0;
+  g_array_set_size (self->chosen, 0);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
-    id = cw_chronology_model_get_entry_id (self->model, position);
+    {
+      gint64 entry = cw_chronology_model_get_entry_id (self->model, position);
+
+      if (entry == 0)
+        continue;
+      if (id == 0)
+        id = entry;
+      /* The entry in focus stays so while it is still selected. */
+      if (entry == self->selected)
+        id = entry;
+      g_array_append_val (self->chosen, entry);
+    }
+  g_array_sort (self->chosen, compare_ids);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (id == self->selected)
     return;
   set_selected (self, id);
@@ -434,6 +461,39 @@ cw_timeline_view_select (CwTimelineView *self,
     gtk_selection_model_select_item (self->selection, position, TRUE);
   else
     gtk_selection_model_unselect_all (self->selection);
+  reveal_selected (self, FALSE);
+  g_signal_emit (self, signals[ENTRY_SELECTED], 0, id);
+}
+
+/**
+ * cw_timeline_view_toggle:
+ * @id: an entry
+ *
+ * What Ctrl+click does: adds the entry to the selection, here and in the
+ * table, and gives it the focus; or, when it is selected already, takes it
+ * out.
+ */
+void
+cw_timeline_view_toggle (CwTimelineView *self,
+                         gint64          id)
+{
+  guint position;
+
+  g_return_if_fail (CW_IS_TIMELINE_VIEW (self));
+
+  if (self->selection == NULL || self->model == NULL
+      || (position = cw_chronology_model_find (self->model, id)) == G_MAXUINT)
+    {
+      cw_timeline_view_select (self, id);
+      return;
+    }
+  if (gtk_selection_model_is_selected (self->selection, position))
+    {
+      gtk_selection_model_unselect_item (self->selection, position);
+      return;
+    }
+  set_selected (self, id);
+  gtk_selection_model_select_item (self->selection, position, FALSE);
   reveal_selected (self, FALSE);
   g_signal_emit (self, signals[ENTRY_SELECTED], 0, id);
 }
@@ -660,6 +720,23 @@ cw_timeline_view_click (CwTimelineView *self,
                         double          y,
                         int             n_press)
 {
+  return cw_timeline_view_click_with (self, x, y, n_press, 0);
+}
+
+/**
+ * cw_timeline_view_click_with:
+ * @modifiers: the keys held: with Control, the entry is added to the
+ *   selection (cw_timeline_view_toggle())
+ *
+ * Returns: the entry's id, or 0 when nothing is there
+ */
+gint64
+cw_timeline_view_click_with (CwTimelineView  *self,
+                             double           x,
+                             double           y,
+                             int              n_press,
+                             GdkModifierType  modifiers)
+{
   CwTimelineFrame frame;
   gint64 id;
 
@@ -670,6 +747,11 @@ cw_timeline_view_click (CwTimelineView *self,
   frame_of (self, &frame);
   if ((id = cw_timeline_hit (self->timeline, &frame, x, y, NULL)) == 0)
     return 0;
+  if ((modifiers & GDK_CONTROL_MASK) && n_press == 1)
+    {
+      cw_timeline_view_toggle (self, id);
+      return id;
+    }
   cw_timeline_view_select (self, id);
   if (n_press == 2)
     g_signal_emit (self, signals[ACTIVATE_ENTRY], 0, id);
@@ -684,7 +766,9 @@ on_pressed (GtkGestureClick *gesture,
             CwTimelineView  *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  cw_timeline_view_click (self, x, y, n_press);
+  cw_timeline_view_click_with (self, x, y, n_press,
+                               gtk_event_controller_get_current_event_state (
+                                 GTK_EVENT_CONTROLLER (gesture)));
 }
 
 /* Dragging the overview or the axis pans; across empty lanes it chooses a
@@ -1011,6 +1095,7 @@ cw_timeline_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_pointer (&self->timeline, cw_timeline_free);
   g_array_set_size (self->bands, 0);
+  g_array_set_size (self->chosen, 0);
   G_OBJECT_CLASS (cw_timeline_view_parent_class)->dispose (object);
 }
 
@@ -1018,6 +1103,7 @@ static void
 cw_timeline_view_finalize (GObject *object)
 {
   g_array_unref (CW_TIMELINE_VIEW (object)->bands);
+  g_array_unref (CW_TIMELINE_VIEW (object)->chosen);
   G_OBJECT_CLASS (cw_timeline_view_parent_class)->finalize (object);
 }
 
@@ -1101,6 +1187,7 @@ cw_timeline_view_init (CwTimelineView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->bands = g_array_new (FALSE, FALSE, sizeof (CwTimelineBand));
+  self->chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_set_clear_func (self->bands, band_clear);
 
   self->fitted = TRUE;

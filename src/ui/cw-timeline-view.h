@@ -41,5 +41,12 @@ gint64                 cw_timeline_view_click              (CwTimelineView    *s
                                                             double             x,
                                                             double             y,
                                                             int                n_press);
+gint64                 cw_timeline_view_click_with         (CwTimelineView    *self,
+                                                            double             x,
+                                                            double             y,
+                                                            int                n_press,
+                                                            GdkModifierType    modifiers);
+void                   cw_timeline_view_toggle             (CwTimelineView    *self,
+                                                            gint64             id);
 
 G_END_DECLS

@@ -121,6 +121,8 @@ cw_timeline_export_job_new (CwStore               *store,
   e->frame.title = NULL;
   e->frame.redactor = NULL;
   e->frame.legend = 0;
+  e->frame.also_selected = NULL; /* the window's, not the job's */
+  e->frame.n_also_selected = 0;
   e->whole = whole;
   e->anonymised = anonymised;
   e->path = g_strdup (path);

@@ -588,6 +588,24 @@ draw_range (Paint                *p,
   cairo_restore (cr);
 }
 
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static gboolean
+also_selected (const CwTimelineFrame *view,
+               gint64                 id)
+{
+  return view->n_also_selected > 0
+         && bsearch (&id, view->also_selected, view->n_also_selected, sizeof (gint64),
+                     compare_ids) != NULL;
+}
+
 static void
 draw_event (Paint                *p,
             const CwTimelineItem *item)
@@ -615,7 +633,7 @@ draw_event (Paint                *p,
         }
       draw_mark (p, x, y, item->lane, event->significance);
     }
-  if (event->id == p->view->selected)
+  if (event->id == p->view->selected || also_selected (p->view, event->id))
     {
       cairo_new_path (cr);
       cairo_arc (cr, event->uncertain ? MAX (item->x0, CW_TIMELINE_LANE_LABELS) + 2 : x, y, 10, 0,

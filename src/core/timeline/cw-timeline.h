@@ -114,6 +114,8 @@ typedef struct
                                * kept alive by the caller while drawing */
   double          legend;     /* the height of the legend drawn at the foot, for files;
                                * 0 for none (cw_timeline_legend_height()) */
+  const gint64   *also_selected;   /* nullable: entries selected with @selected, */
+  guint           n_also_selected; /* sorted; kept alive by the caller while drawing */
 } CwTimelineFrame;
 
 #define CW_TIMELINE_LANE_LABELS 170.0 /* the names at the left */
