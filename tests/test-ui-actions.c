@@ -13,8 +13,10 @@
 #include "cw-actions-view.h"
 #include "cw-actions.h"
 #include "cw-core.h"
+#include "cw-overview-page.h"
 #include "cw-date.h"
 #include "cw-record-table.h"
+#include "cw-analysis-entities.h"
 #include "cw-register-entities.h"
 #include "cw-review-section.h"
 #include "cw-undo-bar.h"
@@ -305,6 +307,39 @@ test_empty_state (Ui *ui, gconstpointer data)
   g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, "findings");
 }
 
+static gboolean
+overview_says (Ui         *ui,
+               const char *text)
+{
+  CwOverviewPage *overview = CW_OVERVIEW_PAGE (cw_review_view_get_part (review_view (ui),
+                                                                         "overview"));
+
+  return strstr (cw_overview_page_get_plan_progress (overview), text) != NULL;
+}
+
+/* The review's overview counts the plan's actions by status, and follows
+ * a new one. */
+static void
+test_overview_progress (Ui *ui, gconstpointer data)
+{
+  gint64 review = open_sample (ui);
+  g_autoptr (GPtrArray) recommendations = NULL;
+  g_autoptr (GListModel) rows = NULL;
+  g_autoptr (CwRecord) first = NULL;
+  g_autoptr (GError) error = NULL;
+
+  show_section (ui, "overview");
+  g_assert_true (overview_says (ui, "Not started 2"));
+  g_assert_true (overview_says (ui, "In progress 1"));
+  g_assert_true (overview_says (ui, "Completed 1"));
+  rows = cw_store_list (ui->store, &cw_entity_recommendation, review, NULL);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpint (cw_actions_add (ui->store, cw_record_get_id (first), "Audit the change",
+                                   &error), >, 0);
+  g_assert_no_error (error);
+  wait_for (overview_says (ui, "Not started 3"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -318,6 +353,7 @@ main (int argc, char *argv[])
   ADD ("plan/close-refused", test_close_refused);
   ADD ("plan/empty", test_empty_state);
   ADD ("actions-view/filters", test_actions_view_filters);
+  ADD ("overview/progress", test_overview_progress);
 #undef ADD
 
   return g_test_run ();

@@ -7,6 +7,8 @@
 
 #include "cw-store-watch.h"
 
+#include "cw-actions.h"
+#include "cw-clock.h"
 #include "cw-overview-page.h"
 #include "cw-review-section.h"
 #include "cw-record-form.h"
@@ -27,6 +29,9 @@ struct _CwOverviewPage
   GtkListBox   *deadlines_list;
   GtkLabel     *deadlines_empty;
   GtkLabel     *profile_label;
+  GtkImage     *plan_image;
+  GtkLabel     *plan_label;
+  GtkLabel     *plan_statuses;
   CwStore      *store;
   gint64        id;
   char         *next_phase;
@@ -169,6 +174,67 @@ update_deadlines (CwOverviewPage *self,
   gtk_label_set_text (self->profile_label, profile);
 }
 
+/* The action plan's progress, counted by the core; in words, with an
+ * icon. */
+static void
+update_plan (CwOverviewPage *self)
+{
+  CwPlanProgress progress = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) statuses = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  const char *icon = "view-list-bullet-symbolic";
+  GDate today;
+
+  cw_clock_today (&today);
+  if (!cw_actions_get_progress (self->store, self->id, &today, &progress, &error))
+    {
+      gtk_label_set_text (self->plan_label, error->message);
+      gtk_label_set_text (self->plan_statuses, "");
+      return;
+    }
+  if (progress.status == NULL || progress.total == 0)
+    text = g_strdup (_("No actions yet. Each recommendation gets one or more actions: what will "
+                       "change, who does it and by when."));
+  else
+    {
+      g_autofree char *counts = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u action: %u embedded or closed, %u overdue",
+                     "%u actions: %u embedded or closed, %u overdue", progress.total),
+        progress.total, progress.done, progress.overdue);
+
+      text = g_strdup_printf (_("%s. Plan: %s."), counts,
+                              cw_choice_label (cw_plan_statuses, progress.status));
+      icon = progress.overdue > 0 ? "dialog-warning-symbolic"
+             : progress.done == progress.total ? "object-select-symbolic"
+                                               : "view-list-bullet-symbolic";
+    }
+  for (guint i = 0; progress.by_status != NULL && i < progress.by_status->len; i++)
+    {
+      CwActionCount *count = progress.by_status->pdata[i];
+
+      g_string_append_printf (statuses, "%s%s %u", i > 0 ? " · " : "",
+                              cw_choice_label (cw_action_statuses, count->key), count->n);
+    }
+  gtk_image_set_from_icon_name (self->plan_image, icon);
+  gtk_label_set_text (self->plan_label, text);
+  gtk_label_set_text (self->plan_statuses, statuses->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_statuses), statuses->len > 0);
+  cw_plan_progress_clear (&progress);
+}
+
+/**
+ * cw_overview_page_get_plan_progress:
+ *
+ * Returns: (transfer none): what the page says of the action plan's progress
+ */
+const char *
+cw_overview_page_get_plan_progress (CwOverviewPage *self)
+{
+  g_return_val_if_fail (CW_IS_OVERVIEW_PAGE (self), NULL);
+  return gtk_label_get_text (self->plan_statuses);
+}
+
 static void
 refresh (CwOverviewPage *self)
 {
@@ -179,6 +245,7 @@ refresh (CwOverviewPage *self)
     return;
   update_phase (self, review);
   update_deadlines (self, review);
+  update_plan (self);
 }
 
 static gboolean
@@ -210,7 +277,8 @@ cw_overview_page_set_review (CwOverviewPage *self,
   g_return_if_fail (CW_IS_OVERVIEW_PAGE (self));
 
   cw_store_watch (&self->store, store,
-                  (const char *const[]) { "review", "referral", "deadline_rule", NULL },
+                  (const char *const[]) { "review", "referral", "deadline_rule", "action",
+                                          "action_plan", NULL },
                   G_CALLBACK (on_store_changed), self);
   self->id = id;
   show_phase_message (self, NULL);
@@ -331,6 +399,9 @@ cw_overview_page_class_init (CwOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, phase_message);
   gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, deadlines_list);
   gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, deadlines_empty);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, plan_image);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, plan_label);
+  gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, plan_statuses);
   gtk_widget_class_bind_template_child (widget_class, CwOverviewPage, profile_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -19,6 +19,7 @@ void cw_overview_page_move_phase_step    (CwOverviewPage *self,
 gboolean cw_overview_page_move_phase     (CwOverviewPage *self,
                                           const char     *phase);
 const char *cw_overview_page_get_message (CwOverviewPage *self);
+const char *cw_overview_page_get_plan_progress (CwOverviewPage *self);
 GtkWidget *cw_overview_page_get_form     (CwOverviewPage *self,
                                           const char     *name);
 
