@@ -239,6 +239,38 @@ test_cancel (Ui *ui, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
 }
 
+/* At 1024 by 700 with the list of reviews shown, the preview and its
+ * tools lie inside the window beside the Reports column. */
+static void
+test_fits_small_window (Ui *ui, gconstpointer data)
+{
+  GtkWidget *pdf;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 1024, 700);
+  open_sample_reports (ui);
+  generate (ui, "practice-review", FALSE);
+  pdf = GTK_WIDGET (pdf_view (ui));
+  wait_for_draw (pdf);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ui->window)), <=, 1024);
+  for (GtkWidget *w = pdf; w != NULL; w = gtk_widget_get_first_child (w))
+    {
+      /* Down the first children: the toolbar, its first button... and the
+       * last child of each, which would be cut first. */
+      GtkWidget *last = gtk_widget_get_last_child (w);
+      g_assert_true (gtk_widget_compute_bounds (w, GTK_WIDGET (ui->window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                         gtk_widget_get_width (GTK_WIDGET (ui->window)));
+      if (last != NULL && gtk_widget_get_visible (last))
+        {
+          g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (ui->window), &bounds));
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                             gtk_widget_get_width (GTK_WIDGET (ui->window)));
+        }
+    }
+  wait_for (cw_pdf_view_page_is_rendered (CW_PDF_VIEW (pdf), 1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -251,6 +283,7 @@ main (int argc, char *argv[])
   ADD ("generate-preview-print", test_generate_preview_print);
   ADD ("publication-check", test_publication_check);
   ADD ("cancel", test_cancel);
+  ADD ("fits-small-window", test_fits_small_window);
 #undef ADD
 
   return g_test_run ();

@@ -18,12 +18,13 @@
 
 G_LOCK_DEFINE_STATIC (poppler);
 
-#define ZOOM_MIN       0.25
+#define ZOOM_MIN       0.15
 #define ZOOM_MAX       4.0
 #define ZOOM_STEP      1.2
 #define THUMB_WIDTH    84.0
 #define KEPT_PAGES     12
 #define POINT_TO_PIXEL (96.0 / 72.0)
+#define NARROW         420 /* pixels: narrower, the pages have the width to themselves */
 
 typedef struct
 {
@@ -48,7 +49,8 @@ typedef struct
 struct _CwPdfView
 {
   GtkWidget        parent_instance;
-  GtkLabel        *zoom_label;
+  GtkWidget       *fit_button;
+  GtkWidget       *thumbnails_scroller;
   GtkLabel        *page_label;
   GtkToggleButton *find_button;
   GtkSearchBar    *search_bar;
@@ -73,9 +75,18 @@ struct _CwPdfView
   double           placed_at; /* the scroller's position set for the current page */
   guint            update_id; /* the idle following the scroller's size and position */
   guint            syncing_thumbnail : 1;
+  guint            thumbnails_chosen : 1; /* shown or hidden by the user, not by the width */
 };
 
 G_DEFINE_FINAL_TYPE (CwPdfView, cw_pdf_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SHOW_THUMBNAILS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static Page *
 page_at (CwPdfView *self,
@@ -356,14 +367,20 @@ draw_thumbnail (GtkDrawingArea *area,
 static void
 update_labels (CwPdfView *self)
 {
-  g_autofree char *zoom = g_strdup_printf ("%.0f%%", self->zoom * 100);
+  /* Translators: the zoom, as a percentage */
+  g_autofree char *zoom = g_strdup_printf (_("Fit the width (Ctrl+0); now %.0f%%"),
+                                           self->zoom * 100);
   g_autofree char *page = NULL;
+  g_autofree char *tip = NULL;
   guint n = cw_pdf_view_get_n_pages (self);
 
-  gtk_label_set_text (self->zoom_label, zoom);
+  gtk_widget_set_tooltip_text (self->fit_button, zoom);
+  /* Translators: the page shown / how many */
+  page = n > 0 ? g_strdup_printf (_("%u / %u"), self->current + 1, n) : g_strdup ("");
   /* Translators: the page shown, of how many */
-  page = n > 0 ? g_strdup_printf (_("Page %u of %u"), self->current + 1, n) : g_strdup ("");
+  tip = n > 0 ? g_strdup_printf (_("Page %u of %u"), self->current + 1, n) : NULL;
   gtk_label_set_text (self->page_label, page);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_label), tip);
 }
 
 static void
@@ -469,12 +486,24 @@ follow_scroller (CwPdfView *self)
   render_near_pages (self);
 }
 
+static void
+show_thumbnails (CwPdfView *self,
+                 gboolean   show)
+{
+  if (gtk_widget_get_visible (self->thumbnails_scroller) == show)
+    return;
+  gtk_widget_set_visible (self->thumbnails_scroller, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_THUMBNAILS]);
+}
+
 static gboolean
 update_idle (gpointer data)
 {
   CwPdfView *self = CW_PDF_VIEW (data);
 
   self->update_id = 0;
+  if (!self->thumbnails_chosen)
+    show_thumbnails (self, gtk_widget_get_width (GTK_WIDGET (self)) >= NARROW);
   if (self->fit_width)
     apply_zoom (self, fit_width_zoom (self));
   follow_scroller (self);
@@ -1140,6 +1169,47 @@ on_thumbnail_selected (CwPdfView     *self,
 }
 
 static void
+cw_pdf_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CwPdfView *self = CW_PDF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_THUMBNAILS:
+      g_value_set_boolean (value, self->thumbnails_scroller == NULL
+                                  || gtk_widget_get_visible (self->thumbnails_scroller));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_pdf_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CwPdfView *self = CW_PDF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_THUMBNAILS:
+      if (self->thumbnails_scroller != NULL)
+        {
+          self->thumbnails_chosen = TRUE;
+          show_thumbnails (self, g_value_get_boolean (value));
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cw_pdf_view_dispose (GObject *object)
 {
   CwPdfView *self = CW_PDF_VIEW (object);
@@ -1171,9 +1241,16 @@ cw_pdf_view_class_init (CwPdfViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cw_pdf_view_dispose;
+  object_class->get_property = cw_pdf_view_get_property;
+  object_class->set_property = cw_pdf_view_set_property;
+  properties[PROP_SHOW_THUMBNAILS] =
+    g_param_spec_boolean ("show-thumbnails", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/casewise/Casewise/ui/cw-pdf-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwPdfView, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, CwPdfView, fit_button);
+  gtk_widget_class_bind_template_child (widget_class, CwPdfView, thumbnails_scroller);
   gtk_widget_class_bind_template_child (widget_class, CwPdfView, page_label);
   gtk_widget_class_bind_template_child (widget_class, CwPdfView, find_button);
   gtk_widget_class_bind_template_child (widget_class, CwPdfView, search_bar);
@@ -1199,6 +1276,7 @@ cw_pdf_view_class_init (CwPdfViewClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf.open-external", NULL,
                                    open_external_activated);
   gtk_widget_class_install_action (widget_class, "pdf.print", NULL, print_activated);
+  gtk_widget_class_install_property_action (widget_class, "pdf.thumbnails", "show-thumbnails");
 
   add_shortcut (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "pdf.zoom-in");
   add_shortcut (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "pdf.zoom-in");

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cw-clock.h"
+#include "cw-drop-down.h"
 #include "cw-job.h"
 #include "cw-pdf-view.h"
 #include "cw-register-entities.h"
@@ -642,6 +642,7 @@ cw_reports_page_init (CwReportsPage *self)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (titles, _(kinds[i].title));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (titles));
+  cw_drop_down_ellipsize (self->kind_dropdown);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed),
                             self);
   on_kind_changed (self);
