@@ -479,11 +479,20 @@ draw_context (Paint *p)
   GArray *periods = p->self->periods;
   double y = p->top;
 
+  /* Two rows of bars, their labels on them, where the lane is tall
+   * enough for two lines; else one. */
+  guint rows = p->lane_height >= 2 * LINE_HEIGHT + 10 ? 2 : 1;
+  double row_height = (p->lane_height - 8) / rows;
+
   if (periods->len == 0)
     return;
-  set_colour (cr, &p->fg, 1.0);
-  draw_text (p, 14, y + p->lane_height / 2 - 9, _("Child’s context"),
-             CW_TIMELINE_LANE_LABELS - 20);
+  {
+    g_autofree char *name = cw_timeline_fit_label (_("Child’s context"), NULL,
+                                                   CW_TIMELINE_LANE_LABELS - 26, 1, measure,
+                                                   p->text);
+    set_colour (cr, &p->fg, 1.0);
+    draw_label (p, 20, y, p->lane_height, name);
+  }
   for (guint i = 0; i < periods->len; i++)
     {
       const CwTimelinePeriod *period = &g_array_index (periods, CwTimelinePeriod, i);
@@ -491,19 +500,19 @@ draw_context (Paint *p)
                        cw_timeline_scale_x (&p->view->scale, period->first)
                          + CW_TIMELINE_LANE_LABELS);
       double x1 = cw_timeline_scale_x (&p->view->scale, period->last) + CW_TIMELINE_LANE_LABELS;
-      double row = y + 6 + (i % 2) * (p->lane_height - 12) / 2;
+      double row = y + 4 + (i % rows) * row_height;
       double room;
       g_autofree char *label = NULL;
 
       if (x1 <= x0 || x0 > p->view->width)
         continue;
-      cairo_rectangle (cr, x0, row, x1 - x0, (p->lane_height - 12) / 2 - 2);
+      cairo_rectangle (cr, x0, row, x1 - x0, row_height - 2);
       cairo_set_source_rgba (cr, 0.45, 0.35, 0.7, p->view->dark ? 0.55 : 0.3);
       cairo_fill (cr);
       /* The label may go on past a short bar, up to the next in its row. */
-      room = i + 2 < periods->len
+      room = i + rows < periods->len
                ? cw_timeline_scale_x (&p->view->scale,
-                                      g_array_index (periods, CwTimelinePeriod, i + 2).first)
+                                      g_array_index (periods, CwTimelinePeriod, i + rows).first)
                    + CW_TIMELINE_LANE_LABELS
                : p->view->width;
       room = MAX (x1, MIN (room, x0 + CW_TIMELINE_BAND_LABEL)) - x0 - 8;
@@ -511,7 +520,7 @@ draw_context (Paint *p)
         continue;
       label = fitted_text (p, period->label, room);
       set_colour (cr, &p->fg, 1.0);
-      draw_text (p, x0 + 4, row, label, -1);
+      draw_text (p, x0 + 4, row + (row_height - 2 - LINE_HEIGHT) / 2 - 1, label, -1);
     }
 }
 
