@@ -322,6 +322,41 @@ test_status_line_below_timeline (Ui *ui, gconstpointer data)
   wait_for (timeline_above_status (view));
 }
 
+/* Whether @widget is shown whole within the window. */
+static gboolean
+within_window (Ui        *ui,
+               GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget)
+         && gtk_widget_compute_bounds (widget, GTK_WIDGET (ui->window), &bounds)
+         && bounds.origin.y >= 0
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (ui->window));
+}
+
+/* At 1024 by 700, in Both with an entry selected (so its editor shown),
+ * the table keeps rows and the status line stays in the window. */
+static void
+test_both_fits_small_window (Ui *ui, gconstpointer data)
+{
+  CwChronologyView *view;
+  GtkWidget *status, *table;
+
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 1024, 700);
+  view = open_sample_chronology (ui);
+  status = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "status_bar"));
+  table = gtk_widget_get_parent (GTK_WIDGET (column_view (view)));
+  cw_chronology_view_select_entry (view, cw_chronology_model_get_entry_id (
+                                           cw_chronology_view_get_model (view), 0));
+  drain_events ();
+  wait_for_draw (GTK_WIDGET (view));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (ui->window)), <=, 700);
+  g_assert_cmpint (gtk_widget_get_height (table), >=, 96);
+  g_assert_true (within_window (ui, status));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -338,6 +373,7 @@ main (int argc, char *argv[])
   ADD ("columns-remembered", test_columns_remembered);
   ADD ("rows-wrap", test_rows_wrap);
   ADD ("status-line-below-timeline", test_status_line_below_timeline);
+  ADD ("both-fits-small-window", test_both_fits_small_window);
 #undef ADD
   return g_test_run ();
 }
