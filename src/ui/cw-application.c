@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-application.h"
+#include "cw-focus.h"
 #include "cw-preferences-window.h"
 #include "cw-review-section.h"
 #include "cw-window.h"
@@ -252,6 +253,7 @@ cw_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
   set_section_accels (self);
+  cw_accessible_names_install ();
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
     self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_icon_name (APPLICATION_ID);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cw-focus.h"
 #include "cw-privacy.h"
 #include "cw-record-form.h"
 #include "cw-store-watch.h"
@@ -468,6 +469,7 @@ add_row (CwRecordForm  *self,
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), row->editor);
+  cw_accessible_name_control (row->editor);
   gtk_widget_set_hexpand (row->editor, field->type != CW_FIELD_DATE
                                           && field->type != CW_FIELD_CHRONO_DATE);
   gtk_label_set_xalign (GTK_LABEL (row->message), 0.0);
@@ -534,6 +536,7 @@ rebuild_choices (CwRecordForm *self)
       gtk_grid_attach (self->grid, row->editor, column, line, width, height);
       gtk_label_set_mnemonic_widget (
         GTK_LABEL (gtk_grid_get_child_at (self->grid, 0, line)), row->editor);
+      cw_accessible_name_control (row->editor);
     }
 }
 
