@@ -248,6 +248,10 @@ test_section_list_keyboard (Ui *ui, gconstpointer data)
 static void
 test_section_shortcuts (Ui *ui, gconstpointer data)
 {
+  /* Not Shift+Alt+digit: Shift changes the key a digit gives. */
+  static const char *const number_row[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5",
+                                            "<Alt>6", "<Alt>7", "<Alt>8", "<Alt>9", "<Alt>0",
+                                            "<Alt>minus", "<Alt>equal" };
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const CwReviewSectionInfo *sections = cw_review_sections ();
   guint n = 0;
@@ -261,8 +265,12 @@ test_section_shortcuts (Ui *ui, gconstpointer data)
       g_assert_nonnull (accels[0]);
       g_assert_false (g_hash_table_contains (seen, accels[0]));
       g_hash_table_add (seen, g_strdup (accels[0]));
+      /* The number row with Alt, in the sidebar's order. */
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (number_row));
+      g_assert_cmpstr (accels[0], ==, number_row[n]);
+      g_assert_cmpstr (section->accel, ==, number_row[n]);
     }
-  g_assert_true (g_hash_table_contains (seen, "<Alt>7")); /* Returns & context */
+  g_assert_cmpuint (n, >=, 12); /* with the action plan and reports */
 
   open_sample (ui);
   show_section (ui, sections[0].name);
@@ -280,6 +288,45 @@ test_section_shortcuts (Ui *ui, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-section", NULL));
   drain_events ();
   g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, sections[0].name);
+}
+
+static void
+collect_accelerators (GtkWidget  *widget,
+                      GHashTable *found)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_hash_table_add (found, g_steal_pointer (&accelerator));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, found);
+}
+
+/* The shortcuts window lists every section's key, stepping through the
+ * sections, the sidebar and the Actions view. */
+static void
+test_shortcuts_window (Ui *ui, gconstpointer data)
+{
+  g_autoptr (GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (ui->window));
+  const char *const others[] = { "F9", "<Control>Page_Down", "<Control>Page_Up",
+                                 "<Control><Shift>a" };
+
+  g_assert_nonnull (overlay);
+  collect_accelerators (GTK_WIDGET (overlay), found);
+  for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
+       section++)
+    g_assert_true (g_hash_table_contains (found, section->accel));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      if (!g_hash_table_contains (found, others[i]))
+        g_error ("the shortcuts window lacks %s", others[i]);
+    }
 }
 
 /* The history is one stop of Tab: the next Tab leaves it. */
@@ -437,6 +484,7 @@ main (int argc, char *argv[])
   ADD ("sidebar-hides", test_sidebar_hides);
   ADD ("section-list-keyboard", test_section_list_keyboard);
   ADD ("section-shortcuts", test_section_shortcuts);
+  ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("history-one-tab-stop", test_history_one_tab_stop);
   ADD ("search-keeps-review-open", test_search_keeps_review_open);
   ADD ("no-agency-yet", test_no_agency_yet);

@@ -22,8 +22,9 @@
 /* The sections of a review, in the sidebar's order. The review view
  * makes a page of each, the application gives each its shortcut, and
  * the shortcuts window lists them: a new section is one entry here
- * (and its page). The shortcuts are kept as people learnt them, so
- * Returns & context, added later, has Alt+7. */
+ * (and its page). Each has a key of the number row with Alt, in the
+ * sidebar's order: Alt+1 to Alt+9, Alt+0, Alt+minus, Alt+equal (not
+ * Shift+Alt+digit: Shift changes the key a digit gives). */
 static const CwReviewSectionInfo sections[] = {
   { .name = "overview", .title = N_("Overview"), .accel = "<Alt>1",
     .get_type = cw_overview_page_get_type, .scrolled = TRUE },
@@ -33,21 +34,21 @@ static const CwReviewSectionInfo sections[] = {
     .get_type = cw_people_page_get_type },
   { .name = "chronology", .title = N_("Chronology"), .accel = "<Alt>4",
     .get_type = cw_chronology_view_get_type },
-  { .name = "returns", .title = N_("Returns & context"), .accel = "<Alt>7",
+  { .name = "returns", .title = N_("Returns & context"), .accel = "<Alt>5",
     .get_type = cw_returns_page_get_type },
-  { .name = "terms", .title = N_("Terms of reference"), .accel = "<Alt>5",
+  { .name = "terms", .title = N_("Terms of reference"), .accel = "<Alt>6",
     .get_type = cw_terms_page_get_type },
-  { .name = "analysis", .title = N_("Analysis"), .accel = "<Alt>8",
+  { .name = "analysis", .title = N_("Analysis"), .accel = "<Alt>7",
     .get_type = cw_analysis_page_get_type },
-  { .name = "learning-event", .title = N_("Learning event"), .accel = "<Alt>9",
+  { .name = "learning-event", .title = N_("Learning event"), .accel = "<Alt>8",
     .get_type = cw_learning_event_page_get_type },
-  { .name = "findings", .title = N_("Findings & recommendations"), .accel = "<Alt>0",
+  { .name = "findings", .title = N_("Findings & recommendations"), .accel = "<Alt>9",
     .get_type = cw_findings_page_get_type },
-  { .name = "action-plan", .title = N_("Action plan"), .accel = "<Alt>minus",
+  { .name = "action-plan", .title = N_("Action plan"), .accel = "<Alt>0",
     .get_type = cw_action_plan_page_get_type, .scrolled = TRUE },
-  { .name = "reports", .title = N_("Reports"), .accel = "<Alt>equal",
+  { .name = "reports", .title = N_("Reports"), .accel = "<Alt>minus",
     .get_type = cw_reports_page_get_type },
-  { .name = "history", .title = N_("History"), .accel = "<Alt>6",
+  { .name = "history", .title = N_("History"), .accel = "<Alt>equal",
     .get_type = cw_history_view_get_type },
   { NULL },
 };
