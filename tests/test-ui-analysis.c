@@ -17,6 +17,7 @@
 #include "cw-timeline-view.h"
 #include "cw-undo-bar.h"
 #include "test-ui-helpers.h"
+#include "test-ui-selection.h"
 
 static CwChronologyView *
 chronology_view (Ui *ui)
@@ -42,26 +43,6 @@ open_sample_timeline (Ui *ui)
   wait_for (cw_timeline_view_is_loaded (timeline));
   wait_for_draw (GTK_WIDGET (timeline));
   return timeline;
-}
-
-/* The entries selected in the chronology's table, gaps left out. */
-static GArray *
-selected_entries (CwChronologyView *view)
-{
-  GtkWidget *column_view = GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "column_view"));
-  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
-  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (selection);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < gtk_bitset_get_size (set); i++)
-    {
-      gint64 id = cw_chronology_model_get_entry_id (cw_chronology_view_get_model (view),
-                                                    gtk_bitset_get_nth (set, i));
-      if (id != 0)
-        g_array_append_val (ids, id);
-    }
-  return ids;
 }
 
 static GtkSelectionModel *
@@ -151,7 +132,7 @@ test_episode_from_timeline_span (Ui *ui, gconstpointer data)
                                 cw_timeline_scale_x (scale, first) + CW_TIMELINE_LANE_LABELS,
                                 cw_timeline_scale_x (scale, last) + CW_TIMELINE_LANE_LABELS);
   drain_events ();
-  ids = selected_entries (view);
+  ids = test_ui_selected_entries (view);
   /* The span's entries, and only those, are selected. */
   g_assert_cmpuint (ids->len, >, 2);
   g_assert_cmpuint (ids->len, ==,
@@ -219,7 +200,7 @@ test_episode_from_table_rows_delete_undo (Ui *ui, gconstpointer data)
   /* Three rows (the first rows of the sample are entries, not gaps). */
   gtk_selection_model_select_range (table_selection (view), 2, 3, TRUE);
   drain_events ();
-  ids = selected_entries (view);
+  ids = test_ui_selected_entries (view);
   g_assert_cmpuint (ids->len, >=, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chronology.new-episode", NULL));
   drain_events ();

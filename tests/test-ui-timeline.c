@@ -11,30 +11,12 @@
 #include "cw-core.h"
 #include "cw-timeline-view.h"
 #include "test-ui-helpers.h"
+#include "test-ui-selection.h"
 
 static CwChronologyView *
 chronology_view (Ui *ui)
 {
   return CW_CHRONOLOGY_VIEW (cw_review_view_get_part (review_view (ui), "chronology"));
-}
-
-/* The entries selected in the chronology's table, in its order. */
-static GArray *
-selected_in_table (CwChronologyView *view)
-{
-  GtkWidget *column_view = GTK_WIDGET (gtk_widget_get_template_child (
-    GTK_WIDGET (view), CW_TYPE_CHRONOLOGY_VIEW, "column_view"));
-  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
-  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (selection);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < gtk_bitset_get_size (set); i++)
-    {
-      gint64 id = cw_chronology_model_get_entry_id (cw_chronology_view_get_model (view),
-                                                    gtk_bitset_get_nth (set, i));
-      g_array_append_val (ids, id);
-    }
-  return ids;
 }
 
 static gboolean
@@ -47,7 +29,7 @@ has_id (GArray *ids,
   return FALSE;
 }
 
-/* Clicks on the @nth mark of an event in sight, in lane @lane; returns
+/* Clicks on the first mark of an entry in sight in lane @lane; returns
  * the entry clicked. */
 static gint64
 click_mark (CwTimelineView  *timeline,
@@ -95,7 +77,7 @@ test_ctrl_click_adds_to_selection (Ui *ui, gconstpointer data)
   first = click_mark (timeline, 0, 0);
   drain_events ();
   g_assert_cmpint (first, >, 0);
-  chosen = selected_in_table (view);
+  chosen = test_ui_selected_entries (view);
   g_assert_cmpuint (chosen->len, ==, 1);
   g_clear_pointer (&chosen, g_array_unref);
 
@@ -104,7 +86,7 @@ test_ctrl_click_adds_to_selection (Ui *ui, gconstpointer data)
   drain_events ();
   g_assert_cmpint (second, >, 0);
   g_assert_cmpint (second, !=, first);
-  chosen = selected_in_table (view);
+  chosen = test_ui_selected_entries (view);
   g_assert_cmpuint (chosen->len, ==, 2);
   g_assert_true (has_id (chosen, first));
   g_assert_true (has_id (chosen, second));
@@ -114,7 +96,7 @@ test_ctrl_click_adds_to_selection (Ui *ui, gconstpointer data)
   /* Ctrl+click on a selected one takes it out. */
   g_assert_cmpint (click_mark (timeline, 0, GDK_CONTROL_MASK), ==, first);
   drain_events ();
-  chosen = selected_in_table (view);
+  chosen = test_ui_selected_entries (view);
   g_assert_cmpuint (chosen->len, ==, 1);
   g_assert_true (has_id (chosen, second));
   g_assert_cmpint (cw_timeline_view_get_selected (timeline), ==, second);
@@ -123,7 +105,7 @@ test_ctrl_click_adds_to_selection (Ui *ui, gconstpointer data)
   /* A plain click selects that one alone again. */
   g_assert_cmpint (click_mark (timeline, 0, 0), ==, first);
   drain_events ();
-  chosen = selected_in_table (view);
+  chosen = test_ui_selected_entries (view);
   g_assert_cmpuint (chosen->len, ==, 1);
   g_assert_true (has_id (chosen, first));
 }
