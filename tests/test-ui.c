@@ -684,6 +684,9 @@ check_import_dialog_shows (CwImportDialog *dialog)
 
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (agency)), ==,
                    "Northshire Police");
+  /* No Agency column: no split offered. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (dialog), CW_TYPE_IMPORT_DIALOG, "from_column"))));
   g_assert_true (gtk_widget_get_visible (problems_box));
   g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
   problem = g_list_model_get_item (problems, 0);
@@ -754,6 +757,78 @@ table_shows (GtkWidget  *widget,
     if (table_shows (child, text))
       return TRUE;
   return FALSE;
+}
+
+static GtkWidget *
+import_dialog_part (CwImportDialog *dialog,
+                    const char     *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), CW_TYPE_IMPORT_DIALOG,
+                                                    name));
+}
+
+/* A combined chronology: the dialog offers to split it by its Agency
+ * column, shows the split, lists the agency the register lacks and
+ * imports nothing until told to add it; then one return per agency. */
+static void
+test_import_combined_through_dialog (Ui *ui, gconstpointer data)
+{
+  static const char combined[] =
+    "Date,Agency,Record ref,Details\n"
+    "03/04/2025,Northshire Police,CAD 1,Call-out to the home\n"
+    "04/04/2025,Northshire Park Primary School,SCH 1,Absent all week\n"
+    "05/04/2025,northshire police,CAD 2,Second call-out\n"
+    "06/04/2025,Northshire Youth Club,YC 1,Seen late at the club\n";
+  g_autofree char *reference = create_review_through_dialog (ui, "Combined", "Child K");
+  g_autofree char *path = g_build_filename (ui->dir, "Combined chronology.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  gint64 review = cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list")));
+  const char *police_fields[] = { "name", "Northshire Police", NULL };
+  const char *school_fields[] = { "name", "Northshire Park Primary School", NULL };
+  gint64 police, school, club;
+  CwImportDialog *dialog;
+  GtkWidget *from_column, *add, *import;
+  const char *split;
+
+  g_assert_true (g_file_set_contents (path, combined, -1, &error));
+  police = cw_store_insert (ui->store, &cw_entity_agency, 0, police_fields, &error);
+  school = cw_store_insert (ui->store, &cw_entity_agency, 0, school_fields, &error);
+  g_assert_cmpint (police, >, 0);
+  g_assert_cmpint (school, >, 0);
+  show_section (ui, "chronology");
+  gtk_window_present (GTK_WINDOW (cw_import_dialog_new (GTK_WINDOW (ui->window), ui->store,
+                                                        review, file)));
+  wait_for ((dialog = find_import_dialog ()) != NULL);
+  wait_for (!cw_import_dialog_is_busy (dialog));
+  from_column = import_dialog_part (dialog, "from_column");
+  add = import_dialog_part (dialog, "add_agencies");
+  import = import_dialog_part (dialog, "import_button");
+  /* Offered, and chosen: the file names several agencies. */
+  g_assert_true (gtk_widget_get_visible (from_column));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (from_column)));
+  split = gtk_label_get_text (GTK_LABEL (import_dialog_part (dialog, "split_label")));
+  g_assert_nonnull (strstr (split, "3 returns"));
+  g_assert_nonnull (strstr (split, "Northshire Police: 2 rows"));
+  g_assert_nonnull (strstr (split, "Northshire Park Primary School: 1 row"));
+  g_assert_nonnull (strstr (split, "“Northshire Youth Club”: 1 row (row 5), not in the register"));
+  /* The agency the register lacks: add it, or stop. */
+  g_assert_true (gtk_widget_get_visible (add));
+  g_assert_false (gtk_widget_is_sensitive (import));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (add), TRUE);
+  drain_events ();
+  g_assert_true (gtk_widget_is_sensitive (import));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (import_dialog_part (dialog, "split_label"))),
+                         "cancel"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  wait_for (find_import_dialog () == NULL);
+  drain_events ();
+  club = cw_chronology_find_agency (ui->store, "Northshire Youth Club", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (club, >, 0);
+  g_assert_cmpuint (cw_chronology_count_imported (ui->store, review, police), ==, 2);
+  g_assert_cmpuint (cw_chronology_count_imported (ui->store, review, school), ==, 1);
+  g_assert_cmpuint (cw_chronology_count_imported (ui->store, review, club), ==, 1);
 }
 
 static void
@@ -1469,6 +1544,7 @@ main (int argc, char *argv[])
   ADD ("typing-across-autosave", test_typing_across_autosave);
   ADD ("real-name-warned", test_real_name_warned);
   ADD ("chronology-import-through-dialog", test_chronology_import_through_dialog);
+  ADD ("import-combined-through-dialog", test_import_combined_through_dialog);
   ADD ("chronology-mark-delete-undo", test_chronology_mark_delete_undo);
   ADD ("history-follows-chronology", test_history_follows_chronology);
   ADD ("chronology-ignores-title-typing", test_chronology_ignores_title_typing);

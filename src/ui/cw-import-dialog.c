@@ -12,7 +12,9 @@
 
 /* Importing one agency's return: which agency, which sheet, how to read
  * its dates, which column is which field (with the first values of each
- * to go by), every problem by row and column, then the import itself with
+ * to go by); for a combined chronology, the split into one return per
+ * agency of its Agency column (agencies the register lacks added on
+ * request, or nothing imported); every problem by row and column, then the import itself with
  * progress and Cancel. Reading, checking and writing are jobs (CwJob) run
  * in a worker thread; the writing one has its own connection, and one
  * transaction, and the app's connection tells the views what it wrote. */
@@ -27,6 +29,9 @@ struct _CwImportDialog
   GtkWidget          *sheet_label;
   GtkDropDown        *order;
   GtkLabel           *order_note;
+  GtkCheckButton     *from_column;
+  GtkLabel           *split_label;
+  GtkCheckButton     *add_agencies;
   GtkGrid            *columns;
   GtkLabel           *summary;
   GtkLabel           *replace_note;
@@ -47,6 +52,8 @@ struct _CwImportDialog
   gboolean            closing; /* asked to close while a thread ran */
   gboolean            writing;
   char               *result_summary;
+  gboolean            agency_column; /* the mapping reads a column as the agency */
+  gboolean            split_blocked; /* agencies the register lacks, and not to be added */
 };
 
 G_DEFINE_FINAL_TYPE (CwImportDialog, cw_import_dialog, GTK_TYPE_WINDOW)
@@ -55,6 +62,9 @@ enum { IMPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void check_rows (CwImportDialog *self);
+static void show_split (CwImportDialog *self);
+static void find_agency_column (CwImportDialog *self);
+static void show_replacement (CwImportDialog *self);
 
 /* Progress from a job: reported in its thread, shown in this one */
 
@@ -142,6 +152,8 @@ on_field_chosen (GtkDropDown    *drop_down,
     return;
   cw_chrono_mapping_set (cw_chronology_import_get_mapping (self->import), column,
                          (CwChronoField) gtk_drop_down_get_selected (drop_down));
+  find_agency_column (self);
+  show_split (self);
   check_rows (self);
 }
 
@@ -257,7 +269,8 @@ show_check (CwImportDialog *self)
                         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Entry",
                                                         "Import %u Entries", valid), valid);
   gtk_button_set_label (GTK_BUTTON (self->import_button), button);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", valid > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run",
+                                 valid > 0 && !self->split_blocked);
   show_problems (self);
 }
 
@@ -294,6 +307,129 @@ check_rows (CwImportDialog *self)
   run_job (self, job, check_done);
 }
 
+/* A combined chronology: split by its Agency column */
+
+static gboolean
+splitting (CwImportDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->from_column))
+         && gtk_check_button_get_active (self->from_column);
+}
+
+static char *
+split_line (CwImportDialog       *self,
+            const CwImportAgency *agency)
+{
+  g_autofree char *rows = cw_import_agency_format_rows (agency);
+  g_autoptr (CwRecord) record = agency->agency_id != 0
+    ? cw_store_get (self->store, &cw_entity_agency, agency->agency_id, NULL) : NULL;
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (self->agency);
+
+  if (agency->name == NULL)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "• No agency named: %u row (%s), the return of %s",
+                                         "• No agency named: %u rows (%s), the return of %s",
+                                         agency->n_rows),
+                            agency->n_rows, rows,
+                            chosen ? gtk_string_object_get_string (chosen) : "?");
+  if (record == NULL)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "• “%s”: %u row (%s), not in the register",
+                                         "• “%s”: %u rows (%s), not in the register",
+                                         agency->n_rows),
+                            agency->name, agency->n_rows, rows);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "• %s: %u row", "• %s: %u rows",
+                                       agency->n_rows),
+                          cw_record_get (record, "name"), agency->n_rows);
+}
+
+/* Whether a column is read as the agency: when the mapping changes,
+ * before the rows are checked again (asking for the mapping forgets the
+ * check). */
+static void
+find_agency_column (CwImportDialog *self)
+{
+  CwChronoMapping *mapping = cw_chronology_import_get_mapping (self->import);
+  guint column;
+
+  self->agency_column = mapping != NULL
+                        && cw_chrono_mapping_find (mapping, CW_CHRONO_FIELD_AGENCY, &column);
+}
+
+/* Offers the split when a column is the agency; shows how the rows
+ * split, and which agencies the register lacks: add them, or stop. */
+static void
+show_split (CwImportDialog *self)
+{
+  g_autoptr (GPtrArray) agencies = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint unknown = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->from_column), self->agency_column);
+  self->split_blocked = FALSE;
+  if (self->agency_column && splitting (self))
+    agencies = cw_chronology_import_find_agencies (self->import, self->store, NULL);
+  for (guint i = 0; agencies != NULL && i < agencies->len; i++)
+    {
+      const CwImportAgency *agency = agencies->pdata[i];
+      g_autofree char *line = split_line (self, agency);
+
+      if (agency->name != NULL && agency->agency_id == 0)
+        unknown++;
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+    }
+  if (agencies != NULL)
+    {
+      g_autofree char *head = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "The rows go to %u return:", "The rows go to %u returns:",
+                     agencies->len), agencies->len);
+
+      g_string_prepend (text, "\n");
+      g_string_prepend (text, head);
+    }
+  if (unknown > 0 && !gtk_check_button_get_active (self->add_agencies))
+    {
+      self->split_blocked = TRUE;
+      g_string_append_printf (text, "\n%s",
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "One agency is not in the register: add it below, "
+                                           "or cancel and correct the column or the register.",
+                                           "Some agencies are not in the register: add them "
+                                           "below, or cancel and correct the column or the "
+                                           "register.", unknown));
+    }
+  gtk_label_set_text (self->split_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->split_label), agencies != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_agencies), unknown > 0);
+  show_replacement (self);
+}
+
+static void
+on_split_toggled (CwImportDialog *self)
+{
+  if (self->filling || self->busy || self->import == NULL)
+    return;
+  show_split (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run",
+                                 cw_chronology_import_get_n_valid (self->import) > 0
+                                   && !self->split_blocked);
+}
+
+/* Split a file that names more than one agency, unless told otherwise. */
+static void
+offer_split (CwImportDialog *self)
+{
+  g_autoptr (GPtrArray) agencies = NULL;
+  guint named = 0;
+
+  if (self->agency_column)
+    agencies = cw_chronology_import_find_agencies (self->import, self->store, NULL);
+  for (guint i = 0; agencies != NULL && i < agencies->len; i++)
+    if (((CwImportAgency *) agencies->pdata[i])->name != NULL)
+      named++;
+  gtk_check_button_set_active (self->from_column, named > 1);
+}
+
 /* The agency, the sheet, the date order */
 
 static gint64
@@ -311,6 +447,9 @@ show_replacement (CwImportDialog *self)
                                                 chosen_agency (self));
   g_autofree char *text = NULL;
 
+  /* Split, the rows go to other returns than this agency's. */
+  if (splitting (self))
+    earlier = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->replace_note), earlier > 0);
   if (earlier == 0)
     return;
@@ -338,7 +477,8 @@ apply_agency (CwImportDialog *self)
 
   cw_chronology_import_use_saved_mapping (self->import, saved);
   fill_columns (self);
-  show_replacement (self);
+  find_agency_column (self);
+  show_split (self);
 }
 
 static void
@@ -451,6 +591,10 @@ show_loaded (CwImportDialog *self)
                           "April). UK returns are day first; choose “Month first” if this "
                           "return was written the American way."));
   apply_agency (self);
+  self->filling = TRUE;
+  offer_split (self);
+  self->filling = FALSE;
+  show_split (self);
   gtk_stack_set_visible_child_name (self->stack, "mapping");
   check_rows (self);
 }
@@ -515,6 +659,7 @@ typedef struct
   CwChronologyImport *import; /* the dialog's, which waits for the job */
   gint64              review_id;
   gint64              agency_id;
+  CwImportFlags       flags;
   CwImportResult      result;
 } Write;
 
@@ -527,9 +672,8 @@ write_job (CwJob         *job,
 {
   Write *w = data;
 
-  return cw_chronology_import_run (w->import, store, w->review_id, w->agency_id,
-                                   CW_IMPORT_VALID_ROWS, cancellable, report_progress, job,
-                                   &w->result, error);
+  return cw_chronology_import_run (w->import, store, w->review_id, w->agency_id, w->flags,
+                                   cancellable, report_progress, job, &w->result, error);
 }
 
 static void
@@ -558,6 +702,17 @@ write_done (GObject      *source,
     _("Imported %s: %u entries added, %u updated, %u unchanged, %u removed; %u rows left out"),
     cw_chronology_import_get_file_name (self->import), w->result.added, w->result.updated,
     w->result.unchanged, w->result.removed, w->result.rejected);
+  if (w->flags & CW_IMPORT_AGENCY_FROM_COLUMN)
+    {
+      GPtrArray *agencies = cw_chronology_import_get_agencies (self->import);
+      guint n = agencies != NULL ? agencies->len : 0;
+      g_autofree char *split = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s, in %u return", "%s, in %u returns", n),
+        self->result_summary, n);
+
+      g_free (self->result_summary);
+      self->result_summary = g_steal_pointer (&split);
+    }
   g_signal_emit (self, signals[IMPORTED], 0, (gint64) 0);
   gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
                               "win.show-message", "s", self->result_summary);
@@ -572,10 +727,20 @@ on_import (CwImportDialog *self)
 
   if (self->busy || self->import == NULL || chosen_agency (self) == 0)
     return;
+  if (splitting (self))
+    {
+      show_split (self); /* the register may have changed */
+      if (self->split_blocked)
+        return;
+    }
   w = g_new0 (Write, 1);
   w->import = self->import;
   w->review_id = self->review_id;
   w->agency_id = chosen_agency (self);
+  w->flags = CW_IMPORT_VALID_ROWS;
+  if (splitting (self))
+    w->flags |= CW_IMPORT_AGENCY_FROM_COLUMN
+                | (gtk_check_button_get_active (self->add_agencies) ? CW_IMPORT_ADD_AGENCIES : 0);
   /* A deletion waiting to be made final would wait for this write. */
   gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
                               "win.dismiss", NULL);
@@ -732,6 +897,9 @@ cw_import_dialog_class_init (CwImportDialogClass *klass)
   BIND (sheet_label);
   BIND (order);
   BIND (order_note);
+  BIND (from_column);
+  BIND (split_label);
+  BIND (add_agencies);
   BIND (columns);
   BIND (summary);
   BIND (replace_note);
@@ -756,4 +924,6 @@ cw_import_dialog_init (CwImportDialog *self)
   g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (on_sheet_chosen), self);
   g_signal_connect_swapped (self->order, "notify::selected", G_CALLBACK (on_order_chosen), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel), self);
+  g_signal_connect_swapped (self->from_column, "toggled", G_CALLBACK (on_split_toggled), self);
+  g_signal_connect_swapped (self->add_agencies, "toggled", G_CALLBACK (on_split_toggled), self);
 }
