@@ -779,6 +779,10 @@ show_match (CwPdfView *self)
   match = &g_array_index (self->matches, Match, self->match);
   self->current = match->page;
   update_labels (self);
+  self->syncing_thumbnail = TRUE;
+  gtk_list_box_select_row (self->thumbnails,
+                           gtk_list_box_get_row_at_index (self->thumbnails, self->current));
+  self->syncing_thumbnail = FALSE;
   adj = gtk_scrolled_window_get_vadjustment (self->scroller);
   if (!gtk_widget_compute_bounds (page_at (self, match->page)->area, GTK_WIDGET (self->pages),
                                   &bounds))

@@ -101,8 +101,6 @@ update_check_label (CwReportsPage *self)
 
   if (row == NULL)
     text = g_strdup (_("Choose a generated document to check it."));
-  else if (kind != NULL && kind->internal)
-    text = g_strdup (_("Internal: for the review group and the agencies only, never published."));
   else if (g_strcmp0 (cw_record_get (row, "publishable"), "yes") == 0)
     text = g_strdup (_("Checked with nothing found, and marked publishable."));
   else if (cw_record_get (row, "checked_at") == NULL)
@@ -110,9 +108,17 @@ update_check_label (CwReportsPage *self)
   else if (g_strcmp0 (cw_record_get (row, "check_hits"), "0") == 0)
     text = g_strdup (_("Checked: nothing identifying or internal found."));
   else
-    /* Translators: how many things were found, then of which kinds */
-    text = g_strdup_printf (_("Checked: %s found (%s). It cannot be published as it is."),
-                            cw_record_get (row, "check_hits"), cw_record_get (row, "check_result"));
+    /* Translators: the check's result: how many found, of which kinds, on which pages */
+    text = g_strdup_printf (_("Checked: %s. It cannot be published as it is."),
+                            cw_record_get (row, "check_result"));
+  if (kind != NULL && kind->internal)
+    {
+      /* Translators: a check's result follows */
+      char *internal = g_strdup_printf (_("Internal: for the review group and the agencies "
+                                          "only, never published. %s"), text);
+      g_free (text);
+      text = internal;
+    }
   gtk_label_set_text (self->check_label, text);
 }
 
@@ -432,6 +438,17 @@ hit_row_new (CwReportHit *hit)
   return box;
 }
 
+static gboolean
+focus_first_hit (gpointer data)
+{
+  CwReportsPage *self = CW_REPORTS_PAGE (data);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->hits, 0);
+
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_checked (GObject      *source,
             GAsyncResult *result,
@@ -448,6 +465,9 @@ on_checked (GObject      *source,
   for (guint i = 0; i < hits->len; i++)
     gtk_list_box_append (self->hits, hit_row_new (hits->pdata[i]));
   gtk_widget_set_visible (self->hits_scroller, hits->len > 0);
+  /* In view once laid out, and ready for the arrow keys. */
+  if (hits->len > 0)
+    g_idle_add_full (G_PRIORITY_LOW, focus_first_hit, g_object_ref (self), g_object_unref);
   update_check_label (self);
   update_actions (self);
 }
