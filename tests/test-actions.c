@@ -253,6 +253,37 @@ test_progress_update (Actions       *a,
                    "2026-11-23: Live since Monday");
 }
 
+/* The app adds updates as rows of the progress log's table, not through
+ * cw_actions_add_update(): the status an update gives moves the action
+ * all the same (the entity's follow function), and an update that keeps
+ * the status as it is writes nothing more. */
+static void
+test_progress_update_row (Actions       *a,
+                          gconstpointer  data)
+{
+  CwStore *store = a->base.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CwRecord) row = NULL;
+  gint64 id = add_action (a, 0, "One", a->police, "2027-01-31");
+  g_autofree char *action = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *moves[] = { "action_id", action, "reported_on", "2026-11-02", "status",
+                          "in-progress", "narrative", "Started", NULL };
+  const char *keeps[] = { "action_id", action, "reported_on", "2026-11-03", "status",
+                          "in-progress", "narrative", "Still going", NULL };
+
+  g_assert_cmpint (cw_store_insert (store, &cw_entity_progress_update, a->reviews[0], moves,
+                                    &error), >, 0);
+  g_assert_no_error (error);
+  row = cw_store_get (store, &cw_entity_action, id, &error);
+  g_assert_cmpstr (cw_record_get (row, "status"), ==, "in-progress");
+  g_assert_cmpint (cw_store_insert (store, &cw_entity_progress_update, a->reviews[0], keeps,
+                                    &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  row = cw_store_get (store, &cw_entity_action, id, &error);
+  g_assert_cmpstr (cw_record_get (row, "status"), ==, "in-progress");
+}
+
 static guint
 count_listed (Actions              *a,
               const CwActionFilter *filter)
@@ -805,6 +836,7 @@ main (int   argc,
   ADD ("statuses", test_statuses);
   ADD ("closing", test_closing);
   ADD ("progress-update", test_progress_update);
+  ADD ("progress-update-row", test_progress_update_row);
   ADD ("across-reviews", test_across_reviews);
   ADD ("progress-of-plan", test_progress_of_plan);
   ADD ("evidence-files", test_evidence_files);

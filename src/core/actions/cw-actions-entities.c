@@ -133,6 +133,7 @@ const CwEntity cw_entity_progress_update = {
   .order_by = "t.reported_on DESC, t.id DESC",
   .list_fields = (const char *const[]) { "reported_on", "reporter", "status", "narrative", NULL },
   .validate = cw_actions_validate_child,
+  .follow = cw_actions_follow_update,
 };
 
 static const CwField embedding_check_fields[] = {

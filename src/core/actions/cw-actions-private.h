@@ -22,6 +22,11 @@ gboolean cw_actions_validate_action (CwStore         *store,
                                      CwRecord        *row,
                                      const CwField   *changed,
                                      GError         **error);
+gboolean cw_actions_follow_update   (CwStore         *store,
+                                     const CwEntity  *entity,
+                                     CwRecord        *row,
+                                     const CwField   *changed,
+                                     GError         **error);
 gboolean cw_actions_validate_child  (CwStore         *store,
                                      const CwEntity  *entity,
                                      CwRecord        *row,

@@ -96,3 +96,27 @@ cw_actions_validate_child (CwStore         *store,
 {
   return cw_analysis_check_same_review (store, row, "action_id", &cw_entity_action, error);
 }
+
+/* A progress update that gives the action's status moves the action to
+ * it, one step at a time as any move: from the app's table as from
+ * cw_actions_add_update() and the tracker's import. */
+gboolean
+cw_actions_follow_update (CwStore         *store,
+                          const CwEntity  *entity,
+                          CwRecord        *row,
+                          const CwField   *changed,
+                          GError         **error)
+{
+  const char *status = cw_record_get (row, "status");
+  const char *action = cw_record_get (row, "action_id");
+  g_autofree char *now = NULL;
+
+  if (status == NULL || action == NULL || (changed != NULL && !g_str_equal (changed->name, "status")))
+    return TRUE;
+  now = cw_store_text_for_id (store, "SELECT status FROM action WHERE id = ?",
+                              g_ascii_strtoll (action, NULL, 10));
+  if (g_strcmp0 (now, status) == 0)
+    return TRUE;
+  return cw_analysis_move_status (store, &cw_entity_action, g_ascii_strtoll (action, NULL, 10),
+                                  status, error);
+}

@@ -227,9 +227,8 @@ cw_actions_add_update (CwStore     *store,
     const char *pairs[] = { "action_id", action, "reported_on", reported_on, "reporter", reporter,
                             "status", status, "narrative", narrative, NULL };
 
+    /* The update's follow function moves the action to @status. */
     if ((tx = cw_transaction_begin (store, error)) == NULL
-        || (status != NULL
-            && !cw_analysis_move_status (store, &cw_entity_action, action_id, status, error))
         || (id = cw_store_insert (store, &cw_entity_progress_update,
                                   g_ascii_strtoll (review, NULL, 10), pairs, error)) == 0)
       return 0;

@@ -168,6 +168,29 @@ explain_duplicate (CwStore         *self,
   }
 }
 
+/* After an insert begun in the savepoint cw_follow (@id 0 when it
+ * failed): the entity's follow function, and the savepoint released, or
+ * rolled back with the row when either failed. */
+static gboolean
+insert_follow (CwStore         *self,
+               const CwEntity  *entity,
+               gint64           id,
+               GError         **error)
+{
+  g_autoptr (CwRecord) row = NULL;
+  gboolean ok;
+
+  self->depth++;
+  ok = id != 0 && (row = cw_store_get (self, entity, id, error)) != NULL
+       && entity->follow (self, entity, row, NULL, error);
+  self->depth--;
+  if (ok)
+    return cw_store_exec (self, "RELEASE cw_follow", error);
+  cw_store_exec (self, "ROLLBACK TO cw_follow", NULL);
+  cw_store_exec (self, "RELEASE cw_follow", NULL);
+  return FALSE;
+}
+
 /**
  * cw_store_insert:
  * @entity: what to insert
@@ -232,13 +255,19 @@ cw_store_insert (CwStore            *self,
   for (guint i = 0; i < values->len; i++)
     sqlite3_bind_text (stmt, i + 1 + (entity->parent ? 1 : 0), values->pdata[i], -1,
                        SQLITE_TRANSIENT);
+  if (entity->follow != NULL && !cw_store_exec (self, "SAVEPOINT cw_follow", error))
+    return 0;
   if (!cw_store_step_done (self, stmt, error))
     {
       explain_duplicate (self, entity, error);
-      return 0;
+      id = 0;
     }
-  id = sqlite3_last_insert_rowid (self->db);
-  cw_store_note_change (self, entity->table, id);
+  else
+    id = sqlite3_last_insert_rowid (self->db);
+  if (entity->follow != NULL && !insert_follow (self, entity, id, error))
+    return 0;
+  if (id != 0)
+    cw_store_note_change (self, entity->table, id);
   return id;
 }
 
