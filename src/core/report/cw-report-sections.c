@@ -21,85 +21,7 @@
 #include "cw-review.h"
 #include "cw-timeline.h"
 
-/* The documents made from templates. Reading gives each section of the
- * template its blocks of plain text (every text read through the review's
- * redactor when anonymised); building lays them into a document. */
-
-typedef enum
-{
-  BLOCK_TEXT,
-  BLOCK_LIST,
-  BLOCK_NUMBERED,
-  BLOCK_PAIRS,
-  BLOCK_TABLE,
-  BLOCK_HEADING,
-  BLOCK_FIGURE,
-  BLOCK_NOTES,
-} BlockKind;
-
-/* A figure drawn when its page is written, maybe on another thread and
- * after the snapshot is gone: counted references. */
-typedef struct
-{
-  CwTimeline        *timeline;
-  CwChronologyModel *model;
-  CwRedactor        *redactor;
-  CwTimelineFrame    frame;
-  cairo_surface_t   *image;
-  double             width, height;
-} Figure;
-
-typedef struct
-{
-  BlockKind  kind;
-  guint      level;    /* of a heading */
-  GPtrArray *strings;  /* text: one; lists: items; pairs: label, value, ...; table: header */
-  GPtrArray *rows;     /* of a table: GStrv */
-  GArray    *widths;   /* of a table's columns: double */
-  Figure    *figure;
-  char      *caption;
-} Block;
-
-typedef struct
-{
-  char      *heading;
-  guint      level;
-  GPtrArray *blocks;
-} Section;
-
-struct _CwReportSections
-{
-  CwReportTemplate *template;
-  gboolean          anonymised;
-  char             *reference;
-  char             *title;
-  char             *subject;
-  char             *author;
-  char             *made;
-  GPtrArray        *sections;
-  Figure           *logo;
-};
-
-typedef struct
-{
-  CwStore          *store;
-  gint64            review_id;
-  CwRedactor       *redactor;
-  CwRecord         *review;
-  CwReportSections *self;
-  Section          *section;
-  GDate             today;
-} Reader;
-
-typedef gboolean (*ReadFunc) (Reader  *r,
-                              GError **error);
-
-typedef struct
-{
-  const char *kind;
-  gboolean    internal; /* never in a publishable document */
-  ReadFunc    read;
-} SectionKind;
+#include "cw-report-sections-private.h"
 
 /* Figures */
 
@@ -172,9 +94,9 @@ section_free (gpointer data)
   g_free (section);
 }
 
-static Block *
-add_block (Reader    *r,
-           BlockKind  kind)
+Block *
+cw_sections_add_block (Reader    *r,
+                       BlockKind  kind)
 {
   Block *block = g_new0 (Block, 1);
 
@@ -203,39 +125,39 @@ add_text (Reader     *r,
   char *copy = shown (r, text);
 
   if (copy != NULL)
-    g_ptr_array_add (add_block (r, BLOCK_TEXT)->strings, copy);
+    g_ptr_array_add (cw_sections_add_block (r, BLOCK_TEXT)->strings, copy);
 }
 
 /* Words of the code, not of the data: never redacted. */
-static void
-add_plain (Reader     *r,
-           const char *text)
+void
+cw_sections_add_plain (Reader     *r,
+                       const char *text)
 {
-  g_ptr_array_add (add_block (r, BLOCK_TEXT)->strings, g_strdup (text));
+  g_ptr_array_add (cw_sections_add_block (r, BLOCK_TEXT)->strings, g_strdup (text));
 }
 
-static void
-add_heading (Reader     *r,
-             guint       level,
-             const char *text)
+void
+cw_sections_add_heading (Reader     *r,
+                         guint       level,
+                         const char *text)
 {
-  Block *block = add_block (r, BLOCK_HEADING);
+  Block *block = cw_sections_add_block (r, BLOCK_HEADING);
 
   block->level = MIN (level, 3);
   g_ptr_array_add (block->strings, shown (r, text));
 }
 
-static Block *
-add_list (Reader   *r,
-          gboolean  numbered)
+Block *
+cw_sections_add_list (Reader   *r,
+                      gboolean  numbered)
 {
-  return add_block (r, numbered ? BLOCK_NUMBERED : BLOCK_LIST);
+  return cw_sections_add_block (r, numbered ? BLOCK_NUMBERED : BLOCK_LIST);
 }
 
-static void
-item (Block      *block,
-      Reader     *r,
-      const char *text)
+void
+cw_sections_item (Block      *block,
+                  Reader     *r,
+                  const char *text)
 {
   char *copy = shown (r, text);
 
@@ -254,11 +176,11 @@ item_take (Block *block,
 }
 
 /* A label of the code's and a value of the data's. */
-static void
-pair (Block      *block,
-      Reader     *r,
-      const char *label,
-      const char *value)
+void
+cw_sections_pair (Block      *block,
+                  Reader     *r,
+                  const char *label,
+                  const char *value)
 {
   char *copy = shown (r, value);
 
@@ -267,13 +189,13 @@ pair (Block      *block,
 }
 
 /* @header: (nullable): its cells; %NULL for a table without one */
-static Block *
-add_table (Reader             *r,
-           guint               n,
-           const char * const *header,
-           const double       *widths)
+Block *
+cw_sections_add_table (Reader             *r,
+                       guint               n,
+                       const char * const *header,
+                       const double       *widths)
 {
-  Block *block = add_block (r, BLOCK_TABLE);
+  Block *block = cw_sections_add_block (r, BLOCK_TABLE);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (block->strings, header ? g_strdup (header[i]) : NULL);
@@ -285,10 +207,10 @@ add_table (Reader             *r,
 
 /* A row of texts of the data's, each through the redactor; as many as the
  * header has columns. */
-static void
-row (Block              *table,
-     Reader             *r,
-     const char * const *cells)
+void
+cw_sections_row (Block              *table,
+                 Reader             *r,
+                 const char * const *cells)
 {
   guint n = table->widths->len;
   char **copy = g_new0 (char *, n + 1);
@@ -303,41 +225,41 @@ row (Block              *table,
 }
 
 /* Where practitioners write: a box of empty lines. */
-static void
-add_notes (Reader *r)
+void
+cw_sections_add_notes (Reader *r)
 {
-  add_block (r, BLOCK_NOTES);
+  cw_sections_add_block (r, BLOCK_NOTES);
 }
 
-static void
-add_none (Reader     *r,
-          const char *what)
+void
+cw_sections_add_none (Reader     *r,
+                      const char *what)
 {
-  add_plain (r, what);
+  cw_sections_add_plain (r, what);
 }
 
 /* Data */
 
-static GListModel *
-list_of (Reader          *r,
-         const CwEntity  *entity,
-         GError         **error)
+GListModel *
+cw_sections_list_of (Reader          *r,
+                     const CwEntity  *entity,
+                     GError         **error)
 {
   return cw_store_list (r->store, entity, r->review_id, error);
 }
 
-static char *
-day_text (const char *iso)
+char *
+cw_sections_day_text (const char *iso)
 {
   return iso != NULL && *iso != '\0' ? cw_date_iso_to_display (iso) : NULL;
 }
 
-static char *
-span_text (const char *first,
-           const char *last)
+char *
+cw_sections_span_text (const char *first,
+                       const char *last)
 {
-  g_autofree char *a = day_text (first);
-  g_autofree char *b = day_text (last);
+  g_autofree char *a = cw_sections_day_text (first);
+  g_autofree char *b = cw_sections_day_text (last);
 
   if (a == NULL)
     return g_strdup (_("dates not set"));
@@ -346,9 +268,9 @@ span_text (const char *first,
   return g_strdup_printf ("%s – %s", a, b);
 }
 
-static char *
-choice (const CwChoice *choices,
-        const char     *value)
+char *
+cw_sections_choice (const CwChoice *choices,
+                    const char     *value)
 {
   const char *label = value ? cw_choice_label (choices, value) : NULL;
 
@@ -375,7 +297,7 @@ items_of_lines (Block      *block,
       if ((p > line && (*p == '.' || *p == ')') && p[1] == ' ')
           || (p == line && (*p == '-' || *p == '*') && p[1] == ' '))
         line = (char *) p + 2;
-      item (block, r, g_strstrip (line));
+      cw_sections_item (block, r, g_strstrip (line));
     }
 }
 
@@ -397,13 +319,13 @@ read_meeting (Reader  *r,
       g_autofree char *upper = g_utf8_strup (partnership, -1);
       g_autofree char *line = g_strdup_printf ("%s %s", upper, _("PRACTICE REVIEW"));
 
-      add_plain (r, line);
+      cw_sections_add_plain (r, line);
     }
-  meeting = day_text (cw_record_get (r->review, "report_date"));
-  pairs = add_block (r, BLOCK_PAIRS);
-  pair (pairs, r, "LSCB Business Group Meeting date:", meeting);
+  meeting = cw_sections_day_text (cw_record_get (r->review, "report_date"));
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
+  cw_sections_pair (pairs, r, "LSCB Business Group Meeting date:", meeting);
   /* The sender by name in the full version, by role in the other. */
-  pair (pairs, r, "From:", r->redactor ? _("The practice review lead")
+  cw_sections_pair (pairs, r, "From:", r->redactor ? _("The practice review lead")
                                        : cw_record_get (referral, "lead_reviewer"));
   return TRUE;
 }
@@ -436,11 +358,11 @@ read_background (Reader  *r,
   Block *pairs;
 
   add_text (r, cw_record_get (r->review, "summary"));
-  pairs = add_block (r, BLOCK_PAIRS);
-  pair (pairs, r, _("Kind of review"), kind);
-  pair (pairs, r, _("Methodology"), methodology);
-  pair (pairs, r, _("Subject"), cw_record_get (r->review, "subject_pseudonym"));
-  pair (pairs, r, _("Month and year of the incident"), incident);
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
+  cw_sections_pair (pairs, r, _("Kind of review"), kind);
+  cw_sections_pair (pairs, r, _("Methodology"), methodology);
+  cw_sections_pair (pairs, r, _("Subject"), cw_record_get (r->review, "subject_pseudonym"));
+  cw_sections_pair (pairs, r, _("Month and year of the incident"), incident);
   return TRUE;
 }
 
@@ -451,7 +373,7 @@ read_review_group (Reader  *r,
                    GError **error)
 {
   static const double named[] = { 0.3, 0.4, 0.3 }, unnamed[] = { 0.55, 0.45 };
-  g_autoptr (GListModel) members = list_of (r, &cw_entity_member, error);
+  g_autoptr (GListModel) members = cw_sections_list_of (r, &cw_entity_member, error);
   const char *header[] = { _("Name"), _("Role"), _("Agency"), NULL };
   Block *table = NULL;
 
@@ -467,19 +389,19 @@ read_review_group (Reader  *r,
       if (g_strcmp0 (cw_record_get (member, "group_kind"), "review") != 0)
         continue;
       if (table == NULL)
-        table = r->redactor ? add_table (r, 2, header + 1, unnamed)
-                            : add_table (r, 3, header, named);
-      row (table, r, r->redactor ? cells + 1 : cells);
+        table = r->redactor ? cw_sections_add_table (r, 2, header + 1, unnamed)
+                            : cw_sections_add_table (r, 3, header, named);
+      cw_sections_row (table, r, r->redactor ? cells + 1 : cells);
     }
   if (table == NULL)
-    add_none (r, _("No members of the review group are recorded yet."));
+    cw_sections_add_none (r, _("No members of the review group are recorded yet."));
   return TRUE;
 }
 
-static gboolean
-episodes_list (Reader   *r,
-               gboolean  numbered,
-               GError  **error)
+gboolean
+cw_sections_episodes_list (Reader   *r,
+                           gboolean  numbered,
+                           GError  **error)
 {
   g_autoptr (GPtrArray) episodes = cw_analysis_list_episodes (r->store, r->review_id, error);
   Block *list;
@@ -488,15 +410,15 @@ episodes_list (Reader   *r,
     return FALSE;
   if (episodes->len == 0)
     {
-      add_none (r, _("No key practice episodes are recorded yet."));
+      cw_sections_add_none (r, _("No key practice episodes are recorded yet."));
       return TRUE;
     }
-  list = add_list (r, numbered);
+  list = cw_sections_add_list (r, numbered);
   for (guint i = 0; i < episodes->len; i++)
     {
       CwEpisode *episode = episodes->pdata[i];
       g_autofree char *title = shown (r, episode->title);
-      g_autofree char *span = span_text (episode->first_day, episode->last_day);
+      g_autofree char *span = cw_sections_span_text (episode->first_day, episode->last_day);
 
       item_take (list, g_strdup_printf ("%s (%s)", title, span));
     }
@@ -527,8 +449,8 @@ read_shared_timeline (Reader  *r,
   if (!cw_timeline_get_extent (figure->timeline, &first, &last))
     {
       figure_unref (figure);
-      add_none (r, _("The chronology has no entries to draw yet."));
-      return episodes_list (r, TRUE, error);
+      cw_sections_add_none (r, _("The chronology has no entries to draw yet."));
+      return cw_sections_episodes_list (r, TRUE, error);
     }
   lanes = MAX (cw_timeline_n_lanes_shown (figure->timeline), 1);
   figure->frame.redactor = figure->redactor;
@@ -536,11 +458,11 @@ read_shared_timeline (Reader  *r,
   figure->frame.height = CW_TIMELINE_AXIS + 28 + lanes * 48.0 + 16;
   cw_timeline_scale_fit (&figure->frame.scale, first, last,
                          figure->frame.width - CW_TIMELINE_LANE_LABELS);
-  block = add_block (r, BLOCK_FIGURE);
+  block = cw_sections_add_block (r, BLOCK_FIGURE);
   block->figure = figure;
   block->caption = g_strdup (_("The merged chronology of every agency, one lane each"));
-  add_heading (r, 3, _("Key practice episodes"));
-  return episodes_list (r, TRUE, error);
+  cw_sections_add_heading (r, 3, _("Key practice episodes"));
+  return cw_sections_episodes_list (r, TRUE, error);
 }
 
 static gboolean
@@ -565,11 +487,11 @@ findings_list (Reader     *r,
           || (transferable_only && !finding->transferable))
         continue;
       if (list == NULL)
-        list = add_list (r, TRUE);
-      item (list, r, finding->statement);
+        list = cw_sections_add_list (r, TRUE);
+      cw_sections_item (list, r, finding->statement);
     }
   if (list == NULL)
-    add_none (r, none);
+    cw_sections_add_none (r, none);
   return TRUE;
 }
 
@@ -592,16 +514,16 @@ read_recommendations (Reader  *r,
     return FALSE;
   if (recommendations->len == 0)
     {
-      add_none (r, _("No recommendations are recorded yet."));
+      cw_sections_add_none (r, _("No recommendations are recorded yet."));
       return TRUE;
     }
-  list = add_list (r, TRUE);
+  list = cw_sections_add_list (r, TRUE);
   for (guint i = 0; i < recommendations->len; i++)
     {
       CwRecommendation *recommendation = recommendations->pdata[i];
       g_autofree char *text = shown (r, recommendation->text);
-      g_autofree char *scope = choice (cw_recommendation_scopes, recommendation->scope);
-      g_autofree char *status = choice (cw_recommendation_statuses, recommendation->status);
+      g_autofree char *scope = cw_sections_choice (cw_recommendation_scopes, recommendation->scope);
+      g_autofree char *status = cw_sections_choice (cw_recommendation_statuses, recommendation->status);
 
       item_take (list, g_strdup_printf ("%s (%s%s%s; %s%s%s)", text, scope,
                                         recommendation->agency ? ": " : "",
@@ -614,9 +536,9 @@ read_recommendations (Reader  *r,
 }
 
 /* Actions of the review, with their plan's recommendations. */
-static GPtrArray *
-actions_of (Reader  *r,
-            GError **error)
+GPtrArray *
+cw_sections_actions_of (Reader  *r,
+                        GError **error)
 {
   CwActionFilter filter = CW_ACTION_FILTER_INIT;
 
@@ -625,16 +547,16 @@ actions_of (Reader  *r,
   return cw_actions_list (r->store, &filter, &r->today, error);
 }
 
-static gboolean
-is_done (const CwAction *action)
+gboolean
+cw_sections_is_done (const CwAction *action)
 {
   return action->closed_on != NULL || g_strcmp0 (action->status, "completed") == 0
          || g_strcmp0 (action->status, "impact-evidenced") == 0
          || g_strcmp0 (action->status, "embedded") == 0;
 }
 
-static char *
-owner_of (const CwAction *action)
+char *
+cw_sections_owner_of (const CwAction *action)
 {
   return g_strdup (action->agency ? action->agency : action->body);
 }
@@ -664,7 +586,7 @@ read_learning_summary (Reader  *r,
   if (findings == NULL
       || (recommendations = cw_analysis_list_recommendations (r->store, r->review_id,
                                                               error)) == NULL
-      || (actions = actions_of (r, error)) == NULL)
+      || (actions = cw_sections_actions_of (r, error)) == NULL)
     return FALSE;
   type = methodology && *methodology ? g_strdup_printf ("%s: %s", kind, methodology)
                                      : g_strdup (kind);
@@ -691,7 +613,7 @@ read_learning_summary (Reader  *r,
   for (guint i = 0; i < actions->len; i++)
     {
       CwAction *action = actions->pdata[i];
-      g_autofree char *owner = owner_of (action);
+      g_autofree char *owner = cw_sections_owner_of (action);
 
       g_string_append_printf (changes, "%s• %s%s%s%s", changes->len ? "\n" : "",
                               action->description, owner ? " (" : "", owner ? owner : "",
@@ -727,12 +649,12 @@ read_learning_summary (Reader  *r,
         "change or evidencing impact/change", NULL },
     };
 
-    table = add_table (r, 2, NULL, widths);
+    table = cw_sections_add_table (r, 2, NULL, widths);
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       {
         const char *cells[] = { rows[i][0], rows[i][1], NULL };
 
-        row (table, r, cells);
+        cw_sections_row (table, r, cells);
       }
   }
   return TRUE;
@@ -766,7 +688,7 @@ read_referral (Reader  *r,
 
   if (referral == NULL)
     return FALSE;
-  pairs = add_block (r, BLOCK_PAIRS);
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
   for (guint i = 0; fields[i] != NULL; i += 2)
     {
       g_autofree char *value = cw_record_dup_display (referral, fields[i]);
@@ -775,10 +697,10 @@ read_referral (Reader  *r,
         {
           g_autofree char *signed_on = g_strdup_printf (_("Signed on %s"), value);
 
-          pair (pairs, r, fields[i + 1], signed_on);
+          cw_sections_pair (pairs, r, fields[i + 1], signed_on);
         }
       else
-        pair (pairs, r, fields[i + 1], value);
+        cw_sections_pair (pairs, r, fields[i + 1], value);
     }
   return TRUE;
 }
@@ -797,223 +719,20 @@ read_decision (Reader  *r,
     return FALSE;
   discussed = cw_record_dup_display (referral, "discussed_on");
   decision = cw_record_get (referral, "decision");
-  pairs = add_block (r, BLOCK_PAIRS);
-  pair (pairs, r, "Date discussed:", discussed);
-  pair (pairs, r, "Decision: Proceed to Learning Review YES / NO",
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
+  cw_sections_pair (pairs, r, "Date discussed:", discussed);
+  cw_sections_pair (pairs, r, "Decision: Proceed to Learning Review YES / NO",
         g_strcmp0 (decision, "proceed") == 0 ? "YES"
         : g_strcmp0 (decision, "not-proceed") == 0 ? "NO" : NULL);
-  pair (pairs, r, "Rationale:", cw_record_get (referral, "rationale"));
-  add_heading (r, 2, "If decision to proceed to a Learning Review:");
-  pairs = add_block (r, BLOCK_PAIRS);
-  pair (pairs, r, "Key objectives of the Review", cw_record_get (referral, "key_objectives"));
-  pair (pairs, r, "Lead Reviewer", cw_record_get (referral, "lead_reviewer"));
-  pair (pairs, r, "Timescale for completion", cw_record_get (referral, "timescale"));
-  add_heading (r, 2, "If decision not to proceed to Learning Review:");
-  pairs = add_block (r, BLOCK_PAIRS);
-  pair (pairs, r, "Further action required", cw_record_get (referral, "further_actions"));
-  return TRUE;
-}
-
-static CwRecord *
-learning_event (Reader  *r,
-                GError **error)
-{
-  g_autoptr (GListModel) events = list_of (r, &cw_entity_learning_event, error);
-
-  if (events == NULL || g_list_model_get_n_items (events) == 0)
-    return NULL;
-  return g_list_model_get_item (events, 0);
-}
-
-static gboolean
-read_event_details (Reader  *r,
-                    GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (CwRecord) event = learning_event (r, &local_error);
-  const char *fields[] = { "kind", "held_on", "venue", "facilitator", "tool", NULL };
-  Block *pairs;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (event == NULL)
-    {
-      add_none (r, _("No learning event is planned yet."));
-      return TRUE;
-    }
-  pairs = add_block (r, BLOCK_PAIRS);
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      const CwField *field = cw_entity_find_field (&cw_entity_learning_event, fields[i]);
-      g_autofree char *value = cw_record_dup_display (event, fields[i]);
-
-      pair (pairs, r, _(field->label), value);
-    }
-  add_plain (r, _("Please read the key practice episodes below before the event, and the "
-                  "questions you will be asked. Bring your own notes; nothing you write here "
-                  "is collected."));
-  return TRUE;
-}
-
-/* Falkirk's "Anatomy of a Learning Review Discussion" (F l.162-171). */
-static gboolean
-read_anatomy (Reader  *r,
-              GError **error)
-{
-  Block *list;
-
-  add_heading (r, 3, "What are we drawing on?");
-  list = add_list (r, FALSE);
-  g_ptr_array_add (list->strings, g_strdup ("Staff Experience (Review Team and Case Group)"));
-  g_ptr_array_add (list->strings, g_strdup ("Local Performance Data (Review Team)"));
-  g_ptr_array_add (list->strings, g_strdup ("National Evidence"));
-  g_ptr_array_add (list->strings, g_strdup ("Relevant Research"));
-  add_plain (r, "‘View in the tunnel’ and analysis of Key Practice Episodes, including "
-                "identification of contributory factors");
-  return TRUE;
-}
-
-/* Each episode in full: when, what, why it mattered. */
-static gboolean
-read_episodes (Reader  *r,
-               GError **error)
-{
-  g_autoptr (GPtrArray) episodes = cw_analysis_list_episodes (r->store, r->review_id, error);
-  g_autoptr (GListModel) records = NULL;
-
-  if (episodes == NULL || (records = list_of (r, &cw_entity_episode, error)) == NULL)
-    return FALSE;
-  if (episodes->len == 0)
-    add_none (r, _("No key practice episodes are recorded yet."));
-  for (guint i = 0; i < episodes->len; i++)
-    {
-      CwEpisode *episode = episodes->pdata[i];
-      g_autoptr (CwRecord) record = NULL;
-      g_autofree char *heading = g_strdup_printf ("%d. %s", episode->number, episode->title);
-      g_autofree char *span = span_text (episode->first_day, episode->last_day);
-      g_autofree char *entries = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u entry, from %s", "%u entries, from %s",
-                     episode->n_entries),
-        episode->n_entries, episode->agencies ? episode->agencies : _("no agency"));
-      Block *pairs;
-
-      for (guint j = 0; j < g_list_model_get_n_items (records) && record == NULL; j++)
-        {
-          g_autoptr (CwRecord) candidate = g_list_model_get_item (records, j);
-
-          if (cw_record_get_id (candidate) == episode->id)
-            record = g_steal_pointer (&candidate);
-        }
-      add_heading (r, 2, heading);
-      pairs = add_block (r, BLOCK_PAIRS);
-      pair (pairs, r, _("When"), span);
-      pair (pairs, r, _("Chronology"), entries);
-      if (record != NULL)
-        {
-          pair (pairs, r, _("Why it was critical"), cw_record_get (record, "why_critical"));
-          pair (pairs, r, _("Key decisions or actions"), cw_record_get (record, "key_decisions"));
-          if (episode->missed_opportunity)
-            pair (pairs, r, _("Missed opportunity"),
-                  cw_record_get (record, "missed_opportunity_text"));
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-read_episodes_summary (Reader  *r,
-                       GError **error)
-{
-  return episodes_list (r, TRUE, error);
-}
-
-/* Falkirk appendix 4, the prompts the review team asks with, 1 to 8. */
-static const struct
-{
-  const char *heading;
-  const char *prompts;
-} falkirk_prompts[] = {
-  { "1. Introductions", "Can you tell me who you are, your current job, and what your role was "
-    "in the period under review?" },
-  { "2. Overview", "Can you give a brief description of what happened in this case and the "
-    "part you played?" },
-  { "3a. Key Practice Episodes", "Which periods were particularly critical in the way the case "
-    "developed or was handled: the crucial moments when key decisions or actions were taken "
-    "that determined the direction the case took? If we look at it chronologically, it sounds "
-    "like X was a critical time?" },
-  { "3b. ‘Mindset’ and ‘local rationality’", "What was going on at this time? What was behind "
-    "your thinking (reasons but also emotions and actions at this time)? What information was "
-    "at the front of your mind? What were your main concerns; did these concerns clash at "
-    "all? What were you hoping to achieve? What options did you think you had to influence "
-    "the course of events?" },
-  { "3c. Contributory factors", "What influenced the sense you made of things and what you "
-    "did? If you look at this list of potential factors, were any of them important? When "
-    "and why?" },
-  { "4. Things that went well", "What things relating to the case went well? What was "
-    "helpful/useful? And what factors supported/enabled it?" },
-  { "5. Queries/clarifying questions from the overview perspective", "We’ve been told X, Y, "
-    "Z, is that something you were aware of?" },
-  { "6. Suggested changes", "Are there any small, practical changes which would help in "
-    "similar situations/issues in the future?" },
-  { "7. Summing up", "Do you feel this accurately captures what you’ve told us? What else "
-    "would you like to add?" },
-  { "8. Reflections", "Was the meeting what you expected? How have you found this session? "
-    "Any comments or questions? How do you feel now, about yourself and your role?" },
-};
-
-/* F App4 §3c, exactly and in order: the second person, as practitioners
- * are shown it. */
-static const char *const falkirk_factors[] = {
-  "Aspects of the family", "Aspects of your role", "Conditions of work/work environment",
-  "Personal aspects", "Your own team factors", "Inter-agency/inter-professional team factors",
-  "Organisational culture and management", "Wider political context", "Other", NULL,
-};
-
-/* Salford's case discussion tool, its five stages (T l.64). */
-static const char *const salford_stages[] = {
-  "1. Facts", "2. Initial thoughts and feelings", "3. Hypotheses",
-  "4. Simple root cause analysis", "5. What needs to happen next", NULL,
-};
-
-static gboolean
-read_discussion (Reader  *r,
-                 GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (CwRecord) event = learning_event (r, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (event != NULL && g_strcmp0 (cw_record_get (event, "tool"), "salford") == 0)
-    {
-      add_plain (r, _("The Salford case discussion tool takes the discussion through five "
-                      "stages, from the facts to what needs to happen next."));
-      for (guint i = 0; salford_stages[i] != NULL; i++)
-        {
-          add_heading (r, 2, salford_stages[i]);
-          add_notes (r);
-        }
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (falkirk_prompts); i++)
-    {
-      add_heading (r, 2, falkirk_prompts[i].heading);
-      add_plain (r, falkirk_prompts[i].prompts);
-      if (g_str_has_prefix (falkirk_prompts[i].heading, "3c."))
-        {
-          Block *list = add_list (r, TRUE);
-
-          for (guint j = 0; falkirk_factors[j] != NULL; j++)
-            g_ptr_array_add (list->strings, g_strdup (falkirk_factors[j]));
-        }
-      add_notes (r);
-    }
+  cw_sections_pair (pairs, r, "Rationale:", cw_record_get (referral, "rationale"));
+  cw_sections_add_heading (r, 2, "If decision to proceed to a Learning Review:");
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
+  cw_sections_pair (pairs, r, "Key objectives of the Review", cw_record_get (referral, "key_objectives"));
+  cw_sections_pair (pairs, r, "Lead Reviewer", cw_record_get (referral, "lead_reviewer"));
+  cw_sections_pair (pairs, r, "Timescale for completion", cw_record_get (referral, "timescale"));
+  cw_sections_add_heading (r, 2, "If decision not to proceed to Learning Review:");
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
+  cw_sections_pair (pairs, r, "Further action required", cw_record_get (referral, "further_actions"));
   return TRUE;
 }
 
@@ -1026,20 +745,20 @@ read_objectives (Reader  *r,
   g_autoptr (GListModel) terms = NULL;
   Block *list;
 
-  if (referral == NULL || (terms = list_of (r, &cw_entity_tor_item, error)) == NULL)
+  if (referral == NULL || (terms = cw_sections_list_of (r, &cw_entity_tor_item, error)) == NULL)
     return FALSE;
-  list = add_list (r, TRUE);
+  list = cw_sections_add_list (r, TRUE);
   items_of_lines (list, r, cw_record_get (referral, "key_objectives"));
   for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
     {
       g_autoptr (CwRecord) term = g_list_model_get_item (terms, i);
 
-      item (list, r, cw_record_get (term, "text"));
+      cw_sections_item (list, r, cw_record_get (term, "text"));
     }
   if (list->strings->len == 0)
     {
       g_ptr_array_remove (r->section->blocks, list);
-      add_none (r, _("No objectives are recorded yet: the decision on the referral sets "
+      cw_sections_add_none (r, _("No objectives are recorded yet: the decision on the referral sets "
                      "them."));
     }
   return TRUE;
@@ -1049,11 +768,11 @@ static gboolean
 read_findings_by_kind (Reader  *r,
                        GError **error)
 {
-  add_heading (r, 2, _("Good practice"));
+  cw_sections_add_heading (r, 2, _("Good practice"));
   if (!findings_list (r, "good-practice", NULL, FALSE, _("No good practice is recorded yet."),
                       error))
     return FALSE;
-  add_heading (r, 2, _("Areas for improvement"));
+  cw_sections_add_heading (r, 2, _("Areas for improvement"));
   return findings_list (r, "improvement", NULL, FALSE,
                         _("No areas for improvement are recorded yet."), error);
 }
@@ -1095,21 +814,21 @@ read_factors (Reader  *r,
     return FALSE;
   if (factors->len == 0)
     {
-      add_none (r, _("No contributory factors are recorded yet."));
+      cw_sections_add_none (r, _("No contributory factors are recorded yet."));
       return TRUE;
     }
-  table = add_table (r, 4, header, widths);
+  table = cw_sections_add_table (r, 4, header, widths);
   for (guint i = 0; i < factors->len; i++)
     {
       CwFactor *factor = factors->pdata[i];
-      g_autofree char *direction = choice (cw_factor_directions, factor->direction);
-      g_autofree char *level = choice (cw_factor_levels, factor->level);
+      g_autofree char *direction = cw_sections_choice (cw_factor_directions, factor->direction);
+      g_autofree char *level = cw_sections_choice (cw_factor_levels, factor->level);
       g_autofree char *name = factor->root_cause
                                 ? g_strdup_printf (_("%s (a root cause)"), factor->category)
                                 : g_strdup (factor->category);
       const char *cells[] = { name, direction, level, factor->why, NULL };
 
-      row (table, r, cells);
+      cw_sections_row (table, r, cells);
     }
   return TRUE;
 }
@@ -1128,7 +847,7 @@ read_corrections (Reader  *r,
                             "Please send any corrections, and anything missing, to the lead "
                             "reviewer by %s. The findings are not final until the group has "
                             "agreed them."), date);
-  add_plain (r, text);
+  cw_sections_add_plain (r, text);
   return TRUE;
 }
 
@@ -1140,7 +859,7 @@ read_method (Reader  *r,
 {
   static const double widths[] = { 0.6, 0.4 };
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (CwRecord) event = learning_event (r, &local_error);
+  g_autoptr (CwRecord) event = cw_sections_learning_event (r, &local_error);
   g_autofree char *methodology = cw_record_dup_display (r->review, "methodology");
   g_autoptr (GListModel) participants = NULL;
   const char *header[] = { _("Role at the time"), _("Agency"), NULL };
@@ -1151,8 +870,8 @@ read_method (Reader  *r,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  pairs = add_block (r, BLOCK_PAIRS);
-  pair (pairs, r, _("Methodology"), methodology);
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
+  cw_sections_pair (pairs, r, _("Methodology"), methodology);
   if (event != NULL)
     {
       g_autofree char *kind = cw_record_dup_display (event, "kind");
@@ -1160,12 +879,12 @@ read_method (Reader  *r,
       g_autofree char *tool = cw_record_dup_display (event, "tool");
       g_autofree char *sources = cw_record_dup_display (event, "sources");
 
-      pair (pairs, r, _("Learning event"), kind);
-      pair (pairs, r, _("Held on"), held);
-      pair (pairs, r, _("Discussion tool"), tool);
-      pair (pairs, r, _("Drawing on"), sources);
+      cw_sections_pair (pairs, r, _("Learning event"), kind);
+      cw_sections_pair (pairs, r, _("Held on"), held);
+      cw_sections_pair (pairs, r, _("Discussion tool"), tool);
+      cw_sections_pair (pairs, r, _("Drawing on"), sources);
     }
-  if ((participants = list_of (r, &cw_entity_event_participant, error)) == NULL)
+  if ((participants = cw_sections_list_of (r, &cw_entity_event_participant, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
@@ -1180,19 +899,19 @@ read_method (Reader  *r,
 
       if (table == NULL)
         {
-          add_heading (r, 3, _("Participants"));
-          table = add_table (r, 2, header, widths);
+          cw_sections_add_heading (r, 3, _("Participants"));
+          table = cw_sections_add_table (r, 2, header, widths);
         }
-      row (table, r, cells);
+      cw_sections_row (table, r, cells);
     }
   return TRUE;
 }
 
-static CwRecord *
-plan_of (Reader  *r,
-         GError **error)
+CwRecord *
+cw_sections_plan_of (Reader  *r,
+                     GError **error)
 {
-  g_autoptr (GListModel) plans = list_of (r, &cw_entity_action_plan, error);
+  g_autoptr (GListModel) plans = cw_sections_list_of (r, &cw_entity_action_plan, error);
 
   if (plans == NULL || g_list_model_get_n_items (plans) == 0)
     return NULL;
@@ -1204,7 +923,7 @@ read_monitoring (Reader  *r,
                  GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (CwRecord) plan = plan_of (r, &local_error);
+  g_autoptr (CwRecord) plan = cw_sections_plan_of (r, &local_error);
   g_autofree char *body = NULL;
   Block *pairs;
 
@@ -1215,13 +934,13 @@ read_monitoring (Reader  *r,
     }
   if (plan == NULL)
     {
-      add_none (r, _("No action plan is recorded yet, so no monitoring process either."));
+      cw_sections_add_none (r, _("No action plan is recorded yet, so no monitoring process either."));
       return TRUE;
     }
   body = cw_record_dup_display (plan, "monitoring_body");
-  pairs = add_block (r, BLOCK_PAIRS);
-  pair (pairs, r, _("Monitored by"), body);
-  pair (pairs, r, _("How"), cw_record_get (plan, "monitoring_process"));
+  pairs = cw_sections_add_block (r, BLOCK_PAIRS);
+  cw_sections_pair (pairs, r, _("Monitored by"), body);
+  cw_sections_pair (pairs, r, _("How"), cw_record_get (plan, "monitoring_process"));
   return TRUE;
 }
 
@@ -1229,7 +948,7 @@ static gboolean
 read_dissemination (Reader  *r,
                     GError **error)
 {
-  add_plain (r, _("Learning marked as transferable, to share with the teams involved, the "
+  cw_sections_add_plain (r, _("Learning marked as transferable, to share with the teams involved, the "
                   "service and the wider workforce:"));
   return findings_list (r, NULL, NULL, TRUE,
                         _("No finding is marked as transferable learning yet."), error);
@@ -1240,7 +959,7 @@ static gboolean
 read_participant_accounts (Reader  *r,
                            GError **error)
 {
-  g_autoptr (GListModel) notes = list_of (r, &cw_entity_event_note, error);
+  g_autoptr (GListModel) notes = cw_sections_list_of (r, &cw_entity_event_note, error);
 
   if (notes == NULL)
     return FALSE;
@@ -1256,14 +975,14 @@ read_participant_accounts (Reader  *r,
             continue;
           if (list == NULL)
             {
-              add_heading (r, 2, _(cw_event_prompts[c].label));
-              list = add_list (r, FALSE);
+              cw_sections_add_heading (r, 2, _(cw_event_prompts[c].label));
+              list = cw_sections_add_list (r, FALSE);
             }
-          item (list, r, cw_record_get (note, "text"));
+          cw_sections_item (list, r, cw_record_get (note, "text"));
         }
     }
   if (r->section->blocks->len == 0)
-    add_none (r, _("No notes of the learning event are recorded yet."));
+    cw_sections_add_none (r, _("No notes of the learning event are recorded yet."));
   return TRUE;
 }
 
@@ -1272,7 +991,7 @@ read_urgent_issues (Reader  *r,
                     GError **error)
 {
   static const double widths[] = { 0.5, 0.2, 0.15, 0.15 };
-  g_autoptr (GListModel) issues = list_of (r, &cw_entity_urgent_issue, error);
+  g_autoptr (GListModel) issues = cw_sections_list_of (r, &cw_entity_urgent_issue, error);
   const char *header[] = { _("Issue"), _("Agency"), _("Raised"), _("Action confirmed"), NULL };
   Block *table = NULL;
 
@@ -1288,465 +1007,11 @@ read_urgent_issues (Reader  *r,
                               NULL };
 
       if (table == NULL)
-        table = add_table (r, 4, header, widths);
-      row (table, r, cells);
+        table = cw_sections_add_table (r, 4, header, widths);
+      cw_sections_row (table, r, cells);
     }
   if (table == NULL)
-    add_none (r, _("No urgent issues were raised."));
-  return TRUE;
-}
-
-/* The plan: who owns it, who monitors it, and where it stands today. */
-static gboolean
-read_plan (Reader  *r,
-           GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (CwRecord) plan = plan_of (r, &local_error);
-  CwPlanProgress progress = { 0 };
-  g_autofree char *today = cw_date_format_display (&r->today);
-  g_autofree char *counts = NULL;
-  Block *pairs;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (plan == NULL)
-    {
-      add_none (r, _("No action plan is recorded yet."));
-      return TRUE;
-    }
-  if (!cw_actions_get_progress (r->store, r->review_id, &r->today, &progress, error))
-    return FALSE;
-  pairs = add_block (r, BLOCK_PAIRS);
-  {
-    g_autofree char *owner = cw_record_dup_display (plan, "owner_body");
-    g_autofree char *via = cw_record_dup_display (plan, "via_body");
-    g_autofree char *monitoring = cw_record_dup_display (plan, "monitoring_body");
-    g_autofree char *status = cw_record_dup_display (plan, "status");
-
-    pair (pairs, r, _("Owner body"), owner);
-    pair (pairs, r, _("Reported through"), via);
-    pair (pairs, r, _("Monitoring body"), monitoring);
-    pair (pairs, r, _("Reporting date"), today);
-    pair (pairs, r, _("Plan status"), status);
-  }
-  /* TRANSLATORS: an action plan's progress: actions, done, overdue, not started */
-  counts = g_strdup_printf (_("%u actions: %u done, %u overdue, %u not started"),
-                            progress.total, progress.done, progress.overdue,
-                            progress.not_started);
-  cw_plan_progress_clear (&progress);
-  pair (pairs, r, _("Progress"), counts);
-  return TRUE;
-}
-
-/* The embedding checks of each action, as "method: result" lines. */
-static GHashTable *
-embedding_of (Reader  *r,
-              GError **error)
-{
-  g_autoptr (GListModel) checks = list_of (r, &cw_entity_embedding_check, error);
-  GHashTable *by_action;
-
-  if (checks == NULL)
-    return NULL;
-  by_action = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                     (GDestroyNotify) g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
-    {
-      g_autoptr (CwRecord) check = g_list_model_get_item (checks, i);
-      gint64 action = cw_record_get_int (check, "action_id");
-      g_autofree char *method = cw_record_dup_display (check, "method");
-      g_autofree char *result = cw_record_dup_display (check, "result");
-      const char *before = g_hash_table_lookup (by_action, &action);
-      char *text = g_strdup_printf ("%s%s%s: %s", before ? before : "", before ? "\n" : "",
-                                    method, result);
-
-      g_hash_table_insert (by_action, g_memdup2 (&action, sizeof action), text);
-    }
-  return by_action;
-}
-
-/* Every action in the columns' order of ANALYSIS-REPORTS.md B2.11. */
-static gboolean
-read_actions (Reader  *r,
-              GError **error)
-{
-  static const double widths[] = {
-    0.12, 0.07, 0.12, 0.08, 0.09, 0.08, 0.08, 0.08, 0.075, 0.065, 0.06, 0.09,
-  };
-  const char *header[] = {
-    _("Recommendation"), _("Single or multi-agency"), _("How do you intend to make changes?"),
-    _("Who’s doing what?"), _("How will you know anything has changed?"),
-    _("How the impact will be audited"), _("Evidence of impact"), _("Embedding check"),
-    _("Status"), _("Due"), _("RAG"), _("Latest update"), NULL,
-  };
-  g_autoptr (GPtrArray) actions = actions_of (r, error);
-  g_autoptr (GPtrArray) recommendations = NULL;
-  g_autoptr (GHashTable) embedding = NULL;
-  Block *table;
-
-  if (actions == NULL
-      || (recommendations = cw_analysis_list_recommendations (r->store, r->review_id,
-                                                              error)) == NULL
-      || (embedding = embedding_of (r, error)) == NULL)
-    return FALSE;
-  if (actions->len == 0)
-    {
-      add_none (r, _("No actions are recorded yet."));
-      return TRUE;
-    }
-  table = add_table (r, G_N_ELEMENTS (widths), header, widths);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      CwAction *action = actions->pdata[i];
-      g_autofree char *recommendation = g_strdup_printf ("%d. %s", action->recommendation,
-                                                         action->recommendation_text);
-      g_autofree char *scope = NULL;
-      g_autofree char *who = NULL;
-      g_autofree char *status = choice (cw_action_statuses, action->status);
-      g_autofree char *due = day_text (action->due_on);
-      CwRagRating rating = cw_action_rate (action->status, action->due_on, action->closed_on,
-                                           &r->today);
-
-      for (guint j = 0; j < recommendations->len && scope == NULL; j++)
-        {
-          CwRecommendation *rec = recommendations->pdata[j];
-
-          if (rec->id == action->recommendation_id)
-            scope = g_strcmp0 (rec->scope, "single") == 0 && rec->agency
-                      ? g_strdup_printf (_("Single agency: %s"), rec->agency)
-                      : choice (cw_recommendation_scopes, rec->scope);
-        }
-      who = owner_of (action);
-      /* A practitioner by name only in the full version. */
-      if (r->redactor == NULL && action->person != NULL)
-        {
-          char *both = who ? g_strdup_printf ("%s; %s", who, action->person)
-                           : g_strdup (action->person);
-
-          g_free (who);
-          who = both;
-        }
-      {
-        const char *cells[] = {
-          recommendation, scope, action->description, who, action->impact_measure,
-          action->audit_method, action->impact_evidence,
-          g_hash_table_lookup (embedding, &action->id), status, due, rating.words,
-          action->latest_update, NULL,
-        };
-
-        row (table, r, cells);
-      }
-    }
-  return TRUE;
-}
-
-static gboolean
-actions_where (Reader     *r,
-               gboolean    done,
-               gboolean    impact,
-               const char *none,
-               GError    **error)
-{
-  g_autoptr (GPtrArray) actions = actions_of (r, error);
-  g_autoptr (GHashTable) embedding = NULL;
-  Block *list = NULL;
-
-  if (actions == NULL || (embedding = embedding_of (r, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < actions->len; i++)
-    {
-      CwAction *action = actions->pdata[i];
-      g_autofree char *owner = owner_of (action);
-      g_autofree char *text = NULL;
-
-      if (impact)
-        {
-          const char *checks = g_hash_table_lookup (embedding, &action->id);
-
-          if (action->impact_evidence == NULL && checks == NULL)
-            continue;
-          text = g_strdup_printf ("%s: %s%s%s", action->description,
-                                  action->impact_evidence ? action->impact_evidence : "",
-                                  action->impact_evidence && checks ? " " : "",
-                                  checks ? checks : "");
-        }
-      else if (done != is_done (action))
-        continue;
-      else if (done)
-        text = g_strdup_printf ("%s (%s)", action->description, owner ? owner : "");
-      else
-        {
-          g_autofree char *due = day_text (action->due_on);
-
-          text = g_strdup_printf (_("%s (%s; due %s)"), action->description, owner ? owner : "",
-                                  due ? due : _("no date set"));
-        }
-      if (list == NULL)
-        list = add_list (r, FALSE);
-      item (list, r, text);
-    }
-  if (list == NULL)
-    add_none (r, none);
-  return TRUE;
-}
-
-static gboolean
-read_actions_taken (Reader  *r,
-                    GError **error)
-{
-  return actions_where (r, TRUE, FALSE, _("No action has been completed yet."), error);
-}
-
-static gboolean
-read_impact (Reader  *r,
-             GError **error)
-{
-  return actions_where (r, FALSE, TRUE, _("No evidence of impact is recorded yet."), error);
-}
-
-static gboolean
-read_more_to_do (Reader  *r,
-                 GError **error)
-{
-  return actions_where (r, FALSE, FALSE, _("Every action is complete."), error);
-}
-
-/* The year's reviews, for the annual report */
-
-static GPtrArray *
-year_reviews (Reader  *r,
-              GError **error)
-{
-  g_autoptr (GListModel) reviews = cw_store_list (r->store, &cw_entity_review, 0, error);
-  g_autofree char *year = g_strdup_printf ("%04d-", g_date_get_year (&r->today));
-  GPtrArray *held;
-
-  if (reviews == NULL)
-    return NULL;
-  held = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
-    {
-      g_autoptr (CwRecord) review = g_list_model_get_item (reviews, i);
-      const char *decided = cw_record_get (review, "decision_date");
-      const char *referred = cw_record_get (review, "referral_date");
-      const char *when = decided ? decided : referred;
-
-      /* Held this year: decided on this year, or referred when not decided yet. */
-      if (when != NULL && g_str_has_prefix (when, year))
-        g_ptr_array_add (held, g_steal_pointer (&review));
-    }
-  return held;
-}
-
-static gboolean
-read_annual_reviews (Reader  *r,
-                     GError **error)
-{
-  static const double widths[] = { 0.2, 0.3, 0.3, 0.2 };
-  g_autoptr (GPtrArray) reviews = year_reviews (r, error);
-  const char *header[] = { _("Reference"), _("Kind"), _("Methodology"), _("Stage"), NULL };
-  g_autofree char *intro = NULL;
-  Block *table;
-
-  if (reviews == NULL)
-    return FALSE;
-  intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%u review was held in %d (decided on that year).",
-                                        "%u reviews were held in %d (decided on that year).",
-                                        reviews->len),
-                           reviews->len, g_date_get_year (&r->today));
-  add_plain (r, intro);
-  if (reviews->len == 0)
-    return TRUE;
-  table = add_table (r, 4, header, widths);
-  for (guint i = 0; i < reviews->len; i++)
-    {
-      CwRecord *review = reviews->pdata[i];
-      g_autofree char *kind = cw_record_dup_display (review, "kind");
-      g_autofree char *methodology = cw_record_dup_display (review, "methodology");
-      g_autofree char *phase = cw_record_dup_display (review, "phase");
-      const char *cells[] = { cw_record_get (review, "reference"), kind, methodology, phase,
-                              NULL };
-
-      row (table, r, cells);
-    }
-  return TRUE;
-}
-
-static int
-compare_counts (gconstpointer a,
-                gconstpointer b)
-{
-  const CwActionCount *x = *(CwActionCount *const *) a, *y = *(CwActionCount *const *) b;
-
-  return x->n != y->n ? (int) y->n - (int) x->n : g_strcmp0 (x->key, y->key);
-}
-
-/* Findings counted by kind and by theme, and recommendations, over the
- * year's reviews. */
-static gboolean
-read_annual_findings (Reader  *r,
-                      GError **error)
-{
-  static const double widths[] = { 0.75, 0.25 };
-  g_autoptr (GPtrArray) reviews = year_reviews (r, error);
-  g_autoptr (GHashTable) themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) counted = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) cw_action_count_free);
-  const char *header[] = { _("Theme"), _("Findings"), NULL };
-  guint findings = 0, good = 0, transferable = 0, recommendations = 0, single = 0;
-  g_autofree char *totals = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  Block *table;
-
-  if (reviews == NULL)
-    return FALSE;
-  for (guint i = 0; i < reviews->len; i++)
-    {
-      gint64 id = cw_record_get_id (reviews->pdata[i]);
-      g_autoptr (GPtrArray) list = cw_analysis_list_findings (r->store, id, error);
-      g_autoptr (GPtrArray) recs = NULL;
-
-      if (list == NULL || (recs = cw_analysis_list_recommendations (r->store, id, error)) == NULL)
-        return FALSE;
-      for (guint j = 0; j < list->len; j++)
-        {
-          CwFinding *finding = list->pdata[j];
-          g_auto (GStrv) names = finding->themes ? g_strsplit (finding->themes, "; ", -1) : NULL;
-
-          findings++;
-          good += g_strcmp0 (finding->kind, "good-practice") == 0;
-          transferable += finding->transferable;
-          for (guint k = 0; names != NULL && names[k] != NULL; k++)
-            {
-              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (themes, names[k]));
-
-              g_hash_table_insert (themes, g_strdup (names[k]), GUINT_TO_POINTER (n + 1));
-            }
-        }
-      for (guint j = 0; j < recs->len; j++)
-        {
-          recommendations++;
-          single += g_strcmp0 (((CwRecommendation *) recs->pdata[j])->scope, "single") == 0;
-        }
-    }
-  /* TRANSLATORS: the annual report's counts */
-  totals = g_strdup_printf (_("%u findings (%u of good practice, %u areas for improvement; %u "
-                              "marked as transferable learning) and %u recommendations (%u "
-                              "multi-agency, %u single agency)."),
-                            findings, good, findings - good, transferable, recommendations,
-                            recommendations - single, single);
-  add_plain (r, totals);
-  g_hash_table_iter_init (&iter, themes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CwActionCount *count = g_new0 (CwActionCount, 1);
-
-      count->key = g_strdup (key);
-      count->n = GPOINTER_TO_UINT (value);
-      g_ptr_array_add (counted, count);
-    }
-  if (counted->len == 0)
-    return TRUE;
-  g_ptr_array_sort (counted, compare_counts);
-  add_heading (r, 3, _("Themes"));
-  table = add_table (r, 2, header, widths);
-  for (guint i = 0; i < counted->len; i++)
-    {
-      CwActionCount *count = counted->pdata[i];
-      g_autofree char *n = g_strdup_printf ("%u", count->n);
-      const char *cells[] = { count->key, n, NULL };
-
-      row (table, r, cells);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_annual_impact (Reader  *r,
-                    GError **error)
-{
-  g_autoptr (GPtrArray) reviews = year_reviews (r, error);
-  guint evidenced = 0, embedded = 0;
-  g_autofree char *text = NULL;
-
-  if (reviews == NULL)
-    return FALSE;
-  for (guint i = 0; i < reviews->len; i++)
-    {
-      CwActionFilter filter = CW_ACTION_FILTER_INIT;
-      g_autoptr (GPtrArray) actions = NULL;
-
-      filter.review_id = cw_record_get_id (reviews->pdata[i]);
-      filter.include_closed = TRUE;
-      if ((actions = cw_actions_list (r->store, &filter, &r->today, error)) == NULL)
-        return FALSE;
-      for (guint j = 0; j < actions->len; j++)
-        {
-          CwAction *action = actions->pdata[j];
-
-          evidenced += action->impact_evidence != NULL;
-          embedded += g_strcmp0 (action->status, "embedded") == 0;
-        }
-    }
-  text = g_strdup_printf (_("Evidence of impact is recorded for %u actions; %u are embedded "
-                            "in practice, checked by the monitoring body."), evidenced,
-                          embedded);
-  add_plain (r, text);
-  return TRUE;
-}
-
-static gboolean
-read_annual_actions (Reader  *r,
-                     GError **error)
-{
-  static const double widths[] = { 0.24, 0.19, 0.19, 0.19, 0.19 };
-  g_autoptr (GPtrArray) reviews = year_reviews (r, error);
-  const char *header[] = { _("Review"), _("Actions"), _("Done"), _("Overdue"),
-                           _("Not started"), NULL };
-  Block *table = NULL;
-
-  if (reviews == NULL)
-    return FALSE;
-  for (guint i = 0; i < reviews->len; i++)
-    {
-      CwPlanProgress progress = { 0 };
-      g_autofree char *total = NULL, *done = NULL, *overdue = NULL, *waiting = NULL;
-
-      if (!cw_actions_get_progress (r->store, cw_record_get_id (reviews->pdata[i]), &r->today,
-                                    &progress, error))
-        return FALSE;
-      total = g_strdup_printf ("%u", progress.total);
-      done = g_strdup_printf ("%u", progress.done);
-      overdue = g_strdup_printf ("%u", progress.overdue);
-      waiting = g_strdup_printf ("%u", progress.not_started);
-      cw_plan_progress_clear (&progress);
-      {
-        const char *cells[] = { cw_record_get (reviews->pdata[i], "reference"), total, done,
-                                overdue, waiting, NULL };
-
-        if (table == NULL)
-          table = add_table (r, 5, header, widths);
-        row (table, r, cells);
-      }
-    }
-  if (table == NULL)
-    add_none (r, _("No review held this year has an action plan yet."));
-  return TRUE;
-}
-
-static gboolean
-read_annual_wider (Reader  *r,
-                   GError **error)
-{
-  add_plain (r, _("Audits, forums and other learning and improvement work are not recorded in "
-                  "Casewise: write them here."));
-  add_notes (r);
+    cw_sections_add_none (r, _("No urgent issues were raised."));
   return TRUE;
 }
 
@@ -1763,11 +1028,11 @@ static const SectionKind kinds[] = {
   { "learning-summary", FALSE, read_learning_summary },
   { "referral", TRUE, read_referral },
   { "decision", TRUE, read_decision },
-  { "event-details", FALSE, read_event_details },
-  { "anatomy", FALSE, read_anatomy },
-  { "episodes", FALSE, read_episodes },
-  { "episodes-summary", FALSE, read_episodes_summary },
-  { "discussion", FALSE, read_discussion },
+  { "event-details", FALSE, cw_sections_read_event_details },
+  { "anatomy", FALSE, cw_sections_read_anatomy },
+  { "episodes", FALSE, cw_sections_read_episodes },
+  { "episodes-summary", FALSE, cw_sections_read_episodes_summary },
+  { "discussion", FALSE, cw_sections_read_discussion },
   { "objectives", TRUE, read_objectives },
   { "findings-by-kind", FALSE, read_findings_by_kind },
   { "good-practice", FALSE, read_good_practice },
@@ -1780,16 +1045,16 @@ static const SectionKind kinds[] = {
   { "dissemination", FALSE, read_dissemination },
   { "participant-accounts", TRUE, read_participant_accounts },
   { "urgent-issues", TRUE, read_urgent_issues },
-  { "plan", FALSE, read_plan },
-  { "actions", FALSE, read_actions },
-  { "actions-taken", FALSE, read_actions_taken },
-  { "impact", FALSE, read_impact },
-  { "more-to-do", FALSE, read_more_to_do },
-  { "annual-reviews", FALSE, read_annual_reviews },
-  { "annual-findings", FALSE, read_annual_findings },
-  { "annual-impact", FALSE, read_annual_impact },
-  { "annual-actions", FALSE, read_annual_actions },
-  { "annual-wider", FALSE, read_annual_wider },
+  { "plan", FALSE, cw_sections_read_plan },
+  { "actions", FALSE, cw_sections_read_actions },
+  { "actions-taken", FALSE, cw_sections_read_actions_taken },
+  { "impact", FALSE, cw_sections_read_impact },
+  { "more-to-do", FALSE, cw_sections_read_more_to_do },
+  { "annual-reviews", FALSE, cw_sections_read_annual_reviews },
+  { "annual-findings", FALSE, cw_sections_read_annual_findings },
+  { "annual-impact", FALSE, cw_sections_read_annual_impact },
+  { "annual-actions", FALSE, cw_sections_read_annual_actions },
+  { "annual-wider", FALSE, cw_sections_read_annual_wider },
 };
 
 static const SectionKind *
