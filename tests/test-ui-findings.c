@@ -182,13 +182,6 @@ findings_page (Ui *ui)
   return CW_FINDINGS_PAGE (cw_review_view_get_part (review_view (ui), "findings"));
 }
 
-static GtkWidget *
-findings_part (Ui         *ui,
-               const char *name)
-{
-  return cw_review_view_get_part (review_view (ui), name);
-}
-
 /* The button under @widget whose label is @label, or NULL. */
 static GtkWidget *
 button_labelled (GtkWidget  *widget,
@@ -222,7 +215,7 @@ trace_flags (Ui          *ui,
              CwTraceKind  kind,
              gint64       id)
 {
-  return cw_trace_view_get_flag_of (CW_TRACE_VIEW (findings_part (ui, "trace")), kind, id) != NULL;
+  return cw_trace_view_get_flag_of (CW_TRACE_VIEW (view_part (ui, "trace")), kind, id) != NULL;
 }
 
 /* A finding added in the section is flagged, in its detail and in the
@@ -252,41 +245,40 @@ test_findings_evidence_status_trace (Ui *ui, gconstpointer data)
   drain_events ();
   finding = cw_findings_page_get_finding_id (page);
   g_assert_cmpint (finding, >, 0);
-  g_assert_true (gtk_widget_get_visible (findings_part (ui, "evidence-gap")));
+  g_assert_true (gtk_widget_get_visible (view_part (ui, "evidence-gap")));
   wait_for (trace_flags (ui, CW_TRACE_FINDING, finding));
-  g_assert_cmpstr (cw_trace_view_get_flag_of (CW_TRACE_VIEW (findings_part (ui, "trace")),
+  g_assert_cmpstr (cw_trace_view_get_flag_of (CW_TRACE_VIEW (view_part (ui, "trace")),
                                               CW_TRACE_FINDING, finding),
                    ==, "No evidence behind it");
 
   /* From draft, the only move is forward one step. */
-  status = findings_part (ui, "finding-status");
+  status = view_part (ui, "finding-status");
   g_assert_nonnull (button_labelled (status, "Move to “Shared for accuracy check”"));
   g_assert_null (button_labelled (status, "Move to “Agreed”"));
   g_assert_null (button_labelled (status, "Move to “Presented”"));
   g_signal_emit_by_name (button_labelled (status, "Move to “Shared for accuracy check”"),
                          "clicked");
   wait_for (stored_value_is (ui->store, &cw_entity_finding, finding, "status", "accuracy-check"));
-  wait_for ((button = button_labelled (findings_part (ui, "finding-status"),
+  wait_for ((button = button_labelled (view_part (ui, "finding-status"),
                                        "Move to “Agreed”")) != NULL);
-  g_assert_nonnull (button_labelled (findings_part (ui, "finding-status"), "Back to “Draft”"));
+  g_assert_nonnull (button_labelled (view_part (ui, "finding-status"), "Back to “Draft”"));
   /* Agreed with no evidence: refused, and the section says why. */
   g_signal_emit_by_name (button, "clicked");
   drain_events ();
   g_assert_true (stored_value_is (ui->store, &cw_entity_finding, finding, "status",
                                   "accuracy-check"));
-  g_assert_true (gtk_widget_get_visible (findings_part (ui, "finding-status-error")));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (findings_part (ui,
-                                                                          "finding-status-error"))),
+  g_assert_true (gtk_widget_get_visible (view_part (ui, "finding-status-error")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_part (ui, "finding-status-error"))),
                             "evidence"));
 
   /* The episode, linked as evidence: the gap is gone, here and in the trace. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (findings_part (ui, "evidence-target")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (view_part (ui, "evidence-target")), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "findings.add-evidence", NULL));
   wait_for (cw_analysis_count_evidence (ui->store, finding) == 1);
-  wait_for (!gtk_widget_get_visible (findings_part (ui, "evidence-gap")));
+  wait_for (!gtk_widget_get_visible (view_part (ui, "evidence-gap")));
   wait_for (!trace_flags (ui, CW_TRACE_FINDING, finding));
-  g_assert_cmpuint (n_children (findings_part (ui, "evidence-list")), ==, 1);
-  g_signal_emit_by_name (button_labelled (findings_part (ui, "finding-status"),
+  g_assert_cmpuint (n_children (view_part (ui, "evidence-list")), ==, 1);
+  g_signal_emit_by_name (button_labelled (view_part (ui, "finding-status"),
                                           "Move to “Agreed”"), "clicked");
   wait_for (stored_value_is (ui->store, &cw_entity_finding, finding, "status", "agreed"));
 
@@ -295,18 +287,18 @@ test_findings_evidence_status_trace (Ui *ui, gconstpointer data)
   drain_events ();
   recommendation = cw_findings_page_get_recommendation_id (page);
   g_assert_cmpint (recommendation, >, 0);
-  g_assert_true (gtk_widget_get_visible (findings_part (ui, "link-gap")));
+  g_assert_true (gtk_widget_get_visible (view_part (ui, "link-gap")));
   wait_for (trace_flags (ui, CW_TRACE_RECOMMENDATION, recommendation));
-  button = gtk_widget_get_first_child (findings_part (ui, "finding-checks"));
+  button = gtk_widget_get_first_child (view_part (ui, "finding-checks"));
   g_assert_true (GTK_IS_CHECK_BUTTON (button));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
   finding_text = g_strdup_printf ("%" G_GINT64_FORMAT, finding);
   wait_for (find_row (ui, &cw_entity_recommendation_finding, review, "finding_id",
                       finding_text) > 0);
-  wait_for (!gtk_widget_get_visible (findings_part (ui, "link-gap")));
+  wait_for (!gtk_widget_get_visible (view_part (ui, "link-gap")));
   wait_for (!trace_flags (ui, CW_TRACE_RECOMMENDATION, recommendation));
   /* What remains flagged is the episode, which covers no entry yet. */
-  g_assert_cmpuint (cw_trace_view_get_n_flags (CW_TRACE_VIEW (findings_part (ui, "trace"))), ==, 1);
+  g_assert_cmpuint (cw_trace_view_get_n_flags (CW_TRACE_VIEW (view_part (ui, "trace"))), ==, 1);
   g_assert_true (trace_flags (ui, CW_TRACE_EPISODE, episode));
 
   /* A second finding, moved above the first. */
@@ -347,14 +339,13 @@ test_finding_from_episode (Ui *ui, gconstpointer data)
   g_assert_true (stored_value_is (ui->store, &cw_entity_finding_evidence, evidence, "kind",
                                   "case-evidence"));
   drain_events ();
-  g_assert_false (gtk_widget_get_visible (findings_part (ui, "evidence-gap")));
+  g_assert_false (gtk_widget_get_visible (view_part (ui, "evidence-gap")));
   /* From the trace, back to the finding. */
-  gtk_stack_set_visible_child_name (GTK_STACK (findings_part (ui, "findings-pages")), "trace");
-  g_assert_cmpuint (cw_trace_view_get_n_nodes (CW_TRACE_VIEW (findings_part (ui, "trace"))), >=,
+  gtk_stack_set_visible_child_name (GTK_STACK (view_part (ui, "findings-pages")), "trace");
+  g_assert_cmpuint (cw_trace_view_get_n_nodes (CW_TRACE_VIEW (view_part (ui, "trace"))), >=,
                     2);
-  g_signal_emit_by_name (findings_part (ui, "trace"), "open", (int) CW_TRACE_FINDING, finding);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (findings_part (ui,
-                                                                               "findings-pages"))),
+  g_signal_emit_by_name (view_part (ui, "trace"), "open", (int) CW_TRACE_FINDING, finding);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_part (ui, "findings-pages"))),
                    ==, "findings");
 }
 
@@ -417,7 +408,7 @@ test_evidence_opens_entry (Ui *ui, gconstpointer data)
   page = findings_page (ui);
   cw_findings_page_select_finding (page, good->id);
   drain_events ();
-  open = button_with_tip (findings_part (ui, "evidence-list"), "Show the entry in the chronology");
+  open = button_with_tip (view_part (ui, "evidence-list"), "Show the entry in the chronology");
   g_assert_nonnull (open);
   g_signal_emit_by_name (open, "clicked");
   drain_events ();
@@ -428,7 +419,7 @@ test_evidence_opens_entry (Ui *ui, gconstpointer data)
   g_assert_cmpint (g_array_index (selected, gint64, 0), ==, entry);
   g_array_unref (selected);
 
-  trace = CW_TRACE_VIEW (findings_part (ui, "trace"));
+  trace = CW_TRACE_VIEW (view_part (ui, "trace"));
   cw_trace_view_show_entry (trace, entry);
   g_assert_true (cw_trace_view_get_flag_of (trace, CW_TRACE_FINDING, good->id) == NULL);
   g_assert_cmpuint (cw_trace_view_get_n_nodes (trace), >=, 1);

@@ -224,6 +224,14 @@ review_view (Ui *ui)
   return CW_REVIEW_VIEW (part (ui, "review_view"));
 }
 
+/* A part of the open review's sections, by name (see cw_review_view_get_part()). */
+static inline GtkWidget *
+view_part (Ui         *ui,
+           const char *name)
+{
+  return cw_review_view_get_part (review_view (ui), name);
+}
+
 static inline const char *
 main_page (Ui *ui)
 {

@@ -29,13 +29,6 @@ pdf_view (Ui *ui)
   return CW_PDF_VIEW (cw_review_view_get_part (review_view (ui), "reports-pdf"));
 }
 
-static GtkWidget *
-reports_part (Ui         *ui,
-              const char *name)
-{
-  return cw_review_view_get_part (review_view (ui), name);
-}
-
 static guint
 n_rows (GtkWidget *list)
 {
@@ -122,9 +115,9 @@ test_generate_preview_print (Ui *ui, gconstpointer data)
   double zoom;
 
   open_sample_reports (ui);
-  g_assert_cmpuint (n_rows (reports_part (ui, "reports-documents")), ==, 0);
+  g_assert_cmpuint (n_rows (view_part (ui, "reports-documents")), ==, 0);
   generate (ui, "practice-review", FALSE);
-  g_assert_cmpuint (n_rows (reports_part (ui, "reports-documents")), ==, 1);
+  g_assert_cmpuint (n_rows (view_part (ui, "reports-documents")), ==, 1);
 
   pdf = pdf_view (ui);
   n_pages = cw_pdf_view_get_n_pages (pdf);
@@ -180,7 +173,7 @@ test_publication_check (Ui *ui, gconstpointer data)
   open_sample_reports (ui);
   page = reports_page (ui);
   pdf = pdf_view (ui);
-  hits = reports_part (ui, "reports-hits");
+  hits = view_part (ui, "reports-hits");
   generate (ui, "practice-review", FALSE);
   check (ui);
   g_assert_cmpuint (n_rows (hits), >, 0);
@@ -215,7 +208,7 @@ test_publication_check (Ui *ui, gconstpointer data)
   row = cw_store_get (ui->store, &cw_entity_generated_document, id, NULL);
   g_assert_cmpstr (cw_record_get (row, "publishable"), ==, "yes");
   g_assert_cmpint (action_enabled (GTK_WIDGET (page), "reports.mark-publishable"), ==, 0);
-  g_assert_cmpuint (n_rows (reports_part (ui, "reports-documents")), ==, 3);
+  g_assert_cmpuint (n_rows (view_part (ui, "reports-documents")), ==, 3);
 }
 
 /* Cancelled while generating: nothing is kept and the window goes on. */
