@@ -54,36 +54,57 @@ window_bounds (Ui              *ui,
   return gtk_widget_compute_bounds (widget, GTK_WIDGET (ui->window), bounds);
 }
 
-/* Each widget shown lies inside the window; what scrolls is checked as
- * its scroller (its content may be scrolled out of view, that is what a
- * scroller is for). Returns the first widget that does not fit. */
+/* Each widget shown lies inside the window, and inside the scroller it
+ * is in: a page may scroll down, but what a page scroller holds must not
+ * need scrolling sideways to be seen (a form's fields, a toolbar's
+ * buttons). A scroller that scrolls its own content (a table, a text, the
+ * timeline) may be wider than it shows. Returns the first widget that
+ * does not fit. */
 static GtkWidget *
-first_outside (Ui              *ui,
-               GtkWidget       *widget,
-               graphene_rect_t *outside)
+first_outside (Ui                    *ui,
+               GtkWidget             *widget,
+               const graphene_rect_t *clip,
+               gboolean               vertical,
+               graphene_rect_t       *outside)
 {
   graphene_rect_t bounds;
-  int width = gtk_widget_get_width (GTK_WIDGET (ui->window));
-  int height = gtk_widget_get_height (GTK_WIDGET (ui->window));
 
   if (!gtk_widget_get_mapped (widget)
       || (GTK_IS_NATIVE (widget) && widget != GTK_WIDGET (ui->window)))
     return NULL;
   if (widget != GTK_WIDGET (ui->window) && window_bounds (ui, widget, &bounds)
       && bounds.size.width > 0 && bounds.size.height > 0
-      && (bounds.origin.x < -SLACK || bounds.origin.y < -SLACK
-          || bounds.origin.x + bounds.size.width > width + SLACK
-          || bounds.origin.y + bounds.size.height > height + SLACK))
+      && (bounds.origin.x < clip->origin.x - SLACK
+          || bounds.origin.x + bounds.size.width > clip->origin.x + clip->size.width + SLACK
+          || (vertical
+              && (bounds.origin.y < clip->origin.y - SLACK
+                  || bounds.origin.y + bounds.size.height
+                       > clip->origin.y + clip->size.height + SLACK))))
     {
       *outside = bounds;
       return widget;
     }
   if (GTK_IS_SCROLLED_WINDOW (widget))
-    return NULL;
+    {
+      GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+      GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      if (!GTK_IS_VIEWPORT (child))
+        return NULL;
+      if (gtk_adjustment_get_upper (sideways) - gtk_adjustment_get_lower (sideways)
+          > gtk_adjustment_get_page_size (sideways) + SLACK)
+        {
+          window_bounds (ui, widget, outside);
+          outside->size.width = gtk_adjustment_get_upper (sideways);
+          return widget;
+        }
+      window_bounds (ui, widget, &bounds);
+      return first_outside (ui, child, &bounds, FALSE, outside);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = first_outside (ui, child, outside);
+      GtkWidget *found = first_outside (ui, child, clip, vertical, outside);
       if (found != NULL)
         return found;
     }
@@ -97,16 +118,19 @@ assert_fits (Ui         *ui,
   graphene_rect_t bounds;
   GtkWidget *outside;
   g_autofree char *message = NULL;
-  int width, height;
+  int width, height, asked_width, asked_height;
 
   wait_for_draw (GTK_WIDGET (ui->window));
   width = gtk_widget_get_width (GTK_WIDGET (ui->window));
   height = gtk_widget_get_height (GTK_WIDGET (ui->window));
+  gtk_window_get_default_size (GTK_WINDOW (ui->window), &asked_width, &asked_height);
   /* A window whose content needs more grows past the screen: that fails too. */
-  if (width > SMALL_WIDTH || height > SMALL_HEIGHT)
+  if (width > asked_width || height > asked_height)
     message = g_strdup_printf ("%s: the window grew to %d by %d, past %d by %d", where, width,
-                               height, SMALL_WIDTH, SMALL_HEIGHT);
-  else if ((outside = first_outside (ui, GTK_WIDGET (ui->window), &bounds)) != NULL)
+                               height, asked_width, asked_height);
+  else if ((outside = first_outside (ui, GTK_WIDGET (ui->window),
+                                     &GRAPHENE_RECT_INIT (0, 0, width, height), TRUE, &bounds))
+           != NULL)
     message = g_strdup_printf ("%s: a %s lies at %.0f,%.0f, %.0f by %.0f, outside the %d by %d "
                                "window", where, G_OBJECT_TYPE_NAME (outside), bounds.origin.x,
                                bounds.origin.y, bounds.size.width, bounds.size.height, width,
@@ -115,37 +139,158 @@ assert_fits (Ui         *ui,
     g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
 }
 
-/* Every section of the list of sections, those other people add too, at
- * 1024 by 700: with the list of reviews shown, and hidden (F9). */
 static void
-test_every_section_fits_small_screen (Ui *ui, gconstpointer data)
+assert_sections_fit (Ui         *ui,
+                     const char *how)
 {
   guint n = 0;
 
-  gtk_window_set_default_size (GTK_WINDOW (ui->window), SMALL_WIDTH, SMALL_HEIGHT);
-  open_sample (ui);
-  assert_fits (ui, "the sample review");
   for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
        section++, n++)
     {
-      g_autofree char *where = g_strdup_printf ("section %s", section->name);
+      g_autofree char *where = g_strdup_printf ("section %s%s", section->name, how);
 
       show_section (ui, section->name);
       assert_fits (ui, where);
     }
   g_assert_cmpuint (n, >=, 7);
+}
+
+/* The width the review is given, and where it starts. */
+static void
+review_place (Ui              *ui,
+              graphene_rect_t *bounds)
+{
+  wait_for_draw (GTK_WIDGET (ui->window));
+  g_assert_true (window_bounds (ui, GTK_WIDGET (review_view (ui)), bounds));
+}
+
+/* Escape in the list of reviews, when it lies over the review. */
+static void
+press_escape_in_drawer (Ui *ui)
+{
+  GtkWidget *list = part (ui, "review_list");
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr (GtkShortcut) shortcut = NULL;
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "cw-drawer-keys") != 0)
+        continue;
+      shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      g_assert_cmpuint (gtk_keyval_trigger_get_keyval (
+                          GTK_KEYVAL_TRIGGER (gtk_shortcut_get_trigger (shortcut))),
+                        ==, GDK_KEY_Escape);
+      pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, list, NULL);
+    }
+  g_assert_true (pressed);
+  drain_events ();
+}
+
+/* Every section of the list of sections, those other people add too, at
+ * 1024 by 700: the list of reviews folds away so that the review has the
+ * whole width; shown (F9) it lies over the review like a drawer, the
+ * review keeping its width, until a review is chosen or Escape. */
+static void
+test_every_section_fits_small_screen (Ui *ui, gconstpointer data)
+{
+  GtkWidget *list = part (ui, "review_list");
+  graphene_rect_t review, drawer, now;
+  GtkWidget *focus;
+  g_autofree char *other = create_review_through_dialog (ui, "Another review", "Child Z");
+  gint64 other_id = cw_review_list_get_selected_id (CW_REVIEW_LIST (list));
+
+  g_assert_cmpint (other_id, >, 0);
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), SMALL_WIDTH, SMALL_HEIGHT);
+  open_sample (ui);
+  assert_fits (ui, "the sample review");
+  g_assert_false (gtk_widget_get_visible (list));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (part (ui, "sidebar_button"))));
+  review_place (ui, &review);
+  g_assert_cmpfloat (review.origin.x, <=, SLACK);
+  g_assert_cmpfloat (review.size.width, >=, gtk_widget_get_width (GTK_WIDGET (ui->window)) - SLACK);
+  assert_sections_fit (ui, "");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-sidebar", NULL));
   drain_events ();
-  g_assert_false (gtk_widget_get_visible (part (ui, "review_list")));
-  for (const CwReviewSectionInfo *section = cw_review_sections (); section->name != NULL;
-       section++)
-    {
-      g_autofree char *where = g_strdup_printf ("section %s, list of reviews hidden",
-                                                section->name);
+  g_assert_true (gtk_widget_get_visible (list));
+  review_place (ui, &now);
+  g_assert_cmpfloat (now.size.width, ==, review.size.width);
+  g_assert_true (window_bounds (ui, list, &drawer));
+  g_assert_cmpfloat (drawer.origin.x, <=, SLACK);
+  g_assert_cmpfloat (drawer.size.width, <=, SMALL_WIDTH / 2);
+  g_assert_cmpfloat (drawer.size.width, >=, 260);
+  assert_sections_fit (ui, ", list of reviews shown over it");
+  show_section (ui, "chronology");
+  press_escape_in_drawer (ui);
+  g_assert_false (gtk_widget_get_visible (list));
+  /* The keyboard goes on in the review, at the section shown. */
+  focus = gtk_root_get_focus (GTK_ROOT (ui->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, review_part (ui, "sidebar")));
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (focus)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (focus))), ==,
+                   "Chronology");
 
-      show_section (ui, section->name);
-      assert_fits (ui, where);
-    }
+  /* Choosing a review in the drawer closes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.search", NULL));
+  drain_events ();
+  g_assert_true (gtk_widget_get_visible (list));
+  cw_review_list_select_id (CW_REVIEW_LIST (list), other_id);
+  drain_events ();
+  g_assert_cmpstr (main_page (ui), ==, "review");
+  g_assert_cmpint (cw_review_list_get_selected_id (CW_REVIEW_LIST (list)), ==, other_id);
+  g_assert_false (gtk_widget_get_visible (list));
+}
+
+/* At 1366 by 768, the commonest council laptop, the list of reviews
+ * stays beside the review and every section still fits; hidden (F9),
+ * it stays hidden across a narrower and wider window. */
+static void
+test_every_section_fits_laptop (Ui *ui, gconstpointer data)
+{
+  GtkWidget *list = part (ui, "review_list");
+  graphene_rect_t review, beside;
+  g_autoptr (GdkMonitor) monitor = g_list_model_get_item (
+    gdk_display_get_monitors (gtk_widget_get_display (list)), 0);
+  GdkRectangle screen;
+
+  /* The window cannot be larger than the screen it is on. */
+  gdk_monitor_get_geometry (monitor, &screen);
+  if (screen.width < 1366 + 20 || screen.height < 768 + 20)
+    g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
+                         "the screen is too small for a 1366 by 768 window: run the UI tests "
+                         "on a screen of 1920 by 1080, as tools/test does");
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 1366, 768);
+  open_sample (ui);
+  review_place (ui, &review);
+  drain_events ();
+  review_place (ui, &review);
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_true (window_bounds (ui, list, &beside));
+  g_assert_cmpfloat (beside.origin.x + beside.size.width, <=, review.origin.x);
+  assert_sections_fit (ui, " at 1366 by 768");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-sidebar", NULL));
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (list));
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), SMALL_WIDTH, SMALL_HEIGHT);
+  review_place (ui, &review);
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (list));
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 1366, 768);
+  review_place (ui, &review);
+  drain_events ();
+  g_assert_false (gtk_widget_get_visible (list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.show-sidebar", NULL));
+  drain_events ();
+  review_place (ui, &review);
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_true (window_bounds (ui, list, &beside));
+  g_assert_cmpfloat (beside.origin.x + beside.size.width, <=, review.origin.x);
 }
 
 /* F9 and the header's button hide and show the list of reviews; Ctrl+F
@@ -481,6 +626,7 @@ main (int argc, char *argv[])
   cw_core_init ();
 #define ADD(path, func) g_test_add ("/ui-window/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
   ADD ("every-section-fits-1024x700", test_every_section_fits_small_screen);
+  ADD ("every-section-fits-1366x768", test_every_section_fits_laptop);
   ADD ("sidebar-hides", test_sidebar_hides);
   ADD ("section-list-keyboard", test_section_list_keyboard);
   ADD ("section-shortcuts", test_section_shortcuts);

@@ -376,6 +376,33 @@ setup_sidebar (CwReviewView *self)
 }
 
 /**
+ * cw_review_view_focus_sections:
+ *
+ * Puts the keyboard focus on the section shown, in the list of sections
+ * (where a review chosen from the keyboard leaves it).
+ */
+void
+cw_review_view_focus_sections (CwReviewView *self)
+{
+  GtkWidget *visible;
+
+  g_return_if_fail (CW_IS_REVIEW_VIEW (self));
+
+  visible = gtk_stack_get_visible_child (self->stack);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkListItem *item = self->rows->pdata[i];
+      GtkStackPage *page = gtk_list_item_get_item (item);
+
+      /* The row is the label's parent, the list's own focusable item. */
+      if (page != NULL && gtk_stack_page_get_child (page) == visible
+          && gtk_widget_grab_focus (gtk_widget_get_parent (gtk_list_item_get_child (item))))
+        return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+}
+
+/**
  * cw_review_view_step_section:
  * @step: 1 for the next section shown, -1 for the one before
  *

@@ -20,6 +20,7 @@ void        cw_review_view_activate_chronology (CwReviewView *self,
 void        cw_review_view_show_section        (CwReviewView *self,
                                                 const char   *name);
 const char *cw_review_view_get_section         (CwReviewView *self);
+void        cw_review_view_focus_sections      (CwReviewView *self);
 void        cw_review_view_step_section        (CwReviewView *self,
                                                 int           step);
 void        cw_review_view_flush               (CwReviewView *self);

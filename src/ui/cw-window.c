@@ -24,6 +24,7 @@
 struct _CwWindow
 {
   GtkApplicationWindow parent_instance;
+  GtkOverlay          *overlay;
   GtkPaned            *paned;
   CwReviewList        *review_list;
   GtkStack            *main_stack;
@@ -34,6 +35,10 @@ struct _CwWindow
   CwStore             *store;
   GSettings           *settings;
   gboolean             show_actions; /* the actions of every review, not one review */
+  /* Narrow: the list of reviews lies over the review, hidden until asked for */
+  gboolean             folded;
+  gboolean             sidebar_wanted; /* shown beside the review when not folded */
+  guint                fold_idle;
 };
 
 G_DEFINE_FINAL_TYPE (CwWindow, cw_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -41,16 +46,146 @@ G_DEFINE_FINAL_TYPE (CwWindow, cw_window, GTK_TYPE_APPLICATION_WINDOW)
 enum { PROP_0, PROP_SHOW_SIDEBAR, PROP_SHOW_ACTIONS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* Below this width a review needs the whole window for its sections and
+ * pages (a council laptop's 1366 keeps the list beside it): the list of
+ * reviews folds away and, shown (F9, the header's button, Ctrl+F), lies
+ * over the review like a drawer, until a review is chosen, Escape or a
+ * click on the review. */
+#define FOLD_WIDTH 1280
+#define FLAP_WIDTH 320
+
 /* The list of reviews can be hidden (F9), to give a review the whole
  * width of a small screen. */
 static void
 set_show_sidebar (CwWindow *self,
                   gboolean  show)
 {
-  if (self->review_list == NULL || show == gtk_widget_get_visible (GTK_WIDGET (self->review_list)))
+  if (self->review_list == NULL)
+    return;
+  if (!self->folded)
+    self->sidebar_wanted = show;
+  if (show == gtk_widget_get_visible (GTK_WIDGET (self->review_list)))
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->review_list), show);
+  if (show && self->folded)
+    gtk_widget_child_focus (GTK_WIDGET (self->review_list), GTK_DIR_TAB_FORWARD);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+/* The drawer closed from the keyboard: the focus goes to the review (its
+ * section, in the list of sections) or the actions. */
+static void
+focus_page (CwWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "review") == 0)
+    cw_review_view_focus_sections (self->review_view);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->main_stack), GTK_DIR_TAB_FORWARD);
+}
+
+/* Folds only over a review or the actions, the pages that need the width:
+ * with nothing open the list is what there is to use. */
+static gboolean
+wants_fold (CwWindow *self,
+            int       width)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+
+  return width > 0 && width < FOLD_WIDTH && page != NULL
+         && (g_str_equal (page, "review") || g_str_equal (page, "actions"));
+}
+
+static void
+set_folded (CwWindow *self,
+            gboolean  folded)
+{
+  GtkWidget *list = GTK_WIDGET (self->review_list);
+
+  if (self->folded == folded)
+    return;
+  g_object_ref (list);
+  if (folded)
+    {
+      gboolean had_focus = gtk_widget_get_focus_child (list) != NULL;
+
+      gtk_paned_set_start_child (self->paned, NULL);
+      gtk_widget_set_halign (list, GTK_ALIGN_START);
+      gtk_widget_set_size_request (list, FLAP_WIDTH, -1);
+      gtk_widget_add_css_class (list, "cw-flap");
+      gtk_widget_insert_before (list, GTK_WIDGET (self->overlay), GTK_WIDGET (self->undo_bar));
+      self->folded = TRUE;
+      set_show_sidebar (self, FALSE);
+      if (had_focus)
+        focus_page (self);
+    }
+  else
+    {
+      gtk_overlay_remove_overlay (self->overlay, list);
+      gtk_widget_set_halign (list, GTK_ALIGN_FILL);
+      gtk_widget_set_size_request (list, -1, -1);
+      gtk_widget_remove_css_class (list, "cw-flap");
+      gtk_paned_set_start_child (self->paned, list);
+      self->folded = FALSE;
+      set_show_sidebar (self, self->sidebar_wanted);
+    }
+  g_object_unref (list);
+}
+
+static void
+update_fold (CwWindow *self)
+{
+  set_folded (self, wants_fold (self, gtk_widget_get_width (GTK_WIDGET (self))));
+}
+
+static gboolean
+fold_idle (gpointer data)
+{
+  CwWindow *self = data;
+
+  self->fold_idle = 0;
+  update_fold (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether to fold is known once the window has its width; moving the
+ * list waits for the allocation to end. */
+static void
+cw_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  CwWindow *self = CW_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cw_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (wants_fold (self, width) != self->folded && self->fold_idle == 0)
+    self->fold_idle = g_idle_add (fold_idle, self);
+}
+
+/* A click on the review closes the drawer; the click goes on. */
+static void
+on_content_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CwWindow        *self)
+{
+  if (self->folded)
+    set_show_sidebar (self, FALSE);
+}
+
+static gboolean
+close_flap (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
+{
+  CwWindow *self = CW_WINDOW (gtk_widget_get_root (widget));
+
+  if (!self->folded || !gtk_widget_get_visible (widget))
+    return FALSE;
+  set_show_sidebar (self, FALSE);
+  focus_page (self);
+  return TRUE;
 }
 
 /* "Casewise — LR-2026-004 Child A": the reference and pseudonym, never a name. */
@@ -84,6 +219,7 @@ update_main_page (CwWindow *self)
   else
     gtk_stack_set_visible_child_name (self->main_stack, "review");
   cw_review_view_set_review (self->review_view, self->store, id);
+  update_fold (self);
   update_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-review", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-phase", id != 0);
@@ -116,6 +252,9 @@ on_review_chosen (CwWindow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ACTIONS]);
     }
   update_main_page (self);
+  /* Chosen in the drawer: the drawer has done its work. */
+  if (self->folded && cw_review_list_get_selected_id (self->review_list) != 0)
+    set_show_sidebar (self, FALSE);
 }
 
 static void
@@ -405,6 +544,10 @@ cw_window_dispose (GObject *object)
 
   if (self->store != NULL)
     cw_store_disconnect_tables (self->store, G_CALLBACK (update_title), self);
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
+  /* The template's children where the template put them. */
+  if (self->folded)
+    set_folded (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -470,6 +613,7 @@ cw_window_class_init (CwWindowClass *klass)
     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = cw_window_close_request;
+  widget_class->size_allocate = cw_window_size_allocate;
   g_type_ensure (CW_TYPE_REVIEW_LIST);
   g_type_ensure (CW_TYPE_REVIEW_VIEW);
   g_type_ensure (CW_TYPE_ACTIONS_VIEW);
@@ -512,8 +656,25 @@ cw_window_class_init (CwWindowClass *klass)
 static void
 cw_window_init (CwWindow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a template child: the window's own child, that the window lets go. */
+  self->overlay = GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->paned)));
   set_help_overlay (self);
+  self->sidebar_wanted = TRUE;
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_content_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->paned), GTK_EVENT_CONTROLLER (click));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_callback_action_new (close_flap, NULL, NULL)));
+  gtk_event_controller_set_name (keys, "cw-drawer-keys");
+  /* Before the search entry, which would keep Escape to itself. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->review_list), keys);
   g_signal_connect_swapped (self->undo_bar, "undone", G_CALLBACK (on_undone), self);
 }
 
