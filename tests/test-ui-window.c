@@ -95,7 +95,8 @@ first_outside (Ui                    *ui,
           > gtk_adjustment_get_page_size (sideways) + SLACK)
         {
           window_bounds (ui, widget, outside);
-          outside->size.width = gtk_adjustment_get_upper (sideways);
+          outside->size.width = gtk_adjustment_get_upper (sideways)
+                                - gtk_adjustment_get_lower (sideways);
           return widget;
         }
       window_bounds (ui, widget, &bounds);
@@ -130,7 +131,12 @@ assert_fits (Ui         *ui,
                                height, asked_width, asked_height);
   else if ((outside = first_outside (ui, GTK_WIDGET (ui->window),
                                      &GRAPHENE_RECT_INIT (0, 0, width, height), TRUE, &bounds))
-           != NULL)
+             != NULL
+           && GTK_IS_SCROLLED_WINDOW (outside))
+    message = g_strdup_printf ("%s: the page at %.0f,%.0f needs %.0f pixels across but has %d: it "
+                               "scrolls sideways", where, bounds.origin.x, bounds.origin.y,
+                               bounds.size.width, gtk_widget_get_width (outside));
+  else if (outside != NULL)
     message = g_strdup_printf ("%s: a %s lies at %.0f,%.0f, %.0f by %.0f, outside the %d by %d "
                                "window", where, G_OBJECT_TYPE_NAME (outside), bounds.origin.x,
                                bounds.origin.y, bounds.size.width, bounds.size.height, width,
@@ -244,6 +250,23 @@ test_every_section_fits_small_screen (Ui *ui, gconstpointer data)
   g_assert_cmpstr (main_page (ui), ==, "review");
   g_assert_cmpint (cw_review_list_get_selected_id (CW_REVIEW_LIST (list)), ==, other_id);
   g_assert_false (gtk_widget_get_visible (list));
+}
+
+/* The narrowest the window can be made (half of a 1920 screen) is one
+ * every section fits too: the window says no narrower than it works. */
+static void
+test_every_section_fits_narrowest (Ui *ui, gconstpointer data)
+{
+  int narrowest;
+  g_autofree char *how = NULL;
+
+  gtk_widget_measure (GTK_WIDGET (ui->window), GTK_ORIENTATION_HORIZONTAL, -1, &narrowest, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (narrowest, <=, 960 + 2 * 24); /* with the frame's shadow */
+  how = g_strdup_printf (" at the narrowest window, %d wide", narrowest);
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), narrowest, SMALL_HEIGHT);
+  open_sample (ui);
+  assert_sections_fit (ui, how);
 }
 
 /* At 1366 by 768, the commonest council laptop, the list of reviews
@@ -627,6 +650,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add ("/ui-window/" path, Ui, NULL, ui_set_up, func, ui_tear_down)
   ADD ("every-section-fits-1024x700", test_every_section_fits_small_screen);
   ADD ("every-section-fits-1366x768", test_every_section_fits_laptop);
+  ADD ("every-section-fits-narrowest", test_every_section_fits_narrowest);
   ADD ("sidebar-hides", test_sidebar_hides);
   ADD ("section-list-keyboard", test_section_list_keyboard);
   ADD ("section-shortcuts", test_section_shortcuts);
