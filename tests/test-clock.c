@@ -107,6 +107,29 @@ test_timestamps (void)
   }
 }
 
+/* The local zone is kept between calls, and read again when TZ changes. */
+static void
+test_local_zone_follows_tz (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+  GDate date;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  g_assert_true (cw_timestamp_local_date ("2026-11-23T23:30:00Z", &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 23);
+  /* POSIX form, no zone database needed: twelve hours east of UTC. */
+  g_setenv ("TZ", "XXX-12", TRUE);
+  g_assert_true (cw_timestamp_local_date ("2026-11-23T23:30:00Z", &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 24);
+  g_setenv ("TZ", "UTC", TRUE);
+  g_assert_true (cw_timestamp_local_date ("2026-11-23T23:30:00Z", &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 23);
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 static char *
 sql_text (CwStore    *store,
           const char *sql)
@@ -157,6 +180,7 @@ main (int   argc,
   g_test_add_func ("/clock/refuses-what-is-not-a-moment", test_refuses_what_is_not_a_moment);
   g_test_add_func ("/clock/system-clock-again", test_system_clock_again);
   g_test_add_func ("/clock/timestamps", test_timestamps);
+  g_test_add_func ("/clock/local-zone-follows-tz", test_local_zone_follows_tz);
   g_test_add ("/clock/database-times", Fixture, NULL, fixture_set_up, test_database_times,
               fixture_tear_down);
   return g_test_run ();

@@ -22,6 +22,42 @@ static GMutex     clock_lock;
 static GDateTime *fixed_now; /* local; NULL: the system clock */
 static gsize      environment_read;
 
+/* The local zone, kept: GLib 2.74's g_time_zone_new_local () reads
+ * /etc/localtime again at every call when TZ is unset (its cache compares
+ * the zone's name with TZ), four system calls each time, which was a tenth
+ * of the chronology table's frame when it reads a screen of new entries
+ * (each one's import day is a local date). Read again when TZ changes. */
+static GMutex     zone_lock;
+static GTimeZone *local_zone;
+static char      *local_zone_tz; /* TZ when local_zone was read */
+
+static GTimeZone *
+local_zone_ref (void)
+{
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *zone;
+
+  g_mutex_lock (&zone_lock);
+  if (local_zone == NULL || g_strcmp0 (tz, local_zone_tz) != 0)
+    {
+      g_clear_pointer (&local_zone, g_time_zone_unref);
+      g_free (local_zone_tz);
+      local_zone = g_time_zone_new_local ();
+      local_zone_tz = g_strdup (tz);
+    }
+  zone = g_time_zone_ref (local_zone);
+  g_mutex_unlock (&zone_lock);
+  return zone;
+}
+
+static GDateTime *
+to_local (GDateTime *when)
+{
+  g_autoptr (GTimeZone) zone = local_zone_ref ();
+
+  return g_date_time_to_timezone (when, zone);
+}
+
 static gboolean
 is_iso_date (const char *text)
 {
@@ -34,7 +70,7 @@ is_iso_date (const char *text)
 static GDateTime *
 parse_moment (const char *when)
 {
-  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GTimeZone) local = local_zone_ref ();
 
   /* A date alone is noon of that day, far from both midnights. */
   if (is_iso_date (when))
@@ -51,7 +87,7 @@ parse_moment (const char *when)
 static void
 replace_fixed (GDateTime *when)
 {
-  GDateTime *local = when ? g_date_time_to_local (when) : NULL;
+  GDateTime *local = when ? to_local (when) : NULL;
 
   g_mutex_lock (&clock_lock);
   g_clear_pointer (&fixed_now, g_date_time_unref);
@@ -214,7 +250,7 @@ cw_timestamp_parse (const char *timestamp)
     return NULL;
   zone = g_time_zone_new_utc ();
   utc = g_date_time_new_from_iso8601 (timestamp, zone);
-  return utc ? g_date_time_to_local (utc) : NULL;
+  return utc ? to_local (utc) : NULL;
 }
 
 /**
