@@ -215,6 +215,48 @@ test_item_fields (Chrono        *c,
   g_assert_true (cw_chronology_item_get_start (item)->has_time);
 }
 
+/* Entries are read a block at a time: whatever order the rows are asked
+ * in, across blocks, each item is its own entry. */
+static void
+test_items_read_in_blocks (Chrono        *c,
+                           gconstpointer  data)
+{
+  g_autoptr (GString) csv = g_string_new ("Date,Record ref,Details\n");
+  g_autoptr (CwChronologyModel) model = NULL;
+  const guint n = 80;
+  const guint order[] = { 70, 33, 31, 32, 0 };
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "%02u/01/2025,CAD %u,Entry %u\n", 1 + i % 28, i, i);
+  /* Days repeat every 28 rows: the order is by day, then as imported. */
+  run_import (c, csv->str, c->police, 0);
+  model = model_of (c, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  for (guint k = 0; k < G_N_ELEMENTS (order) + n; k++)
+    {
+      guint position = k < G_N_ELEMENTS (order) ? order[k] : n - 1 - (k - G_N_ELEMENTS (order));
+      g_autoptr (CwChronologyItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+      const char *source = cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE);
+      g_autofree char *description = NULL;
+      g_autofree char *provenance = NULL;
+      guint row;
+
+      g_assert_nonnull (source);
+      g_assert_true (g_str_has_prefix (source, "CAD "));
+      row = (guint) atoi (source + 4);
+      g_assert_cmpuint (row, <, n);
+      /* Days 1 to 24 have three rows each, 25 to 28 two. */
+      g_assert_cmpuint (row % 28, ==, position < 72 ? position / 3 : 24 + (position - 72) / 2);
+      description = g_strdup_printf ("Entry %u", row);
+      g_assert_cmpstr (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION), ==,
+                       description);
+      provenance = g_strdup_printf ("return.csv, row %u, imported 2026-11-23", row + 2);
+      g_assert_cmpstr (cw_chronology_item_get_provenance (item), ==, provenance);
+      g_assert_cmpint (cw_chronology_item_get_id (item), ==,
+                       cw_chronology_model_get_entry_id (model, position));
+    }
+}
+
 static void
 test_filters_and_search (Chrono        *c,
                          gconstpointer  data)
@@ -2024,6 +2066,7 @@ main (int   argc,
   g_test_add ("/chronology/" path, Chrono, NULL, chrono_set_up, func, chrono_tear_down)
   ADD ("import-and-order", test_import_and_order);
   ADD ("item-fields", test_item_fields);
+  ADD ("items-read-in-blocks", test_items_read_in_blocks);
   ADD ("filters-and-search", test_filters_and_search);
   ADD ("import-drops-controls", test_import_drops_controls);
   ADD ("disk-full", test_disk_full);

@@ -15,7 +15,8 @@
 
 /* The merged chronology as a GListModel. A refresh reads only what orders
  * and groups the entries (ids and day ranges), so a review of 100,000
- * entries opens at once; an entry's text is read when a row shows it. */
+ * entries opens at once; an entry's text is read when a row shows it
+ * (with the rest of its block of rows, read_block ()). */
 
 struct _CwChronologyItem
 {
@@ -277,13 +278,21 @@ cw_chronology_item_get_gap_days (CwChronologyItem *self)
 
 /* Reading an entry */
 
-#define ENTRY_SQL \
+/* Entries are read a block of positions at a time, in one statement: when
+ * the table jumps it binds a screen of new rows at once, and a statement
+ * per entry cost more in SQLite's locking of the file (a read transaction
+ * begun and ended for each) than in reading the entry. */
+#define READ_BLOCK 32
+#define PARAMS_4 "?,?,?,?"
+#define PARAMS_32 PARAMS_4 "," PARAMS_4 "," PARAMS_4 "," PARAMS_4 "," \
+                  PARAMS_4 "," PARAMS_4 "," PARAMS_4 "," PARAMS_4
+#define ENTRIES_SQL \
   "SELECT e.id, e.agency_id, a.name, e.start_date, e.end_date, e.sequence, e.author, e.source," \
   " e.description, e.action, e.rationale, e.outcome, e.impact, e.significance, e.tags," \
   " e.link_group, e.range_first, e.range_last, i.file_name, i.sheet, e.import_row," \
   " i.imported_at" \
   " FROM chronology_entry e JOIN agency a ON a.id = e.agency_id" \
-  " LEFT JOIN chronology_import i ON i.id = e.import_id WHERE e.id = ?"
+  " LEFT JOIN chronology_import i ON i.id = e.import_id WHERE e.id IN (" PARAMS_32 ")"
 
 static const CwChronoField text_columns[] = {
   CW_CHRONO_FIELD_AGENCY, CW_CHRONO_FIELD_NONE, CW_CHRONO_FIELD_NONE, CW_CHRONO_FIELD_NONE,
@@ -407,29 +416,62 @@ redact_entry (CwChronologyItem *item,
 
 static CwChronologyItem *
 entry_item (CwChronologyModel *self,
-            const Row         *row)
+            const Row         *row,
+            sqlite3_stmt      *stmt)
 {
-  g_autoptr (GError) error = NULL;
-  sqlite3_stmt *stmt = cw_store_prepare (self->store, ENTRY_SQL, &error);
   CwChronologyItem *item = g_object_new (CW_TYPE_CHRONOLOGY_ITEM, NULL);
 
   item->id = row->id;
-  item->conflict = row->conflict;
-  if (stmt == NULL)
-    {
-      g_warning ("Could not read a chronology entry: %s", error->message);
-      return item;
-    }
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL)
     read_entry (item, stmt);
-  sqlite3_reset (stmt);
   if (self->redactor != NULL)
     redact_entry (item, self->redactor);
   /* A report whose partners are all deleted is no longer linked. */
   item->link_group = row->link_group;
   item->conflict = row->conflict;
   return item;
+}
+
+/* The entries of the block of READ_BLOCK positions around @position not
+ * read yet. */
+static void
+read_block (CwChronologyModel *self,
+            guint              position)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = cw_store_prepare (self->store, ENTRIES_SQL, &error);
+  guint first = position - position % READ_BLOCK;
+  guint end = MIN (first + READ_BLOCK, self->rows->len);
+  int n = 0;
+
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read chronology entries: %s", error->message);
+      return;
+    }
+  for (guint i = first; i < end; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->id != 0 && self->items->pdata[i] == NULL)
+        sqlite3_bind_int64 (stmt, ++n, row->id);
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint i = first; i < end; i++)
+        {
+          const Row *row = &g_array_index (self->rows, Row, i);
+
+          if (row->id == id && self->items->pdata[i] == NULL)
+            {
+              self->items->pdata[i] = entry_item (self, row, stmt);
+              break;
+            }
+        }
+    }
+  sqlite3_reset (stmt);
 }
 
 /* GListModel */
@@ -455,11 +497,12 @@ model_get_item (GListModel *model,
 
   if (position >= self->rows->len)
     return NULL;
+  row = &g_array_index (self->rows, Row, position);
+  if (self->items->pdata[position] == NULL && row->id != 0)
+    read_block (self, position);
+  /* An entry not found (deleted since the refresh) shows as empty. */
   if (self->items->pdata[position] == NULL)
-    {
-      row = &g_array_index (self->rows, Row, position);
-      self->items->pdata[position] = row->id != 0 ? entry_item (self, row) : gap_item (row);
-    }
+    self->items->pdata[position] = row->id != 0 ? entry_item (self, row, NULL) : gap_item (row);
   return g_object_ref (self->items->pdata[position]);
 }
 
