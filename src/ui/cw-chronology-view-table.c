@@ -374,8 +374,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   if (!gtk_column_view_column_get_visible (self->columns[column]))
     return;
   text = cell_text (self, item, column);
+  /* The inscription gives its text as its accessible label itself. */
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   if (columns[column].wraps)
     {
       wrap_cell (self, label);
