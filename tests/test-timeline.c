@@ -461,6 +461,82 @@ test_export_pdf_anonymised (Tl            *t,
   g_object_unref (document);
 }
 
+/* No two letters on the page overlap: no label draws over another. */
+static void
+assert_letters_apart (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  g_autofree gunichar *letters = NULL;
+  glong n_letters = 0;
+  guint n_boxes = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  letters = g_utf8_to_ucs4_fast (text, -1, &n_letters);
+  g_strdelimit (text, "\n", ' '); /* for the message; one byte for one */
+  g_assert_cmpuint (n_boxes, ==, n_letters);
+  for (guint i = 0; i < n_boxes; i++)
+    for (guint j = i + 1; j < n_boxes && !g_unichar_isspace (letters[i]); j++)
+      {
+        const PopplerRectangle *a = &boxes[i], *b = &boxes[j];
+        /* Letters side by side in a word may touch: a point of slack. */
+        double across = MIN (a->x2, b->x2) - MAX (a->x1, b->x1) - 1.0;
+        double down = MIN (a->y2, b->y2) - MAX (a->y1, b->y1) - 1.0;
+
+        if (g_unichar_isspace (letters[j]) || across <= 0 || down <= 0)
+          continue;
+        g_error ("“%.20s” and “%.20s” are drawn over each other at %.0f,%.0f",
+                 g_utf8_offset_to_pointer (text, MAX ((glong) i - 6, 0)),
+                 g_utf8_offset_to_pointer (text, MAX ((glong) j - 6, 0)), b->x1, b->y1);
+      }
+}
+
+/* Periods of the child's context that overlap (the sample's mother's
+ * partner living in the household while Child A is in hospital, and
+ * more): each label stops where the next period in its row starts, and
+ * overlapping periods take the second row where the lane has two. */
+static void
+test_context_labels_apart (Tl            *t,
+                           gconstpointer  data)
+{
+  const double heights[] = { 300, 595 };
+
+  insert_ok (t, &cw_entity_period, t->review,
+             (const char *[]) { "kind", "other",
+                                "label", "Alpha: staying with relatives in the north of the county "
+                                         "while the mother moved house twice",
+                                "start_date", "2024-01-01", "end_date", "2025-12-31", NULL });
+  insert_ok (t, &cw_entity_period, t->review,
+             (const char *[]) { "kind", "other", "label", "Bravo: respite",
+                                "start_date", "2024-06-01", "end_date", "2024-07-01", NULL });
+  insert_ok (t, &cw_entity_period, t->review,
+             (const char *[]) { "kind", "other", "label", "Charlie: a week at a friend's",
+                                "start_date", "2025-03-01", "end_date", "2025-03-08", NULL });
+  for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = temp_file (t, "context.pdf");
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autoptr (GObject) document = NULL;
+      g_autoptr (GObject) page = NULL;
+      g_autofree char *text = NULL;
+      CwTimelineFrame view;
+
+      g_assert_true (cw_timeline_load (t->timeline, t->model, &error));
+      view_whole (t, &view, 1366, heights[h]);
+      g_assert_true (cw_timeline_export (t->timeline, &view, path, &error));
+      g_assert_no_error (error);
+      document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
+      g_assert_no_error (error);
+      page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), 0));
+      text = poppler_page_get_text (POPPLER_PAGE (page));
+      g_assert_nonnull (strstr (text, "Alpha"));
+      g_assert_nonnull (strstr (text, "Bravo"));
+      g_assert_nonnull (strstr (text, "Charlie"));
+      assert_letters_apart (POPPLER_PAGE (page));
+    }
+}
+
 /* Runs the export job to @name, as the window does; returns the path. */
 static char *
 export_by_job (Tl         *t,
@@ -781,6 +857,7 @@ main (int   argc,
   ADD ("band", test_band);
   ADD ("hit-stacked", test_hit_stacked);
   ADD ("period-dates-in-order", test_period_dates_in_order);
+  ADD ("context-labels-apart", test_context_labels_apart);
   ADD ("period-insert-dates-in-order", test_period_insert_dates_in_order);
 #undef ADD
   g_test_add_func ("/timeline/page-sizes", test_page_sizes);

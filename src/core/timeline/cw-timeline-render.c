@@ -493,6 +493,29 @@ draw_context (Paint *p)
     set_colour (cr, &p->fg, 1.0);
     draw_label (p, 20, y, p->lane_height, name);
   }
+  /* Each period in the first row free where it starts (periods come in
+   * the order they start), else in the row that frees soonest: periods
+   * that overlap go in different rows where there are two. */
+  g_autofree guint *row_of = g_new0 (guint, periods->len);
+  double row_free[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const CwTimelinePeriod *period = &g_array_index (periods, CwTimelinePeriod, i);
+      double x0 = cw_timeline_scale_x (&p->view->scale, period->first);
+      double x1 = cw_timeline_scale_x (&p->view->scale, period->last);
+      guint r = 0;
+
+      for (guint k = 0; k < rows; k++)
+        if (row_free[k] <= x0 || row_free[k] < row_free[r])
+          {
+            r = k;
+            if (row_free[k] <= x0)
+              break;
+          }
+      row_of[i] = r;
+      row_free[r] = MAX (row_free[r], MAX (x1, x0 + CW_TIMELINE_BAND_LABEL));
+    }
   for (guint i = 0; i < periods->len; i++)
     {
       const CwTimelinePeriod *period = &g_array_index (periods, CwTimelinePeriod, i);
@@ -500,8 +523,8 @@ draw_context (Paint *p)
                        cw_timeline_scale_x (&p->view->scale, period->first)
                          + CW_TIMELINE_LANE_LABELS);
       double x1 = cw_timeline_scale_x (&p->view->scale, period->last) + CW_TIMELINE_LANE_LABELS;
-      double row = y + 4 + (i % rows) * row_height;
-      double room;
+      double row = y + 4 + row_of[i] * row_height;
+      double room = p->view->width, next = p->view->width;
       g_autofree char *label = NULL;
 
       if (x1 <= x0 || x0 > p->view->width)
@@ -509,13 +532,17 @@ draw_context (Paint *p)
       cairo_rectangle (cr, x0, row, x1 - x0, row_height - 2);
       cairo_set_source_rgba (cr, 0.45, 0.35, 0.7, p->view->dark ? 0.55 : 0.3);
       cairo_fill (cr);
-      /* The label may go on past a short bar, up to the next in its row. */
-      room = i + rows < periods->len
-               ? cw_timeline_scale_x (&p->view->scale,
-                                      g_array_index (periods, CwTimelinePeriod, i + rows).first)
-                   + CW_TIMELINE_LANE_LABELS
-               : p->view->width;
-      room = MAX (x1, MIN (room, x0 + CW_TIMELINE_BAND_LABEL)) - x0 - 8;
+      /* The label may go on past a short bar, and never past where the
+       * next period in its row starts (its own label begins there). */
+      for (guint j = i + 1; j < periods->len; j++)
+        if (row_of[j] == row_of[i])
+          {
+            next = cw_timeline_scale_x (&p->view->scale,
+                                        g_array_index (periods, CwTimelinePeriod, j).first)
+                   + CW_TIMELINE_LANE_LABELS;
+            break;
+          }
+      room = MIN (next, MAX (x1, x0 + CW_TIMELINE_BAND_LABEL)) - x0 - 8;
       if (room < 22)
         continue;
       label = fitted_text (p, period->label, room);
