@@ -1608,6 +1608,134 @@ test_combined_again (Chrono        *c,
   g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 2);
 }
 
+/* A combined chronology longer than a batch of new entries, its agencies
+ * in no order, so that every batch holds rows of several returns: P, H
+ * and R rows. */
+static char *
+big_combined (guint rows)
+{
+  static const char *const agencies[] = { "Northshire Police", "Northshire Community Health",
+                                          "Riverside Medical Practice" };
+  GString *csv = g_string_new ("Date,Agency,Record ref,Details\n");
+
+  for (guint i = 0; i < rows; i++)
+    {
+      guint a = (i * 7 + i / 13) % 3;
+
+      g_string_append_printf (csv, "%02u/%02u/2024,%s,%c%u,Entry %u of %s\n", i % 28 + 1,
+                              i % 12 + 1, agencies[a], "PHR"[a], i, i, agencies[a]);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+/* Every entry is in the return of the agency its row names, with its own
+ * row as provenance, and in the search index once. */
+static void
+assert_combined_rows_in_place (Chrono *c,
+                               gint64  rows)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE deleted = 0"), ==, rows);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry e"
+                                           " JOIN agency a ON a.id = e.agency_id"
+                                           " WHERE e.description NOT LIKE '% of ' || a.name"),
+                   ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry e"
+                                           " JOIN chronology_import i ON i.id = e.import_id"
+                                           " JOIN agency_return r ON r.id = i.return_id"
+                                           " WHERE r.agency_id <> e.agency_id"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE import_row <>"
+                                           " CAST (substr (source, 2) AS INTEGER) + 2"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'entry'"), ==, rows);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'riverside'"), ==,
+                   sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"
+                                           " WHERE source LIKE 'R%' AND deleted = 0"));
+  g_assert_true (cw_store_exec (c->base.store, "INSERT INTO chronology_search"
+                                               " (chronology_search) VALUES ('integrity-check')",
+                                &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_combined_batches_mixed (Chrono        *c,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = big_combined (1000);
+  g_autoptr (CwChronologyImport) import = import_of (csv, "combined.csv");
+  g_autoptr (CwChronologyImport) again = import_of (csv, "combined.csv");
+  g_autoptr (GError) error = NULL;
+  CwImportResult result;
+  GPtrArray *agencies;
+  guint added = 0;
+
+  add_agency (c->base.store, "Riverside Medical Practice");
+  g_assert_true (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                           CW_IMPORT_AGENCY_FROM_COLUMN, NULL, NULL, NULL,
+                                           &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1000);
+  agencies = cw_chronology_import_get_agencies (import);
+  g_assert_cmpuint (agencies->len, ==, 3);
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      const CwImportAgency *agency = agencies->pdata[i];
+      g_autofree char *sql = g_strdup_printf ("SELECT entries FROM chronology_import i"
+                                              " JOIN agency_return r ON r.id = i.return_id"
+                                              " WHERE r.agency_id = %" G_GINT64_FORMAT,
+                                              agency->agency_id);
+
+      g_assert_cmpuint (agency->result.added, ==, agency->n_rows);
+      g_assert_cmpint (sql_int (c->base.store, sql), ==, agency->n_rows);
+      added += agency->result.added;
+    }
+  g_assert_cmpuint (added, ==, 1000);
+  assert_combined_rows_in_place (c, 1000);
+
+  /* Again: each entry is found in its own return's earlier import. */
+  g_assert_true (cw_chronology_import_run (again, c->base.store, c->review, 0,
+                                           CW_IMPORT_AGENCY_FROM_COLUMN, NULL, NULL, NULL,
+                                           &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, 1000);
+  assert_combined_rows_in_place (c, 1000);
+}
+
+/* Cancelled halfway through a combined chronology, with an agency to add
+ * to the register: nothing of it is left, the agency included. */
+static void
+test_combined_cancel_leaves_nothing (Chrono        *c,
+                                     gconstpointer  data)
+{
+  g_autofree char *csv = big_combined (5000);
+  g_autoptr (CwChronologyImport) import = import_of (csv, "combined.csv");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 audit_before = sql_int (c->base.store, "SELECT count (*) FROM audit");
+  CwImportResult result;
+
+  /* Checked as it is written, as the command line does it. */
+  g_assert_false (cw_chronology_import_run (import, c->base.store, c->review, 0,
+                                            CW_IMPORT_AGENCY_FROM_COLUMN
+                                              | CW_IMPORT_ADD_AGENCIES,
+                                            cancellable, cancel_halfway, cancellable, &result,
+                                            &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_entry"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_import"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency_return"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM agency"), ==, 2);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM chronology_search"
+                                           " WHERE chronology_search MATCH 'entry'"), ==, 0);
+  g_assert_cmpint (sql_int (c->base.store, "SELECT count (*) FROM audit"), ==, audit_before);
+}
+
 /* Agencies the register lacks are refused by name and row, and nothing is
  * written; asked, they are added, in the same transaction. */
 static void
@@ -2092,6 +2220,8 @@ main (int   argc,
   ADD ("other-agency-warned", test_other_agency_warned);
   ADD ("combined-split", test_combined_split);
   ADD ("combined-again", test_combined_again);
+  ADD ("combined-batches-mixed", test_combined_batches_mixed);
+  ADD ("combined-cancel-leaves-nothing", test_combined_cancel_leaves_nothing);
   ADD ("combined-unknown-agencies", test_combined_unknown_agencies);
   ADD ("combined-blank-agency", test_combined_blank_agency);
   ADD ("combined-needs-column", test_combined_needs_column);

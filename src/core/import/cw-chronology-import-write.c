@@ -41,7 +41,9 @@
   "UPDATE chronology_entry SET import_id = ?1, import_row = ?2 WHERE id = ?3"
 
 /* New entries go in BATCH at a time: one statement per row would cost
- * more than the row itself. */
+ * more than the row itself. A combined chronology's returns share the
+ * batch and its statement, each row binding its own agency and import, so
+ * that entries go in in the file's order, as one agency's return does. */
 #define BATCH 64
 
 typedef struct
@@ -73,9 +75,6 @@ typedef struct
   GHashTable         *earlier; /* "source\x1fstart" -> GQueue of Earlier* */
   gint64              last_id_before; /* entries above it are new: the id is AUTOINCREMENT */
   CwImportFlags       flags;
-  sqlite3_stmt       *batch_insert; /* BATCH rows at once; the writer's own */
-  RowKeys             keys[BATCH];
-  GPtrArray          *batch;   /* CwChronoRow*, waiting to be inserted */
   guint               n_entries; /* the valid rows of its agency */
   CwImportResult     *result;
 } Writer;
@@ -90,6 +89,13 @@ typedef struct
   GHashTable *by_key;   /* cw_import_agency_key() -> Writer* */
   Writer     *fallback; /* nullable: for rows naming no agency */
   GArray     *no_agency; /* guint: rows naming no agency, with no fallback */
+  /* New entries waiting to be inserted, whatever their agency: */
+  CwStore      *store;
+  sqlite3_stmt *batch_insert; /* BATCH rows at once, prepared once per import */
+  guint         n_batch;
+  CwChronoRow  *batch[BATCH];
+  Writer       *batch_writers[BATCH]; /* each row's return */
+  RowKeys       keys[BATCH];
 } Router;
 
 static void
@@ -339,21 +345,26 @@ update_entry (Writer            *w,
   return ok;
 }
 
-/* The new rows of the import, in the search index in one statement. */
+/* The new rows of every return of the import, in the search index in one
+ * statement, in the order of their ids: every entry above the last id
+ * before it is one of them (an entry with no import indexes itself, by its
+ * trigger). One statement per return would read the whole table once per
+ * return, and FTS5 writes out what it holds each time the ids start again
+ * lower, which costs a combined chronology more with every return. */
 static gboolean
-index_added (Writer  *w,
+index_added (CwStore *store,
+             gint64   last_id_before,
              GError **error)
 {
-  sqlite3_stmt *stmt = cw_store_prepare (w->store,
+  sqlite3_stmt *stmt = cw_store_prepare (store,
     "INSERT INTO chronology_search (rowid, description, source, action, outcome, impact)"
     " SELECT id, description, source, action, outcome, impact FROM chronology_entry"
-    " WHERE import_id = ? AND id > ?", error);
+    " WHERE id > ? AND import_id IS NOT NULL", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, w->import_id);
-  sqlite3_bind_int64 (stmt, 2, w->last_id_before);
-  return cw_store_step_done (w->store, stmt, error);
+  sqlite3_bind_int64 (stmt, 1, last_id_before);
+  return cw_store_step_done (store, stmt, error);
 }
 
 /* Several entries under one record reference: no pairing by it alone. */
@@ -603,21 +614,19 @@ blame_row (GError            **error,
 
 /* One by one, so the error names the row that failed. */
 static gboolean
-insert_singly (Writer     *w,
-               GError    **error)
+insert_singly (Router  *r,
+               GError **error)
 {
-  GPtrArray *batch = w->batch;
-
-  for (guint i = 0; i < batch->len; i++)
+  for (guint i = 0; i < r->n_batch; i++)
     {
-      const CwChronoRow *entry = batch->pdata[i];
-      sqlite3_stmt *stmt = cw_store_prepare (w->store, INSERT_SQL, error);
+      const CwChronoRow *entry = r->batch[i];
+      sqlite3_stmt *stmt = cw_store_prepare (r->store, INSERT_SQL, error);
       RowKeys keys;
 
       if (stmt == NULL)
         return FALSE;
-      bind_entry (w, stmt, 0, entry, NULL, &keys);
-      if (!cw_store_step_done (w->store, stmt, error))
+      bind_entry (r->batch_writers[i], stmt, 0, entry, NULL, &keys);
+      if (!cw_store_step_done (r->store, stmt, error))
         {
           blame_row (error, entry);
           return FALSE;
@@ -626,65 +635,66 @@ insert_singly (Writer     *w,
   return TRUE;
 }
 
-/* A full batch goes through the writer's own statement, prepared once per
+/* A full batch goes through the import's own statement, prepared once per
  * import: it is too long to build, or to look up, for every batch. The
  * last, shorter batch is prepared for itself. */
 static sqlite3_stmt *
-batch_statement (Writer  *w,
+batch_statement (Router  *r,
                  guint    n,
                  GError **error)
 {
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (n == BATCH && w->batch_insert != NULL)
+  if (n == BATCH && r->batch_insert != NULL)
     {
-      sqlite3_reset (w->batch_insert);
-      sqlite3_clear_bindings (w->batch_insert);
-      return w->batch_insert;
+      sqlite3_reset (r->batch_insert);
+      sqlite3_clear_bindings (r->batch_insert);
+      return r->batch_insert;
     }
   sql = batch_sql (n);
-  if (sqlite3_prepare_v3 (w->store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+  if (sqlite3_prepare_v3 (r->store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
       != SQLITE_OK)
     {
-      cw_store_set_error (w->store, error, _("Could not write the chronology"));
+      cw_store_set_error (r->store, error, _("Could not write the chronology"));
       sqlite3_finalize (stmt);
       return NULL;
     }
   if (n == BATCH)
-    w->batch_insert = stmt;
+    r->batch_insert = stmt;
   return stmt;
 }
 
 static gboolean
-flush_batch (Writer     *w,
-             GError    **error)
+flush_batch (Router  *r,
+             GError **error)
 {
-  GPtrArray *batch = w->batch;
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (batch->len == 0)
+  if (r->n_batch == 0)
     return TRUE;
-  if ((stmt = batch_statement (w, batch->len, error)) == NULL)
+  if ((stmt = batch_statement (r, r->n_batch, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < batch->len; i++)
-    bind_entry (w, stmt, (int) i * 19, batch->pdata[i], NULL, &w->keys[i]);
-  ok = cw_store_step_done (w->store, stmt, NULL);
+  for (guint i = 0; i < r->n_batch; i++)
+    bind_entry (r->batch_writers[i], stmt, (int) i * 19, r->batch[i], NULL, &r->keys[i]);
+  ok = cw_store_step_done (r->store, stmt, NULL);
   /* Nothing may point at the rows once the batch is over. */
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  if (stmt != w->batch_insert)
+  if (stmt != r->batch_insert)
     sqlite3_finalize (stmt);
-  if (!ok && !insert_singly (w, error))
+  if (!ok && !insert_singly (r, error))
     return FALSE;
-  w->result->added += batch->len;
-  g_ptr_array_set_size (batch, 0);
+  for (guint i = 0; i < r->n_batch; i++)
+    r->batch_writers[i]->result->added++;
+  r->n_batch = 0;
   return TRUE;
 }
 
 static gboolean
-write_one (Writer      *w,
+write_one (Router      *r,
+           Writer      *w,
            CwChronoRow *entry,
            GError     **error)
 {
@@ -693,8 +703,9 @@ write_one (Writer      *w,
   w->n_entries++;
   if (earlier == NULL)
     {
-      g_ptr_array_add (w->batch, entry);
-      return w->batch->len < BATCH || flush_batch (w, error);
+      r->batch_writers[r->n_batch] = w;
+      r->batch[r->n_batch++] = entry;
+      return r->n_batch < BATCH || flush_batch (r, error);
     }
   if (!update_entry (w, entry, earlier, error))
     {
@@ -753,7 +764,7 @@ write_routed (Router      *r,
   Writer *w = route (r, entry);
 
   if (w != NULL)
-    return write_one (w, entry, error);
+    return write_one (r, w, entry, error);
   g_array_append_val (r->no_agency, entry->row);
   return TRUE;
 }
@@ -846,10 +857,7 @@ write_entries (Router             *r,
           ? write_checked (r, import, cancellable, progress, user_data, error)
           : write_while_checking (r, import, cancellable, progress, user_data, error)))
     return FALSE;
-  for (guint i = 0; i < r->writers->len; i++)
-    if (!flush_batch (r->writers->pdata[i], error))
-      return FALSE;
-  return TRUE;
+  return flush_batch (r, error);
 }
 
 static gboolean
@@ -999,7 +1007,6 @@ writer_new (CwChronologyImport *import,
   w->flags = flags;
   w->result = result;
   w->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, queue_free);
-  w->batch = g_ptr_array_sized_new (BATCH);
   return w;
 }
 
@@ -1008,9 +1015,7 @@ writer_free (gpointer data)
 {
   Writer *w = data;
 
-  g_clear_pointer (&w->batch_insert, sqlite3_finalize);
   g_hash_table_unref (w->earlier);
-  g_ptr_array_unref (w->batch);
   g_free (w);
 }
 
@@ -1025,12 +1030,12 @@ writer_begin (Writer  *w,
          && load_earlier (w, error) && insert_import (w, error);
 }
 
-/* After every entry of every return is written. */
+/* After every entry of every return is written, and in the search index. */
 static gboolean
 writer_finish (Writer  *w,
                GError **error)
 {
-  return count_rows (w, error) && index_added (w, error) && match_corrected_dates (w, error)
+  return count_rows (w, error) && match_corrected_dates (w, error)
          && remove_left_over (w, error) && mark_received (w, error)
          && ((w->flags & CW_IMPORT_AGENCY_FROM_COLUMN) || remember_mapping (w, error))
          && audit_import (w, error);
@@ -1039,6 +1044,7 @@ writer_finish (Writer  *w,
 static void
 router_clear (Router *r)
 {
+  g_clear_pointer (&r->batch_insert, sqlite3_finalize);
   g_clear_pointer (&r->writers, g_ptr_array_unref);
   g_clear_pointer (&r->by_text, g_hash_table_unref);
   g_clear_pointer (&r->by_key, g_hash_table_unref);
@@ -1175,7 +1181,8 @@ write_all (Router             *r,
     return FALSE;
   if (r->single != NULL)
     warn_other_agencies (r->single);
-  if (!refuse_rows_without_agency (r, self, error) || !check_writable (self, flags, error))
+  if (!refuse_rows_without_agency (r, self, error) || !check_writable (self, flags, error)
+      || !index_added (store, last_id, error))
     return FALSE;
   for (guint i = 0; i < r->writers->len; i++)
     if (!writer_finish (r->writers->pdata[i], error))
@@ -1251,6 +1258,7 @@ cw_chronology_import_run (CwChronologyImport *self,
     return FALSE;
   if ((tx = cw_transaction_begin_bulk (store, error)) == NULL)
     return FALSE;
+  r.store = store;
   r.writers = g_ptr_array_new_with_free_func (writer_free);
   r.by_text = g_hash_table_new (g_str_hash, g_str_equal);
   r.by_key = g_hash_table_new (g_str_hash, g_str_equal);
