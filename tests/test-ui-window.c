@@ -11,7 +11,10 @@
 #include "cw-core.h"
 #include "cw-focus.h"
 #include "cw-history-view.h"
+#include "cw-import-dialog.h"
+#include "cw-new-entry-dialog.h"
 #include "cw-new-review-dialog.h"
+#include "cw-preferences-window.h"
 #include "cw-record-form.h"
 #include "cw-record-table.h"
 #include "cw-review-list.h"
@@ -267,6 +270,67 @@ test_every_section_fits_narrowest (Ui *ui, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (ui->window), narrowest, SMALL_HEIGHT);
   open_sample (ui);
   assert_sections_fit (ui, how);
+}
+
+/* A window shown over the main one fits the small screen too. */
+static void
+assert_window_fits (GtkWidget  *window,
+                    const char *what)
+{
+  int width, height;
+
+  wait_for_draw (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  if (width > SMALL_WIDTH || height > SMALL_HEIGHT)
+    g_error ("%s is %d by %d, more than %d by %d", what, width, height, SMALL_WIDTH,
+             SMALL_HEIGHT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_events ();
+}
+
+/* The dialogs and the preferences fit 1024 by 700: the new review, the
+ * new entry, the preferences, and the import of a combined chronology
+ * with many rows in error and agencies to confirm. */
+static void
+test_dialogs_fit_small_screen (Ui *ui, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (ui->dir, "Combined chronology.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GString) csv = g_string_new ("Date,Agency,Author,Record ref,Details\n");
+  g_autoptr (GError) error = NULL;
+  gint64 review;
+  GtkWidget *window;
+
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), SMALL_WIDTH, SMALL_HEIGHT);
+  open_sample (ui);
+  review = cw_review_list_get_selected_id (CW_REVIEW_LIST (part (ui, "review_list")));
+
+  window = cw_new_review_dialog_new (ui->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (ui->window));
+  gtk_window_present (GTK_WINDOW (window));
+  assert_window_fits (window, "the new review dialog");
+
+  window = cw_new_entry_dialog_new (GTK_WINDOW (ui->window), ui->store, review);
+  gtk_window_present (GTK_WINDOW (window));
+  assert_window_fits (window, "the new entry dialog");
+
+  window = cw_preferences_window_new (ui->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (ui->window));
+  gtk_window_present (GTK_WINDOW (window));
+  assert_window_fits (window, "the preferences");
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (csv, "%s,%s,Author %u,REF-%u,Entry %u of a long combined chronology\n",
+                            i % 3 == 0 ? "31/02/2025" : "03/04/2025",
+                            i % 2 ? "Northshire Police" : "Unheard-of Agency", i, i, i);
+  g_assert_true (g_file_set_contents (path, csv->str, -1, &error));
+  window = cw_import_dialog_new (GTK_WINDOW (ui->window), ui->store, review, file);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Read and checked in threads: the rows in error are listed. */
+  wait_for (!cw_import_dialog_is_busy (CW_IMPORT_DIALOG (window)));
+  g_assert_nonnull (strstr (cw_import_dialog_get_summary (CW_IMPORT_DIALOG (window)), "20 rows"));
+  assert_window_fits (window, "the import dialog");
 }
 
 /* At 1366 by 768, the commonest council laptop, the list of reviews
@@ -666,6 +730,7 @@ main (int argc, char *argv[])
   ADD ("every-section-fits-1024x700", test_every_section_fits_small_screen);
   ADD ("every-section-fits-1366x768", test_every_section_fits_laptop);
   ADD ("every-section-fits-narrowest", test_every_section_fits_narrowest);
+  ADD ("dialogs-fit-1024x700", test_dialogs_fit_small_screen);
   ADD ("sidebar-hides", test_sidebar_hides);
   ADD ("section-list-keyboard", test_section_list_keyboard);
   ADD ("section-shortcuts", test_section_shortcuts);
