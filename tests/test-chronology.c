@@ -1669,6 +1669,8 @@ test_combined_batches_mixed (Chrono        *c,
   g_autoptr (CwChronologyImport) import = import_of (csv, "combined.csv");
   g_autoptr (CwChronologyImport) again = import_of (csv, "combined.csv");
   g_autoptr (GError) error = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *sql = NULL;
   CwImportResult result;
   GPtrArray *agencies;
   guint added = 0;
@@ -1684,17 +1686,22 @@ test_combined_batches_mixed (Chrono        *c,
   for (guint i = 0; i < agencies->len; i++)
     {
       const CwImportAgency *agency = agencies->pdata[i];
-      g_autofree char *sql = g_strdup_printf ("SELECT entries FROM chronology_import i"
-                                              " JOIN agency_return r ON r.id = i.return_id"
-                                              " WHERE r.agency_id = %" G_GINT64_FORMAT,
-                                              agency->agency_id);
+      g_autofree char *entries = g_strdup_printf ("SELECT entries FROM chronology_import i"
+                                                  " JOIN agency_return r ON r.id = i.return_id"
+                                                  " WHERE r.agency_id = %" G_GINT64_FORMAT,
+                                                  agency->agency_id);
 
       g_assert_cmpuint (agency->result.added, ==, agency->n_rows);
-      g_assert_cmpint (sql_int (c->base.store, sql), ==, agency->n_rows);
+      g_assert_cmpint (sql_int (c->base.store, entries), ==, agency->n_rows);
       added += agency->result.added;
     }
   g_assert_cmpuint (added, ==, 1000);
   assert_combined_rows_in_place (c, 1000);
+  /* Each return's provenance names the file by its checksum. */
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, csv, -1);
+  sql = g_strdup_printf ("SELECT count (*) FROM chronology_import WHERE checksum = '%s'"
+                         " AND file_name = 'combined.csv' AND entries > 0", checksum);
+  g_assert_cmpint (sql_int (c->base.store, sql), ==, 3);
 
   /* Again: each entry is found in its own return's earlier import. */
   g_assert_true (cw_chronology_import_run (again, c->base.store, c->review, 0,
@@ -1704,6 +1711,7 @@ test_combined_batches_mixed (Chrono        *c,
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.unchanged, ==, 1000);
   assert_combined_rows_in_place (c, 1000);
+  g_assert_cmpint (sql_int (c->base.store, sql), ==, 6);
 }
 
 /* Cancelled halfway through a combined chronology, with an agency to add

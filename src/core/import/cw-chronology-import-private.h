@@ -24,6 +24,7 @@ struct _CwChronologyImport
   GBytes         *bytes;
   char           *file_name;
   char           *checksum; /* SHA-256 of the file, kept with its provenance */
+  GThread        *checksum_thread; /* nullable: still computing it */
   const char     *format;
   char           *encoding; /* nullable: for text files */
   CwWorkbook     *workbook; /* nullable */
@@ -50,6 +51,7 @@ gboolean cw_chronology_import_take_table      (CwChronologyImport *self,
                                                GError            **error);
 char    *cw_import_source_key                 (const char         *source);
 void     cw_chronology_import_reset_checked   (CwChronologyImport *self);
+const char *cw_chronology_import_wait_checksum (CwChronologyImport *self);
 
 /* The end of what cw_chronology_import_check_rows() hands over. */
 #define CW_IMPORT_END ((gpointer) &cw_import_end_marker)

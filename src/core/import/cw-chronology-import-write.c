@@ -167,8 +167,8 @@ insert_import (Writer  *w,
 {
   CwChronologyImport *import = w->import;
   sqlite3_stmt *stmt = cw_store_prepare (w->store,
-    "INSERT INTO chronology_import (return_id, file_name, sheet, checksum, encoding, actor,"
-    " entries, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO chronology_import (return_id, file_name, sheet, encoding, actor,"
+    " entries, rejected) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -177,12 +177,11 @@ insert_import (Writer  *w,
   if (import->workbook != NULL)
     sqlite3_bind_text (stmt, 3, cw_chronology_import_get_sheet_name (import, import->sheet), -1,
                        SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, import->checksum, -1, SQLITE_TRANSIENT);
   if (import->encoding != NULL)
-    sqlite3_bind_text (stmt, 5, import->encoding, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, cw_store_get_actor (w->store), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 4, import->encoding, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, cw_store_get_actor (w->store), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, 0);
   sqlite3_bind_int (stmt, 7, 0);
-  sqlite3_bind_int (stmt, 8, 0);
   if (!cw_store_step_done (w->store, stmt, error))
     return FALSE;
   w->import_id = sqlite3_last_insert_rowid (w->store->db);
@@ -972,13 +971,15 @@ warn_other_agencies (Writer *w)
   g_ptr_array_insert (w->import->problems, (int) at, problem);
 }
 
-/* Once every row is checked: the counts, for the provenance and history. */
+/* Once every row is checked: the counts, for the provenance and history,
+ * and the file's checksum, computed meanwhile. */
 static gboolean
 count_rows (Writer  *w,
             GError **error)
 {
   sqlite3_stmt *stmt = cw_store_prepare (w->store, "UPDATE chronology_import SET entries = ?,"
-                                                   " rejected = ? WHERE id = ?", error);
+                                                   " rejected = ?, checksum = ? WHERE id = ?",
+                                         error);
 
   w->result->rejected = w->import->n_rejected;
   w->result->skipped = w->import->n_skipped;
@@ -986,7 +987,9 @@ count_rows (Writer  *w,
     return FALSE;
   sqlite3_bind_int (stmt, 1, (int) w->n_entries);
   sqlite3_bind_int (stmt, 2, (int) w->import->n_rejected);
-  sqlite3_bind_int64 (stmt, 3, w->import_id);
+  sqlite3_bind_text (stmt, 3, cw_chronology_import_wait_checksum (w->import), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, w->import_id);
   return cw_store_step_done (w->store, stmt, error);
 }
 

@@ -176,6 +176,15 @@ compute_checksum (gpointer bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+/* The file's SHA-256, once its thread has finished. */
+const char *
+cw_chronology_import_wait_checksum (CwChronologyImport *self)
+{
+  if (self->checksum_thread != NULL)
+    self->checksum = g_thread_join (g_steal_pointer (&self->checksum_thread));
+  return self->checksum;
+}
+
 /**
  * cw_chronology_import_new_from_bytes:
  * @bytes: the file's content
@@ -193,7 +202,6 @@ cw_chronology_import_new_from_bytes (GBytes     *bytes,
                                      GError    **error)
 {
   g_autoptr (CwChronologyImport) self = NULL;
-  GThread *checksum;
   gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -202,13 +210,14 @@ cw_chronology_import_new_from_bytes (GBytes     *bytes,
   self = g_new0 (CwChronologyImport, 1);
   self->bytes = g_bytes_ref (bytes);
   self->file_name = g_strdup (file_name);
-  /* The checksum of a large file takes as long as reading it: alongside. */
-  checksum = g_thread_new ("casewise-checksum", compute_checksum, bytes);
+  /* The checksum of a large file takes longer than reading it: alongside,
+   * and waited for only when the import's provenance is written, at its
+   * end, so that neither the reading nor the writing waits for it. */
+  self->checksum_thread = g_thread_new ("casewise-checksum", compute_checksum, self->bytes);
   if (cw_chronology_import_is_workbook (bytes))
     ok = cw_chronology_import_open_workbook (self, error);
   else
     ok = read_csv (self, error);
-  self->checksum = g_thread_join (checksum);
   if (!ok || !(self->workbook != NULL ? cw_chronology_import_take_workbook (self, error)
                                       : cw_chronology_import_take_table (self, error)))
     return NULL;
@@ -306,6 +315,7 @@ cw_chronology_import_free (CwChronologyImport *self)
 {
   if (self == NULL)
     return;
+  cw_chronology_import_wait_checksum (self);
   cw_chronology_import_reset_checked (self);
   g_clear_pointer (&self->agencies, g_ptr_array_unref);
   cw_import_table_clear (&self->table);
