@@ -358,6 +358,14 @@ static const ErrorCase error_cases[] = {
   { "/csv/error/utf8-bom-invalid", "\xEF\xBB\xBF" "a,b\n1,ok\n2,bad\xFF\n", -1,
     "1:[a][b]\n2:[1][ok]\n", CW_CSV_ERROR_ENCODING,
     "return.csv, row 3, column 2: the bytes FF are not UTF-8, although the file says it is" },
+  /* Past whole words of ASCII: a bad byte after a good character, and a
+   * character cut short before ASCII */
+  { "/csv/error/utf8-bom-invalid-after-words", "\xEF\xBB\xBF" "a,b\n12345678,1234567\xC3\xA9"
+    "\xFF\n", -1, "1:[a][b]\n", CW_CSV_ERROR_ENCODING,
+    "return.csv, row 2, column 2: the bytes FF are not UTF-8, although the file says it is" },
+  { "/csv/error/utf8-bom-cut-after-words", "\xEF\xBB\xBF" "a,b\nx,abcdefghijklmnop\xE2\x82"
+    "z\n", -1, "1:[a][b]\n", CW_CSV_ERROR_ENCODING,
+    "return.csv, row 2, column 2: the bytes E2 82 are not UTF-8, although the file says it is" },
   /* UTF-8 with one stray Windows-1252 byte: never read whole as 1252 ("é"
    * would become "Ã©"), but refused where the byte is */
   { "/csv/error/mostly-utf8", "Name,Note\nZo\xC3\xAB,Caf\xE9 au lait\n", -1, "1:[Name][Note]\n",
