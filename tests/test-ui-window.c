@@ -520,6 +520,21 @@ test_section_shortcuts (Ui *ui, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.next-section", NULL));
   drain_events ();
   g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, sections[0].name);
+
+  /* With the keyboard in the list of sections, the focus follows the
+   * section a key shows. */
+  cw_review_view_focus_sections (review_view (ui));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.section", "s",
+                                             sections[2].name));
+  drain_events ();
+  g_assert_cmpstr (cw_review_view_get_section (review_view (ui)), ==, sections[2].name);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (ui->window));
+
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, review_part (ui, "sidebar")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (focus))), ==,
+                     sections[2].title); /* untranslated: the tests run in C */
+  }
 }
 
 static void

@@ -295,9 +295,15 @@ static void
 mark_current_section (CwReviewView *self)
 {
   GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
     mark_row (self->rows->pdata[i], visible);
+  /* Shown by its key (Alt+3) while the keyboard is in the list: the focus
+   * follows, rather than staying on a row no longer the one shown. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+    cw_review_view_focus_sections (self);
 }
 
 static void
