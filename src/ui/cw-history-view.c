@@ -136,6 +136,11 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  /* Two lines at most, the rest in the tooltip: what changed reads whole
+   * in a narrow window. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_list_item_set_child (item, label);
@@ -228,8 +233,9 @@ cw_history_view_init (CwHistoryView *self)
   add_column (self, _("When"), cw_history_line_get_when, 135);
   add_column (self, _("Who"), cw_history_line_get_actor, 100);
   add_column (self, _("What"), cw_history_line_get_what, -1);
-  add_column (self, _("Before"), cw_history_line_get_before, -1);
-  add_column (self, _("After"), cw_history_line_get_after, -1);
+  /* What changed takes the width; the values are in their tooltips too. */
+  add_column (self, _("Before"), cw_history_line_get_before, 170);
+  add_column (self, _("After"), cw_history_line_get_after, 170);
   cw_widget_set_one_tab_stop (GTK_WIDGET (self->column_view));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("History of the review"), -1);
