@@ -23,6 +23,8 @@ struct _BenchFrames
   guint          paints;
   gint64         last_paint;
   gint64         frame_start;
+  double         frame_cpu_start; /* ms of this thread's processor time */
+  double         frame_cpu_ms;    /* the last frame's, as on_frame is called */
 };
 
 void bench_frames_show          (BenchFrames   *f,
@@ -34,5 +36,6 @@ void bench_frames_wait          (BenchFrames   *f);
 void bench_frames_redraw        (BenchFrames   *f);
 void bench_frames_print_display (BenchFrames   *f);
 void bench_settle               (guint          ms);
+double bench_thread_cpu_ms      (void);
 
 G_END_DECLS
