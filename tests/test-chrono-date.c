@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "cw-chrono-date.h"
+#include "cw-date.h"
 
 #define DMY CW_DATE_ORDER_DMY
 #define MDY CW_DATE_ORDER_MDY
@@ -587,6 +588,30 @@ test_detect_order (void)
     }
 }
 
+/* A translation kept: the first lookup's, every time, and dates formatted
+ * through kept translations say the same twice. */
+static void
+test_translate_once (void)
+{
+  static const char *kept;
+  const char *first = cw_translate_once (&kept, "short date", "%u %s %u");
+  CwChronoDate date = { 0 };
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+
+  g_assert_nonnull (first);
+  g_assert_true (kept == first);
+  g_assert_true (cw_translate_once (&kept, "short date", "%u %s %u") == first);
+  g_date_clear (&date.date, 1);
+  g_date_set_dmy (&date.date, 3, G_DATE_APRIL, 2021);
+  date.precision = CW_DATE_PRECISION_DAY;
+  date.approximate = TRUE;
+  once = cw_chrono_date_format (&date);
+  twice = cw_chrono_date_format (&date);
+  g_assert_cmpstr (once, ==, "c. 3 Apr 2021");
+  g_assert_cmpstr (twice, ==, once);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/chrono-date/ranges", test_ranges);
   g_test_add_func ("/chrono-date/iso-round-trip", test_iso_round_trip);
   g_test_add_func ("/chrono-date/iso-refused", test_iso_refused);
+  g_test_add_func ("/chrono-date/translate-once", test_translate_once);
   g_test_add_func ("/chrono-date/display", test_display);
   g_test_add_func ("/chrono-date/compare", test_compare);
   g_test_add_func ("/chrono-date/detect-order", test_detect_order);

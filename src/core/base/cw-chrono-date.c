@@ -1402,6 +1402,7 @@ cw_chrono_date_from_iso (const char   *iso,
 static char *
 format_period (const CwChronoDate *date)
 {
+  static const char *month_and_year;
   guint year = g_date_get_year (&date->date);
 
   switch (date->precision)
@@ -1409,8 +1410,10 @@ format_period (const CwChronoDate *date)
     case CW_DATE_PRECISION_DAY:
       return cw_date_format_display (&date->date);
     case CW_DATE_PRECISION_MONTH:
-      /* Translators: a month and year, as in "Apr 2021" */
-      return g_strdup_printf (C_("month and year", "%s %u"),
+      return g_strdup_printf (cw_translate_once (&month_and_year, "month and year",
+                                                 /* Translators: a month and year, as in
+                                                  * "Apr 2021" */
+                                                 NC_("month and year", "%s %u")),
                               cw_date_month_abbreviation (g_date_get_month (&date->date)), year);
     case CW_DATE_PRECISION_YEAR:
     default:
@@ -1427,6 +1430,7 @@ format_period (const CwChronoDate *date)
 char *
 cw_chrono_date_format (const CwChronoDate *date)
 {
+  static const char *date_and_time, *approximate;
   g_autofree char *period = NULL;
   g_autofree char *timed = NULL;
 
@@ -1434,15 +1438,20 @@ cw_chrono_date_format (const CwChronoDate *date)
 
   period = format_period (date);
   if (date->has_time && date->precision == CW_DATE_PRECISION_DAY)
-    /* Translators: a date and a 24-hour time, as in "3 Apr 2021 14:30" */
-    timed = g_strdup_printf (C_("date and time", "%s %02d:%02d"), period, date->hour,
-                             date->minute);
+    timed = g_strdup_printf (cw_translate_once (&date_and_time, "date and time",
+                                                /* Translators: a date and a 24-hour time,
+                                                 * as in "3 Apr 2021 14:30" */
+                                                NC_("date and time", "%s %02d:%02d")),
+                             period, date->hour, date->minute);
   else
     timed = g_steal_pointer (&period);
   if (!date->approximate)
     return g_steal_pointer (&timed);
-  /* Translators: an approximate date, as in "c. 3 Apr 2021"; c. is circa */
-  return g_strdup_printf (C_("approximate date", "c. %s"), timed);
+  return g_strdup_printf (cw_translate_once (&approximate, "approximate date",
+                                             /* Translators: an approximate date, as in
+                                              * "c. 3 Apr 2021"; c. is circa */
+                                             NC_("approximate date", "c. %s")),
+                          timed);
 }
 
 /**

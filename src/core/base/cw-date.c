@@ -35,6 +35,35 @@ static const char *const month_names[] = {
 };
 
 /**
+ * cw_translate_once:
+ * @cache: where the translation is kept, %NULL at first
+ * @context: (nullable): the message's context, as given to C_() or NC_()
+ * @msgid: the message, marked with N_() or NC_()
+ *
+ * Translates @msgid the first time, then gives the same translation: a
+ * gettext lookup costs some thousands of instructions, and the chronology
+ * table formats a date for each of the 200 rows it binds when it jumps.
+ * The language is set once, when the program starts.
+ *
+ * Returns: the translation of @msgid
+ */
+const char *
+cw_translate_once (const char **cache,
+                   const char  *context,
+                   const char  *msgid)
+{
+  const char *text = g_atomic_pointer_get (cache);
+
+  if (text == NULL)
+    {
+      text = context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
+                     : g_dgettext (GETTEXT_PACKAGE, msgid);
+      g_atomic_pointer_set (cache, text);
+    }
+  return text;
+}
+
+/**
  * cw_date_month_abbreviation:
  * @month: 1 to 12
  *
@@ -43,8 +72,11 @@ static const char *const month_names[] = {
 const char *
 cw_date_month_abbreviation (int month)
 {
+  static const char *translated[G_N_ELEMENTS (month_abbreviations)];
+
   g_return_val_if_fail (month >= 1 && month <= 12, "");
-  return g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month", month_abbreviations[month - 1]);
+  return cw_translate_once (&translated[month - 1], "abbreviated month",
+                            month_abbreviations[month - 1]);
 }
 
 /**
@@ -196,15 +228,18 @@ cw_date_format_iso (const GDate *date)
 char *
 cw_date_format_display (const GDate *date)
 {
+  static const char *format;
   const char *month;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   month = cw_date_month_abbreviation (g_date_get_month (date));
-  /* Translators: a short date: day of the month, abbreviated month, year,
-   * as in "3 Apr 2021"; use %1$u, %2$s and %3$u to reorder */
-  return g_strdup_printf (C_("short date", "%u %s %u"), (guint) g_date_get_day (date), month,
-                          (guint) g_date_get_year (date));
+  return g_strdup_printf (cw_translate_once (&format, "short date",
+                                             /* Translators: a short date: day of the month,
+                                              * abbreviated month, year, as in "3 Apr 2021";
+                                              * use %1$u, %2$s and %3$u to reorder */
+                                             NC_("short date", "%u %s %u")),
+                          (guint) g_date_get_day (date), month, (guint) g_date_get_year (date));
 }
 
 /**

@@ -16,6 +16,9 @@ char       *cw_date_format_iso      (const GDate *date);
 char       *cw_date_format_display  (const GDate *date);
 char       *cw_date_iso_to_display  (const char  *iso);
 const char *cw_date_month_abbreviation (int       month);
+const char *cw_translate_once       (const char **cache,
+                                     const char  *context,
+                                     const char  *msgid) G_GNUC_FORMAT (3);
 const char *cw_date_month_name      (int          month);
 int         cw_date_parse_month_name (const char *word);
 

@@ -301,30 +301,52 @@ static const CwChronoField text_columns[] = {
   CW_CHRONO_FIELD_IMPACT, CW_CHRONO_FIELD_NONE, CW_CHRONO_FIELD_TAGS,
 };
 
-static char *
-provenance_text (sqlite3_stmt *stmt)
+/* The day of the last import read, worked out once for a block of
+ * entries: a return's entries share it. */
+typedef struct
 {
+  char *imported_at;
+  char  day[11];
+} Provenance;
+
+static char *
+provenance_text (sqlite3_stmt *stmt,
+                 Provenance   *p)
+{
+  static const char *with_sheet, *without_sheet;
   const char *file = (const char *) sqlite3_column_text (stmt, 18);
   const char *sheet = (const char *) sqlite3_column_text (stmt, 19);
-  g_autofree char *day = NULL;
-  GDate date;
+  const char *imported_at = (const char *) sqlite3_column_text (stmt, 21);
 
   if (file == NULL)
     return NULL;
   /* The day in local time, as the person importing saw it. */
-  if (cw_timestamp_local_date ((const char *) sqlite3_column_text (stmt, 21), &date))
-    day = cw_date_format_iso (&date);
+  if (imported_at == NULL || g_strcmp0 (imported_at, p->imported_at) != 0)
+    {
+      GDate date;
+      g_autofree char *day = NULL;
+
+      if (cw_timestamp_local_date (imported_at, &date))
+        day = cw_date_format_iso (&date);
+      g_strlcpy (p->day, day ? day : "?", sizeof p->day);
+      g_free (p->imported_at);
+      p->imported_at = g_strdup (imported_at);
+    }
   if (sheet != NULL)
-    /* TRANSLATORS: where an imported entry came from: file, sheet, row, day */
-    return g_strdup_printf (_("%s, sheet “%s”, row %d, imported %s"), file, sheet,
-                            sqlite3_column_int (stmt, 20), day ? day : "?");
-  return g_strdup_printf (_("%s, row %d, imported %s"), file, sqlite3_column_int (stmt, 20),
-                          day ? day : "?");
+    return g_strdup_printf (cw_translate_once (&with_sheet, NULL,
+                                               /* TRANSLATORS: where an imported entry came
+                                                * from: file, sheet, row, day */
+                                               N_("%s, sheet “%s”, row %d, imported %s")),
+                            file, sheet, sqlite3_column_int (stmt, 20), p->day);
+  return g_strdup_printf (cw_translate_once (&without_sheet, NULL,
+                                             N_("%s, row %d, imported %s")),
+                          file, sqlite3_column_int (stmt, 20), p->day);
 }
 
 static void
 read_entry (CwChronologyItem *item,
-            sqlite3_stmt     *stmt)
+            sqlite3_stmt     *stmt,
+            Provenance       *provenance)
 {
   const char *end = (const char *) sqlite3_column_text (stmt, 4);
   const char *significance = (const char *) sqlite3_column_text (stmt, 13);
@@ -343,7 +365,7 @@ read_entry (CwChronologyItem *item,
              sizeof item->range_first);
   g_strlcpy (item->range_last, (const char *) sqlite3_column_text (stmt, 17) ?: "",
              sizeof item->range_last);
-  item->provenance = provenance_text (stmt);
+  item->provenance = provenance_text (stmt, provenance);
 }
 
 static void
@@ -417,13 +439,14 @@ redact_entry (CwChronologyItem *item,
 static CwChronologyItem *
 entry_item (CwChronologyModel *self,
             const Row         *row,
-            sqlite3_stmt      *stmt)
+            sqlite3_stmt      *stmt,
+            Provenance        *provenance)
 {
   CwChronologyItem *item = g_object_new (CW_TYPE_CHRONOLOGY_ITEM, NULL);
 
   item->id = row->id;
   if (stmt != NULL)
-    read_entry (item, stmt);
+    read_entry (item, stmt, provenance);
   if (self->redactor != NULL)
     redact_entry (item, self->redactor);
   /* A report whose partners are all deleted is no longer linked. */
@@ -442,6 +465,7 @@ read_block (CwChronologyModel *self,
   sqlite3_stmt *stmt = cw_store_prepare (self->store, ENTRIES_SQL, &error);
   guint first = position - position % READ_BLOCK;
   guint end = MIN (first + READ_BLOCK, self->rows->len);
+  Provenance provenance = { NULL };
   int n = 0;
 
   if (stmt == NULL)
@@ -466,12 +490,13 @@ read_block (CwChronologyModel *self,
 
           if (row->id == id && self->items->pdata[i] == NULL)
             {
-              self->items->pdata[i] = entry_item (self, row, stmt);
+              self->items->pdata[i] = entry_item (self, row, stmt, &provenance);
               break;
             }
         }
     }
   sqlite3_reset (stmt);
+  g_free (provenance.imported_at);
 }
 
 /* GListModel */
@@ -502,7 +527,7 @@ model_get_item (GListModel *model,
     read_block (self, position);
   /* An entry not found (deleted since the refresh) shows as empty. */
   if (self->items->pdata[position] == NULL)
-    self->items->pdata[position] = row->id != 0 ? entry_item (self, row, NULL) : gap_item (row);
+    self->items->pdata[position] = row->id != 0 ? entry_item (self, row, NULL, NULL) : gap_item (row);
   return g_object_ref (self->items->pdata[position]);
 }
 
