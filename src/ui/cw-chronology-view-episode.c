@@ -19,50 +19,25 @@ static gboolean
 in_episode (CwChronologyView *self,
             gint64            entry_id)
 {
-  return entry_id != 0 && g_hash_table_contains (self->episode_entries, &entry_id);
+  return entry_id != 0 && self->episode_entries != NULL
+         && g_hash_table_contains (self->episode_entries, &entry_id);
 }
 
-static void
-style_cell (CwChronologyView *self,
-            GtkWidget        *cell,
-            gint64            entry_id)
-{
-  if (in_episode (self, entry_id))
-    gtk_widget_add_css_class (cell, "in-episode");
-  else
-    gtk_widget_remove_css_class (cell, "in-episode");
-}
-
-/* A cell of the table shows @entry_id (0: a gap) from now on, until it is
- * unbound (cw_chronology_view_forget_cell). */
+/* A cell of the table showing @entry_id (0: a gap), tinted when the entry
+ * is one of the episode's; at each bind, and whenever another episode is
+ * chosen. */
 void
-cw_chronology_view_follow_cell (CwChronologyView *self,
-                                GtkWidget        *cell,
-                                gint64            entry_id)
+cw_chronology_view_style_cell (CwChronologyView *self,
+                               GtkWidget        *cell,
+                               gint64            entry_id)
 {
-  if (self->episode_cells == NULL)
-    return;
-  g_hash_table_insert (self->episode_cells, cell, g_memdup2 (&entry_id, sizeof entry_id));
-  style_cell (self, cell, entry_id);
-}
-
-void
-cw_chronology_view_forget_cell (CwChronologyView *self,
-                                GtkWidget        *cell)
-{
-  if (self->episode_cells != NULL)
-    g_hash_table_remove (self->episode_cells, cell);
+  cw_chronology_view_set_cell_in_episode (cell, in_episode (self, entry_id));
 }
 
 static void
 restyle_cells (CwChronologyView *self)
 {
-  GHashTableIter iter;
-  gpointer cell, entry_id;
-
-  g_hash_table_iter_init (&iter, self->episode_cells);
-  while (g_hash_table_iter_next (&iter, &cell, &entry_id))
-    style_cell (self, cell, *(gint64 *) entry_id);
+  cw_chronology_view_foreach_cell (self, cw_chronology_view_style_cell);
 }
 
 static CwEpisode *
@@ -225,7 +200,6 @@ void
 cw_chronology_view_init_episode (CwChronologyView *self)
 {
   self->episode_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->episode_cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 void
@@ -233,5 +207,4 @@ cw_chronology_view_dispose_episode (CwChronologyView *self)
 {
   cw_store_unwatch (&self->episode_store, G_CALLBACK (on_analysis_changed), self);
   g_clear_pointer (&self->episode_entries, g_hash_table_unref);
-  g_clear_pointer (&self->episode_cells, g_hash_table_unref);
 }

@@ -63,11 +63,9 @@ struct _CwChronologyView
   CwStore           *episode_store;   /* watched for the episode shown */
   gint64             episode_id;      /* the episode shown, or 0 */
   GHashTable        *episode_entries; /* gint64 ids of its entries */
-  GHashTable        *episode_cells;   /* the table's bound cells -> the gint64 entry id shown */
   GHashTable        *agency_short_names; /* an agency's name -> its short name, when it has one */
   GMenu             *more_menu;
   GtkColumnViewColumn *columns[CW_CHRONOLOGY_N_COLUMNS]; /* by Column, whatever the order */
-  GHashTable        *wrap_cells;   /* the wrapping columns' bound cells (refs) */
   guint              rewrap_idle;
   int                char_widths[128]; /* of the cells' font, Pango units */
   gboolean           have_char_widths;
@@ -84,6 +82,14 @@ void    cw_chronology_view_report        (CwChronologyView *self,
                                           const GError     *error);
 
 /* cw-chronology-view-table.c */
+typedef void (*CwCellFunc) (CwChronologyView *self,
+                            GtkWidget        *cell,
+                            gint64            entry_id);
+
+void cw_chronology_view_foreach_cell        (CwChronologyView *self,
+                                             CwCellFunc        func);
+void cw_chronology_view_set_cell_in_episode (GtkWidget        *cell,
+                                             gboolean          in_episode);
 void cw_chronology_view_init_table          (CwChronologyView *self);
 void cw_chronology_view_dispose_table       (CwChronologyView *self);
 void cw_chronology_view_read_short_names    (CwChronologyView *self);
@@ -116,11 +122,9 @@ void cw_chronology_view_class_init_episode  (GtkWidgetClass   *widget_class);
 void cw_chronology_view_init_episode        (CwChronologyView *self);
 void cw_chronology_view_dispose_episode     (CwChronologyView *self);
 void cw_chronology_view_set_episode_review  (CwChronologyView *self);
-void cw_chronology_view_follow_cell         (CwChronologyView *self,
+void cw_chronology_view_style_cell          (CwChronologyView *self,
                                              GtkWidget        *cell,
                                              gint64            entry_id);
-void cw_chronology_view_forget_cell         (CwChronologyView *self,
-                                             GtkWidget        *cell);
 
 /* cw-chronology-view-actions.c */
 void cw_chronology_view_class_init_actions (GtkWidgetClass *widget_class);

@@ -55,10 +55,136 @@ G_STATIC_ASSERT (G_N_ELEMENTS (columns) == CW_CHRONOLOGY_N_COLUMNS);
 
 #define WRAP_LINES 4
 
-static char *
-first_line (const char *text)
+/* What a cell of the table keeps of itself, on its widget: found at every
+ * bind without a lookup by name, and what it was given last, so that a
+ * bind changes only what differs. */
+typedef enum
 {
-  return text ? g_strndup (text, strcspn (text, "\r\n")) : g_strdup ("");
+  CELL_GAP = 1 << 0,
+  CELL_KEY = 1 << 1,
+  CELL_CONFLICT = 1 << 2,
+  CELL_IN_EPISODE = 1 << 3,
+} CellClass;
+
+static const char *const cell_classes[] = {
+  "chronology-gap", "significance-key", "date-conflict", "in-episode",
+};
+
+typedef struct
+{
+  CwChronologyView *view;
+  Column            column;
+  gboolean          bound;    /* to an entry or a gap, now or last: an unbound
+                               * cell shows again only once bound again */
+  gint64            entry_id; /* shown; 0 for a gap */
+  guint             classes;  /* CellClass set on the widget */
+} Cell;
+
+static GQuark cell_quark;
+
+static Cell *
+cell_of (GtkWidget *widget)
+{
+  return g_object_get_qdata (G_OBJECT (widget), cell_quark);
+}
+
+static void
+set_cell_classes (GtkWidget *widget,
+                  Cell      *cell,
+                  guint      mask,
+                  guint      classes)
+{
+  guint changed = (cell->classes ^ classes) & mask;
+
+  for (guint i = 0; changed != 0 && i < G_N_ELEMENTS (cell_classes); i++)
+    if (changed & (1u << i))
+      {
+        if (classes & (1u << i))
+          gtk_widget_add_css_class (widget, cell_classes[i]);
+        else
+          gtk_widget_remove_css_class (widget, cell_classes[i]);
+      }
+  cell->classes = (cell->classes & ~mask) | (classes & mask);
+}
+
+/**
+ * cw_chronology_view_set_cell_in_episode:
+ * @widget: a cell of the table
+ *
+ * Tints the cell, or not, as an entry of the episode shown.
+ */
+void
+cw_chronology_view_set_cell_in_episode (GtkWidget *widget,
+                                        gboolean   in_episode)
+{
+  Cell *cell = cell_of (widget);
+
+  if (cell != NULL)
+    set_cell_classes (widget, cell, CELL_IN_EPISODE, in_episode ? CELL_IN_EPISODE : 0);
+}
+
+/* The list view inside the column view, whose rows hold the cells. */
+static GtkWidget *
+list_view_of (CwChronologyView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static void
+foreach_cell_below (CwChronologyView *self,
+                    GtkWidget        *widget,
+                    guint             depth,
+                    CwCellFunc        func)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      Cell *cell = cell_of (child);
+
+      if (cell != NULL)
+        {
+          if (cell->bound)
+            func (self, child, cell->entry_id);
+        }
+      else if (depth > 0)
+        foreach_cell_below (self, child, depth - 1, func);
+    }
+}
+
+/**
+ * cw_chronology_view_foreach_cell:
+ *
+ * Calls @func for each cell of the table bound to an entry or a gap
+ * (entry id 0), in the rows GTK keeps.
+ */
+void
+cw_chronology_view_foreach_cell (CwChronologyView *self,
+                                 CwCellFunc        func)
+{
+  GtkWidget *list = list_view_of (self);
+
+  /* The list's rows, their cells, the cells' children: ours. */
+  if (list != NULL)
+    foreach_cell_below (self, list, 2, func);
+}
+
+/* The first line of @text: @text itself when it has one line. */
+static const char *
+first_line (const char *text,
+            char      **owned)
+{
+  size_t length;
+
+  if (text == NULL)
+    return "";
+  length = strcspn (text, "\r\n");
+  if (text[length] == '\0')
+    return text;
+  return *owned = g_strndup (text, length);
 }
 
 static char *
@@ -119,39 +245,49 @@ cw_chronology_view_read_short_names (CwChronologyView *self)
     }
 }
 
-static char *
+/* What the cell of @column says of @item: a text of the item, or one made
+ * for the cell and given in @owned to be freed. */
+static const char *
 cell_text (CwChronologyView *self,
            CwChronologyItem *item,
-           Column            column)
+           Column            column,
+           char            **owned)
 {
   gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
+  const char *text;
 
   switch (column)
     {
     case COLUMN_DATE:
-      return gap ? cw_chronology_item_dup_date_text (item) : date_cell_text (item);
+      return *owned = gap ? cw_chronology_item_dup_date_text (item) : date_cell_text (item);
     case COLUMN_AGENCY:
-      return g_strdup (gap ? "" : agency_text (self, item));
+      return gap ? "" : agency_text (self, item);
     case COLUMN_AUTHOR:
-      return first_line (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_AUTHOR));
+      return gap ? "" : first_line (cw_chronology_item_get (item, CW_CHRONO_FIELD_AUTHOR), owned);
     case COLUMN_SOURCE:
-      return first_line (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE));
+      return gap ? "" : first_line (cw_chronology_item_get (item, CW_CHRONO_FIELD_SOURCE), owned);
     case COLUMN_DESCRIPTION:
-      return gap ? gap_text (item)
-                 : g_strdup (cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION));
+      if (gap)
+        return *owned = gap_text (item);
+      text = cw_chronology_item_get (item, CW_CHRONO_FIELD_DESCRIPTION);
+      break;
     case COLUMN_ACTION:
-      return g_strdup (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_ACTION));
+      text = gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_ACTION);
+      break;
     case COLUMN_OUTCOME:
-      return g_strdup (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_OUTCOME));
+      text = gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_OUTCOME);
+      break;
     case COLUMN_IMPACT:
-      return g_strdup (gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_IMPACT));
+      text = gap ? NULL : cw_chronology_item_get (item, CW_CHRONO_FIELD_IMPACT);
+      break;
     case COLUMN_SIGNIFICANCE:
     default:
       if (gap || cw_chronology_item_get_significance (item) == CW_CHRONO_SIGNIFICANCE_ROUTINE)
-        return g_strdup ("");
-      return g_strdup (cw_choice_label (cw_significances, cw_chrono_significance_id (
-                                          cw_chronology_item_get_significance (item))));
+        return "";
+      return cw_choice_label (cw_significances, cw_chrono_significance_id (
+                                cw_chronology_item_get_significance (item)));
     }
+  return text;
 }
 
 /* Asked for when the pointer rests on a cell: setting a tooltip at every
@@ -165,7 +301,7 @@ on_cell_tooltip (GtkWidget   *label,
                  GtkListItem *list_item)
 {
   CwChronologyItem *item = gtk_list_item_get_item (list_item);
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cw-column"));
+  Column column = cell_of (label)->column;
   const char *text = NULL;
 
   if (item == NULL || cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP)
@@ -215,14 +351,6 @@ read_char_widths (CwChronologyView *self,
   g_object_unref (layout);
 }
 
-/* Of a word's characters, then the space after it. */
-static int
-char_width (CwChronologyView *self,
-            gunichar          c)
-{
-  return c < 128 ? self->char_widths[c] : self->char_widths['M'];
-}
-
 static guint
 count_lines (CwChronologyView *self,
              const char       *text,
@@ -232,16 +360,23 @@ count_lines (CwChronologyView *self,
   int line = 0, word = 0;
   /* A little short of the width: better a line too many than one cut. */
   int room = MAX (width - 4, 1) * PANGO_SCALE;
+  /* A character beyond ASCII counts as an M: wide rather than narrow. */
+  int wide = self->char_widths['M'];
 
   if (text == NULL || width <= 0)
     return 1;
-  for (const char *p = text;; p = g_utf8_next_char (p))
+  /* Byte by byte, the bytes of a character beyond ASCII after its first
+   * adding nothing: every shown cell is counted at every bind. */
+  for (const guchar *p = (const guchar *) text;; p++)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar c = *p;
 
       if (c != 0 && c != ' ' && c != '\n')
         {
-          word += char_width (self, c);
+          if (c < 0x80)
+            word += self->char_widths[c];
+          else if (c >= 0xC0)
+            word += wide;
           continue;
         }
       /* A word ends: on this line, or the next, or broken over several. */
@@ -255,7 +390,7 @@ count_lines (CwChronologyView *self,
           lines++;
           word -= room;
         }
-      line += word + (c == ' ' ? char_width (self, ' ') : 0);
+      line += word + (c == ' ' ? self->char_widths[' '] : 0);
       word = 0;
       if (c == '\n')
         {
@@ -288,29 +423,30 @@ cell_width (CwChronologyView    *self,
 
 static void
 wrap_cell (CwChronologyView *self,
-           GtkWidget        *cell)
+           GtkWidget        *widget,
+           gint64            entry_id)
 {
-  GtkColumnViewColumn *column = g_object_get_data (G_OBJECT (cell), "cw-view-column");
-  int width = gtk_widget_get_width (cell);
+  Cell *cell = cell_of (widget);
+  GtkColumnViewColumn *column = self->columns[cell->column];
+  int width;
 
+  if (!columns[cell->column].wraps || !gtk_column_view_column_get_visible (column))
+    return;
+  width = gtk_widget_get_width (widget);
   if (width <= 0)
     width = cell_width (self, column);
   gtk_inscription_set_min_lines (
-    GTK_INSCRIPTION (cell), count_lines (self, gtk_inscription_get_text (GTK_INSCRIPTION (cell)),
-                                         width));
+    GTK_INSCRIPTION (widget), count_lines (self, gtk_inscription_get_text (GTK_INSCRIPTION (widget)),
+                                           width));
 }
 
 static gboolean
 rewrap_now (gpointer data)
 {
   CwChronologyView *self = data;
-  GHashTableIter iter;
-  gpointer cell;
 
   self->rewrap_idle = 0;
-  g_hash_table_iter_init (&iter, self->wrap_cells);
-  while (g_hash_table_iter_next (&iter, &cell, NULL))
-    wrap_cell (self, cell);
+  cw_chronology_view_foreach_cell (self, wrap_cell);
   return G_SOURCE_REMOVE;
 }
 
@@ -336,13 +472,15 @@ setup_cell (GtkSignalListItemFactory *factory,
   CwChronologyView *self = g_object_get_data (G_OBJECT (factory), "cw-view");
   GtkWidget *label = gtk_inscription_new (NULL);
   Column column = GPOINTER_TO_INT (data);
+  Cell *cell = g_new0 (Cell, 1);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   /* A tall row reads from its top line. */
   gtk_inscription_set_yalign (GTK_INSCRIPTION (label), 0);
-  g_object_set_data (G_OBJECT (label), "cw-column", data);
-  g_object_set_data (G_OBJECT (label), "cw-view-column", self->columns[column]);
+  cell->view = self;
+  cell->column = column;
+  g_object_set_qdata_full (G_OBJECT (label), cell_quark, cell, g_free);
   if (column != COLUMN_SIGNIFICANCE && column != COLUMN_SOURCE && column != COLUMN_AUTHOR)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
@@ -361,57 +499,39 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  data)
 {
-  CwChronologyView *self = g_object_get_data (G_OBJECT (factory), "cw-view");
   CwChronologyItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  Column column = GPOINTER_TO_INT (data);
-  g_autofree char *text = NULL;
+  Cell *cell = cell_of (label);
+  CwChronologyView *self = cell->view;
+  Column column = cell->column;
+  g_autofree char *owned = NULL;
+  const char *text;
   gboolean gap = cw_chronology_item_get_kind (item) == CW_CHRONOLOGY_ITEM_GAP;
-  CwChronoSignificance significance = cw_chronology_item_get_significance (item);
+  guint classes = 0;
 
   /* A hidden column's cells are bound too: they say nothing until it is
    * shown (then bound again). */
   if (!gtk_column_view_column_get_visible (self->columns[column]))
     return;
-  text = cell_text (self, item, column);
+  text = cell_text (self, item, column, &owned);
   /* The inscription gives its text as its accessible label itself. */
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  if (columns[column].wraps)
-    {
-      wrap_cell (self, label);
-      if (!g_hash_table_contains (self->wrap_cells, label))
-        g_hash_table_add (self->wrap_cells, g_object_ref (label));
-    }
+  cell->bound = TRUE;
+  cell->entry_id = gap ? 0 : cw_chronology_item_get_id (item);
+  wrap_cell (self, label, cell->entry_id);
 
   /* Gaps and significance are said in words; colour only adds to them. */
   if (gap)
-    gtk_widget_add_css_class (label, "chronology-gap");
-  else
-    gtk_widget_remove_css_class (label, "chronology-gap");
-  if (column == COLUMN_SIGNIFICANCE && significance == CW_CHRONO_SIGNIFICANCE_KEY && !gap)
-    gtk_widget_add_css_class (label, "significance-key");
-  else
-    gtk_widget_remove_css_class (label, "significance-key");
-  if (column == COLUMN_DATE && cw_chronology_item_has_conflict (item))
-    gtk_widget_add_css_class (label, "date-conflict");
-  else
-    gtk_widget_remove_css_class (label, "date-conflict");
+    classes |= CELL_GAP;
+  else if (column == COLUMN_SIGNIFICANCE
+           && cw_chronology_item_get_significance (item) == CW_CHRONO_SIGNIFICANCE_KEY)
+    classes |= CELL_KEY;
+  else if (column == COLUMN_DATE && cw_chronology_item_has_conflict (item))
+    classes |= CELL_CONFLICT;
+  set_cell_classes (label, cell, CELL_GAP | CELL_KEY | CELL_CONFLICT, classes);
   /* The episode shown in Analysis: its entries' cells tinted, now and
    * whenever another is chosen. */
-  cw_chronology_view_follow_cell (self, label, gap ? 0 : cw_chronology_item_get_id (item));
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  data)
-{
-  CwChronologyView *self = g_object_get_data (G_OBJECT (factory), "cw-view");
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  if (self->wrap_cells != NULL)
-    g_hash_table_remove (self->wrap_cells, label);
-  cw_chronology_view_forget_cell (self, label);
+  cw_chronology_view_style_cell (self, label, cell->entry_id);
 }
 
 static GtkListItemFactory *
@@ -422,7 +542,6 @@ new_factory (CwChronologyView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (column));
   g_object_set_data (G_OBJECT (factory), "cw-view", self);
   return factory;
 }
@@ -572,7 +691,8 @@ cw_chronology_view_init_table (CwChronologyView *self)
 {
   GtkAdjustment *hadjustment;
 
-  self->wrap_cells = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  if (cell_quark == 0)
+    cell_quark = g_quark_from_static_string ("cw-chronology-cell");
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     add_column (self, i);
   /* The table's width changes with the window's and the columns'. */
@@ -593,13 +713,10 @@ void
 cw_chronology_view_scroll_to_position (CwChronologyView *self,
                                        guint             position)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
-      }
+  GtkWidget *list = list_view_of (self);
+
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
 /* An entry chosen on the timeline (shared selection, so already selected
@@ -622,5 +739,4 @@ cw_chronology_view_dispose_table (CwChronologyView *self)
 {
   g_clear_handle_id (&self->rewrap_idle, g_source_remove);
   g_clear_pointer (&self->agency_short_names, g_hash_table_unref);
-  g_clear_pointer (&self->wrap_cells, g_hash_table_unref);
 }
