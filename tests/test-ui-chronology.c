@@ -289,6 +289,55 @@ test_rows_wrap (Ui *ui, gconstpointer data)
   wait_for (gtk_widget_get_height (long_cell) > gtk_widget_get_height (short_cell) + 10);
 }
 
+/* What the table draws, as GSK's text form ("border { colors: ...; }"),
+ * or NULL while it waits to be laid out again. */
+static char *
+table_nodes (GtkWidget *table)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (table);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (table),
+                          gtk_widget_get_height (table));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+  bytes = gsk_render_node_serialize (node);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Every border the rows and cells draw has one colour on all its sides:
+ * GTK's cairo renderer draws a border of several colours side by side,
+ * each through a clip mask as large as the row or cell, which made a fifth
+ * of each frame while the table jumped (bench/README.md). */
+static void
+test_borders_one_colour (Ui *ui, gconstpointer data)
+{
+  CwChronologyView *view = open_sample_chronology (ui);
+  GtkWidget *table = GTK_WIDGET (column_view (view));
+  g_autofree char *nodes = NULL;
+  guint borders = 0;
+
+  wait_for ((nodes = table_nodes (table)) != NULL);
+
+  for (const char *p = strstr (nodes, "border {"); p != NULL; p = strstr (p + 1, "border {"))
+    {
+      const char *colors = strstr (p, "colors: ");
+      g_autofree char *line = NULL;
+
+      g_assert_nonnull (colors);
+      line = g_strndup (colors, strcspn (colors, ";"));
+      /* "colors: rgb(1,2,3) rgba(0,0,0,0)" names several, one per side. */
+      if (strchr (line + strlen ("colors: "), ' ') != NULL)
+        g_error ("A border of several colours: %s", line);
+      borders++;
+    }
+  /* The rows' separators are drawn. */
+  g_assert_cmpuint (borders, >, 3);
+}
+
 /* Whether the timeline (its overview strip at its foot) ends above the
  * status line, which is shown. */
 static gboolean
@@ -372,6 +421,7 @@ main (int argc, char *argv[])
   ADD ("new-columns-hidden-first", test_new_columns_hidden_first);
   ADD ("columns-remembered", test_columns_remembered);
   ADD ("rows-wrap", test_rows_wrap);
+  ADD ("borders-one-colour", test_borders_one_colour);
   ADD ("status-line-below-timeline", test_status_line_below_timeline);
   ADD ("both-fits-small-window", test_both_fits_small_window);
 #undef ADD
