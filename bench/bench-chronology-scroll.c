@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "bench-figures.h"
+#include "cw-application.h"
 #include "cw-core.h"
 #include "bench-frames.h"
 #include "bench-review.h"
@@ -283,24 +284,10 @@ print_memory (double before,
 
 /* Setting up */
 
-/* The app's style sheet, as the app loads it at its start: the table is
- * drawn as a person sees it. */
-static void
-load_style (void)
-{
-  GtkCssProvider *provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/org/casewise/Casewise/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
-
 static void
 show_window (Bench *b)
 {
-  load_style ();
+  cw_application_load_style (); /* the table drawn as a person sees it */
   b->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (b->window), 1240, 780);
   b->view = g_object_new (CW_TYPE_CHRONOLOGY_VIEW, NULL);

@@ -227,8 +227,14 @@ set_section_accels (CwApplication *self)
     }
 }
 
-static void
-load_style (void)
+/**
+ * cw_application_load_style:
+ *
+ * Gives the default display the app's style sheet (the benchmarks draw
+ * with it too, as a person sees the app).
+ */
+void
+cw_application_load_style (void)
 {
   GtkCssProvider *provider = gtk_css_provider_new ();
 
@@ -257,7 +263,7 @@ cw_application_startup (GApplication *app)
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
     self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_icon_name (APPLICATION_ID);
-  load_style ();
+  cw_application_load_style ();
 }
 
 static void

@@ -15,5 +15,6 @@ CwStore       *cw_application_get_store  (CwApplication *self);
 void           cw_application_set_database_path (CwApplication *self,
                                                  const char    *path);
 GSettings     *cw_application_get_settings (CwApplication *self);
+void           cw_application_load_style (void);
 
 G_END_DECLS
